@@ -1,0 +1,83 @@
+// Applies board events to one card's board. Part of apply(); pure.
+import type { BoardState, PostIt, RoomEvent } from '../room/state.ts';
+
+
+function withPostIt(board: BoardState, id: string, change: (p: PostIt) => PostIt): BoardState {
+  const postIt = board.postIts[id];
+  if (!postIt) return board;
+  return { ...board, postIts: { ...board.postIts, [id]: change(postIt) } };
+}
+
+const removeFromWall = (board: BoardState, ids: string[]) => ({ ...board, wall: board.wall.filter((id) => !ids.includes(id)) });
+
+export function applyBoardEvent(board: BoardState, event: RoomEvent): BoardState {
+  switch (event.type) {
+    case 'boardOpened':
+      return { ...board, open: true };
+    case 'boardClosed':
+      return { ...board, open: false };
+    case 'boardRevealed':
+      return { ...board, revealed: true };
+    case 'boardHidden':
+      return { ...board, revealed: false };
+    case 'postItAdded': {
+      const postIt: PostIt = {
+        id: event.postItId,
+        author: event.author,
+        text: event.text,
+        columnId: event.columnId,
+        clusterId: null,
+        status: event.status,
+        highlighted: false,
+        mergedInto: null,
+        flags: event.flags,
+      };
+      const isNewAuthor = !board.authors[event.author];
+      return {
+        ...board,
+        postIts: { ...board.postIts, [postIt.id]: postIt },
+        authors: isNewAuthor ? { ...board.authors, [event.author]: true } : board.authors,
+        authorCount: board.authorCount + (isNewAuthor ? 1 : 0),
+      };
+    }
+    case 'postItEdited': {
+      // An edit goes back through moderation and off the wall until published again.
+      const edited = withPostIt(board, event.postItId, (p) => ({ ...p, text: event.text, status: event.status, flags: event.flags }));
+      return removeFromWall(edited, [event.postItId]);
+    }
+    case 'postItWithdrawn': {
+      const { [event.postItId]: _gone, ...rest } = board.postIts;
+      // Duplicates merged into a withdrawn post-it come back as themselves.
+      for (const [id, p] of Object.entries(rest)) if (p.mergedInto === event.postItId) rest[id] = { ...p, mergedInto: null };
+      return removeFromWall({ ...board, postIts: rest }, [event.postItId]);
+    }
+    case 'postItsApproved': {
+      let next = board;
+      for (const id of event.postItIds) next = withPostIt(next, id, (p) => ({ ...p, status: 'approved' }));
+      return next;
+    }
+    case 'postItsPublished':
+      return { ...board, wall: [...board.wall, ...event.postItIds.filter((id) => !board.wall.includes(id))] };
+    case 'postItHidden':
+      return removeFromWall(withPostIt(board, event.postItId, (p) => ({ ...p, status: 'hidden' })), [event.postItId]);
+    case 'postItUnhidden':
+      return withPostIt(board, event.postItId, (p) => ({ ...p, status: 'approved' }));
+    case 'postItHighlighted':
+      return withPostIt(board, event.postItId, (p) => ({ ...p, highlighted: event.highlighted }));
+    case 'postItMerged':
+      return removeFromWall(withPostIt(board, event.postItId, (p) => ({ ...p, mergedInto: event.intoId })), [event.postItId]);
+    case 'postItMoved':
+      return withPostIt(board, event.postItId, (p) => ({ ...p, columnId: event.columnId, clusterId: event.clusterId }));
+    case 'clusterCreated':
+      return { ...board, clusters: [...board.clusters, { id: event.clusterId, name: event.name }] };
+    case 'clusterRenamed':
+      return { ...board, clusters: board.clusters.map((c) => (c.id === event.clusterId ? { ...c, name: event.name } : c)) };
+    case 'clusterRemoved': {
+      const postIts = { ...board.postIts };
+      for (const [id, p] of Object.entries(postIts)) if (p.clusterId === event.clusterId) postIts[id] = { ...p, clusterId: null };
+      return { ...board, postIts, clusters: board.clusters.filter((c) => c.id !== event.clusterId) };
+    }
+    default:
+      return board;
+  }
+}

@@ -1,0 +1,177 @@
+// Board rules: who may add, change, moderate and arrange post-its. Called by decide() after AUTH
+// and the current-card check, so every command here names the current card.
+import { LIMITS, type Command } from '../protocol/index.ts';
+import type { BoardState, DecideContext, RoomEvent, RoomState } from '../room/state.ts';
+import { accept, refuse, type Decision } from '../room/decision.ts';
+import { boardModerated, currentCard } from '../room/cards.ts';
+import { normaliseText, textLength } from './text.ts';
+import { flagsFor } from './flags.ts';
+
+type BoardCommand = Extract<Command, { type: `board.${string}` | `postIt.${string}` | `cluster.${string}` }>;
+
+export function isBoardCommand(command: Command): command is BoardCommand {
+  return /^(board|postIt|cluster)\./.test(command.type);
+}
+
+function cleanText(raw: string, max: number): { ok: true; text: string } | { ok: false; decision: Decision } {
+  const text = normaliseText(raw);
+  if (!text) return { ok: false, decision: refuse('invalid', 'Schrijf eerst iets op.') };
+  if (textLength(text) > max) return { ok: false, decision: refuse('limit', `Hoogstens ${max} tekens.`) };
+  return { ok: true, text };
+}
+
+export function decideBoard(state: RoomState, command: BoardCommand, ctx: DecideContext): Decision {
+  const card = currentCard(state);
+  if (!card.board) return refuse('invalid', 'Op deze kaart is geen bord.');
+  const board = state.boards[card.id];
+  if (!board) return refuse('closed', 'Dit bord is nog niet geopend.');
+  const cardId = card.id;
+  const postIt = 'postItId' in command ? board.postIts[command.postItId] : undefined;
+  if ('postItId' in command && !postIt) return refuse('not-found', 'Deze post-it bestaat niet (meer).');
+
+  switch (command.type) {
+    case 'board.open':
+    case 'board.close':
+      if (board.open === (command.type === 'board.open')) return accept([]);
+      return accept([{ type: command.type === 'board.open' ? 'boardOpened' : 'boardClosed', cardId }]);
+    case 'board.reveal':
+    case 'board.hide':
+      if (board.revealed === (command.type === 'board.reveal')) return accept([]);
+      return accept([{ type: command.type === 'board.reveal' ? 'boardRevealed' : 'boardHidden', cardId }]);
+
+    case 'postIt.add': {
+      if (ctx.actor.role !== 'participant') return refuse('forbidden', 'Alleen deelnemers schrijven post-its.');
+      if (!board.open) return refuse('closed', 'Het bord is gesloten.');
+      const columnId = command.columnId ?? null;
+      const columns = card.board.columns ?? [];
+      if (card.board.layout === 'columns' && !columns.some((c) => c.id === columnId)) {
+        return refuse('invalid', 'Kies een kolom.');
+      }
+      if (card.board.layout === 'wall' && columnId !== null) return refuse('invalid', 'Dit bord heeft geen kolommen.');
+      const author = ctx.actor.participant;
+      const mine = Object.values(board.postIts).filter((p) => p.author === author).length;
+      if (mine >= LIMITS.postItsPerParticipantPerCard) {
+        return refuse('limit', `Je kunt hier hoogstens ${LIMITS.postItsPerParticipantPerCard} post-its plakken.`);
+      }
+      if (Object.keys(board.postIts).length >= LIMITS.postItsPerCard) return refuse('limit', 'Het bord is vol.');
+      const clean = cleanText(command.text, LIMITS.postItChars);
+      if (!clean.ok) return clean.decision;
+      const postItId = ctx.newId();
+      return accept(
+        [
+          {
+            type: 'postItAdded',
+            cardId,
+            postItId,
+            author,
+            text: clean.text,
+            columnId,
+            status: boardModerated(state, card) ? 'pending' : 'approved',
+            flags: flagsFor(clean.text),
+          },
+        ],
+        { postItId },
+      );
+    }
+    case 'postIt.edit':
+    case 'postIt.withdraw': {
+      if (ctx.actor.role !== 'participant' || postIt!.author !== ctx.actor.participant) {
+        return refuse('forbidden', 'Je kunt alleen je eigen post-its aanpassen.');
+      }
+      if (!board.open) return refuse('closed', 'Het bord is gesloten.');
+      if (command.type === 'postIt.withdraw') return accept([{ type: 'postItWithdrawn', cardId, postItId: postIt!.id }]);
+      const clean = cleanText(command.text, LIMITS.postItChars);
+      if (!clean.ok) return clean.decision;
+      if (clean.text === postIt!.text) return accept([]);
+      return accept([
+        {
+          type: 'postItEdited',
+          cardId,
+          postItId: postIt!.id,
+          text: clean.text,
+          status: boardModerated(state, card) ? 'pending' : 'approved',
+          flags: flagsFor(clean.text),
+        },
+      ]);
+    }
+
+    case 'postIt.approve': {
+      const ids = [...new Set(command.postItIds)].filter((id) => board.postIts[id]?.status === 'pending');
+      if (command.postItIds.some((id) => !board.postIts[id])) return refuse('not-found', 'Een post-it bestaat niet (meer).');
+      return accept(ids.length ? [{ type: 'postItsApproved', cardId, postItIds: ids }] : []);
+    }
+    case 'postIt.hide':
+      return postIt!.status === 'hidden' ? accept([]) : accept([{ type: 'postItHidden', cardId, postItId: postIt!.id }]);
+    case 'postIt.unhide':
+      return postIt!.status !== 'hidden' ? accept([]) : accept([{ type: 'postItUnhidden', cardId, postItId: postIt!.id }]);
+    case 'postIt.highlight':
+      if (postIt!.highlighted === command.highlighted) return accept([]);
+      return accept([{ type: 'postItHighlighted', cardId, postItId: postIt!.id, highlighted: command.highlighted }]);
+    case 'postIt.merge': {
+      const into = board.postIts[command.intoId];
+      if (!into) return refuse('not-found', 'Deze post-it bestaat niet (meer).');
+      if (into.id === postIt!.id || into.mergedInto) return refuse('invalid', 'Voeg samen met een post-it die zelf op het bord staat.');
+      const events: RoomEvent[] = [{ type: 'postItMerged', cardId, postItId: postIt!.id, intoId: into.id }];
+      // Duplicates of the merged one follow it, so merging never leaves a chain.
+      for (const p of Object.values(board.postIts)) {
+        if (p.mergedInto === postIt!.id) events.push({ type: 'postItMerged', cardId, postItId: p.id, intoId: into.id });
+      }
+      return accept(events);
+    }
+    case 'postIt.move': {
+      const columnId = command.columnId === undefined ? postIt!.columnId : command.columnId;
+      const clusterId = command.clusterId === undefined ? postIt!.clusterId : command.clusterId;
+      if (card.board.layout === 'columns' && !(card.board.columns ?? []).some((c) => c.id === columnId)) {
+        return refuse('invalid', 'Deze kolom bestaat niet.');
+      }
+      if (card.board.layout === 'wall' && columnId !== null) return refuse('invalid', 'Dit bord heeft geen kolommen.');
+      if (clusterId !== null && !board.clusters.some((c) => c.id === clusterId)) return refuse('not-found', 'Deze groep bestaat niet.');
+      if (columnId === postIt!.columnId && clusterId === postIt!.clusterId) return accept([]);
+      return accept([{ type: 'postItMoved', cardId, postItId: postIt!.id, columnId, clusterId }]);
+    }
+
+    case 'cluster.create': {
+      if (board.clusters.length >= LIMITS.clustersPerCard) return refuse('limit', `Hoogstens ${LIMITS.clustersPerCard} groepen.`);
+      const clean = cleanClusterName(command.name);
+      if (!clean.ok) return clean.decision;
+      const clusterId = ctx.newId();
+      return accept([{ type: 'clusterCreated', cardId, clusterId, name: clean.text }], { clusterId });
+    }
+    case 'cluster.rename': {
+      if (!board.clusters.some((c) => c.id === command.clusterId)) return refuse('not-found', 'Deze groep bestaat niet.');
+      const clean = cleanClusterName(command.name);
+      if (!clean.ok) return clean.decision;
+      return accept([{ type: 'clusterRenamed', cardId, clusterId: command.clusterId, name: clean.text }]);
+    }
+    case 'cluster.remove':
+      if (!board.clusters.some((c) => c.id === command.clusterId)) return refuse('not-found', 'Deze groep bestaat niet.');
+      return accept([{ type: 'clusterRemoved', cardId, clusterId: command.clusterId }]);
+  }
+}
+
+function cleanClusterName(raw: string) {
+  return cleanText(raw.replace(/\n/g, ' '), LIMITS.clusterNameChars);
+}
+
+/** Post-its ready for the wall: approved, not merged away, not yet on it. */
+export function unpublished(board: BoardState): string[] {
+  const onWall = new Set(board.wall);
+  return Object.values(board.postIts)
+    .filter((p) => p.status === 'approved' && !p.mergedInto && !onWall.has(p.id))
+    .map((p) => p.id)
+    .sort();
+}
+
+/**
+ * The server calls this on a timer. New post-its join the wall in batches, sorted by their random
+ * ids, so their place says nothing about who wrote them or when; what is on the wall never moves.
+ */
+export function decidePublish(state: RoomState): RoomEvent[] {
+  if (state.status === 'ended') return [];
+  const events: RoomEvent[] = [];
+  for (const [cardId, board] of Object.entries(state.boards)) {
+    const ids = unpublished(board);
+    if (ids.length) events.push({ type: 'postItsPublished', cardId, postItIds: ids });
+  }
+  return events;
+}

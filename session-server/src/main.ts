@@ -1,0 +1,32 @@
+// Starts Kring: one process serving the built site and socket.io on one port.
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { configFromEnv } from './server/config.ts';
+import { loadDecks } from './server/decks.ts';
+import { openSqliteStore } from './storage/sqlite-store.ts';
+import { createApplication } from './server/create-application.ts';
+
+const config = configFromEnv();
+const decks = loadDecks(config.decksDir);
+const store = openSqliteStore(join(config.dataDir, 'kring.sqlite'));
+const httpServer = createServer();
+const app = createApplication(httpServer, {
+  store,
+  decks,
+  siteDir: config.siteDir,
+  allowedOrigins: config.allowedOrigins,
+  retentionDays: config.retentionDays,
+});
+
+const removed = await app.applyRetention();
+httpServer.listen(config.port, config.host, () => {
+  const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
+  console.log(`[kring] klaar op http://${shown}:${config.port} (${decks.size} kaartsets, data in ${config.dataDir}${removed ? `, ${removed} oude sessies verwijderd` : ''})`);
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    httpServer.closeAllConnections();
+    void app.close().finally(() => process.exit(0));
+  });
+}

@@ -1,0 +1,91 @@
+// Every command a client may send, as one zod discriminated union. Clients send them on the
+// single `command` event with an acknowledgement; `id` is the client's idempotency key.
+import { z } from 'zod';
+
+/** Limits the server enforces; the clients show them but never are the only check. */
+export const LIMITS = {
+  postItChars: 280,
+  postItsPerParticipantPerCard: 5,
+  postItsPerCard: 400,
+  clusterNameChars: 60,
+  clustersPerCard: 24,
+  participantsPerRoom: 500,
+  /** socket.io's maxHttpBufferSize: a command is a few hundred bytes. */
+  messageBytes: 4096,
+} as const;
+
+export const Answer = z.enum(['nooit', 'soms', 'vaak']);
+export type Answer = z.infer<typeof Answer>;
+/** A vote is an answer or an explicit pass ("sla over"). */
+export const VoteChoice = z.enum(['nooit', 'soms', 'vaak', 'pas']);
+export type VoteChoice = z.infer<typeof VoteChoice>;
+
+const commandId = z.string().regex(/^[A-Za-z0-9_-]{8,40}$/, 'ongeldige opdracht-id');
+const cardId = z.string().regex(/^[a-z0-9-]{1,60}$/);
+const entityId = z.string().regex(/^[A-Za-z0-9_-]{4,40}$/);
+/** Raw post-it text; normalised and length-checked by the model (after normalisation). */
+const rawText = z.string().max(LIMITS.postItChars * 4);
+
+const cmd = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
+  z.strictObject({ id: commandId, type: z.literal(type), ...shape });
+
+// Host commands: only a host key can send these.
+export const HostCommand = z.discriminatedUnion('type', [
+  cmd('card.goto', { index: z.number().int().min(0).max(200) }),
+  cmd('vote.open', { cardId }),
+  cmd('vote.close', { cardId }),
+  cmd('result.reveal', { cardId }),
+  cmd('result.hide', { cardId }),
+  cmd('board.open', { cardId }),
+  cmd('board.close', { cardId }),
+  cmd('board.reveal', { cardId }),
+  cmd('board.hide', { cardId }),
+  cmd('postIt.approve', { cardId, postItIds: z.array(entityId).min(1).max(LIMITS.postItsPerCard) }),
+  cmd('postIt.hide', { cardId, postItId: entityId }),
+  cmd('postIt.unhide', { cardId, postItId: entityId }),
+  cmd('postIt.highlight', { cardId, postItId: entityId, highlighted: z.boolean() }),
+  cmd('postIt.merge', { cardId, postItId: entityId, intoId: entityId }),
+  cmd('postIt.move', {
+    cardId,
+    postItId: entityId,
+    columnId: z.string().regex(/^[a-z0-9-]{1,60}$/).nullable().optional(),
+    clusterId: entityId.nullable().optional(),
+  }),
+  cmd('cluster.create', { cardId, name: z.string().max(LIMITS.clusterNameChars * 4) }),
+  cmd('cluster.rename', { cardId, clusterId: entityId, name: z.string().max(LIMITS.clusterNameChars * 4) }),
+  cmd('cluster.remove', { cardId, clusterId: entityId }),
+  cmd('settings.minGroupSize', { minGroupSize: z.number().int().min(3).max(50) }),
+  cmd('session.end', {}),
+]);
+
+// Participant commands: a participant token reaches only these.
+export const ParticipantCommand = z.discriminatedUnion('type', [
+  cmd('vote.cast', { cardId, choice: VoteChoice }),
+  cmd('postIt.add', {
+    cardId,
+    text: rawText,
+    columnId: z.string().regex(/^[a-z0-9-]{1,60}$/).nullable().optional(),
+  }),
+  cmd('postIt.edit', { cardId, postItId: entityId, text: rawText }),
+  cmd('postIt.withdraw', { cardId, postItId: entityId }),
+]);
+
+export type HostCommand = z.infer<typeof HostCommand>;
+export type ParticipantCommand = z.infer<typeof ParticipantCommand>;
+export type Command = HostCommand | ParticipantCommand;
+
+/** Every acknowledgement: ok with optional data, or a Dutch error a person can read plus a stable code. */
+export type CommandAck =
+  | { ok: true; duplicate?: boolean; postItId?: string; clusterId?: string }
+  | { ok: false; error: ErrorCode; message: string };
+
+export const ErrorCode = z.enum([
+  'invalid', // the message did not match the schema
+  'forbidden', // this role may not do this
+  'not-found', // room, card, post-it or cluster unknown
+  'closed', // voting / board is closed, or the session has ended
+  'limit', // a cap was reached
+  'conflict', // e.g. the command names a card that is not the current one
+  'server', // storage failed; nothing was applied
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;

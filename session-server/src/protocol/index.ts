@@ -1,0 +1,6 @@
+// The protocol: browser-safe (zod and types only, no Node imports). The site imports it as `@protocol`.
+export * from './deck.ts';
+export * from './help.ts';
+export * from './commands.ts';
+export * from './views.ts';
+export * from './handshake.ts';

@@ -1,0 +1,117 @@
+// What each role may see. The server sends the whole view on every change and every (re)connect.
+// No view ever carries a participant token, its hash, or anything that orders participants.
+import { z } from 'zod';
+import { Card } from './deck.ts';
+import { SchoolContacts } from './help.ts';
+import { VoteChoice } from './commands.ts';
+
+const Counts = z.strictObject({ nooit: z.number().int(), soms: z.number().int(), vaak: z.number().int() });
+
+/** What the beamer shows for a vote, decided by the model (reveal + minimum group size). */
+export const VoteResult = z.discriminatedUnion('state', [
+  z.strictObject({ state: z.literal('hidden') }),
+  z.strictObject({ state: z.literal('too-few'), minGroupSize: z.number().int() }),
+  z.strictObject({ state: z.literal('shown'), counts: Counts, answered: z.number().int(), passes: z.number().int() }),
+]);
+export type VoteResult = z.infer<typeof VoteResult>;
+
+export const PostItStatus = z.enum(['pending', 'approved', 'hidden']);
+export const PostItFlag = z.enum(['name', 'phone', 'email', 'handle']);
+
+/** A post-it as the beamer sees it: text and place only. */
+export const WallPostIt = z.strictObject({
+  id: z.string(),
+  text: z.string(),
+  columnId: z.string().nullable(),
+  clusterId: z.string().nullable(),
+  highlighted: z.boolean(),
+  /** How many duplicates were merged into this one (1 = none). */
+  weight: z.number().int(),
+});
+export const HostPostIt = WallPostIt.extend({
+  status: PostItStatus,
+  flags: z.array(PostItFlag),
+});
+export const OwnPostIt = z.strictObject({ id: z.string(), text: z.string(), columnId: z.string().nullable() });
+export const Cluster = z.strictObject({ id: z.string(), name: z.string() });
+
+export const BeamerBoard = z.strictObject({
+  open: z.boolean(),
+  revealed: z.boolean(),
+  /** Only approved post-its, in an order that says nothing about who wrote them or when. */
+  postIts: z.array(WallPostIt),
+  clusters: z.array(Cluster),
+  /** Post-its waiting for the host's approval: shown so moderation is visible, not silent. */
+  waiting: z.number().int(),
+  /** Revealed, but fewer people wrote than the minimum group size: the wall stays empty. */
+  tooFew: z.boolean(),
+});
+export const HostBoard = z.strictObject({
+  open: z.boolean(),
+  revealed: z.boolean(),
+  moderation: z.boolean(),
+  /** How many different people wrote here (never who). */
+  authors: z.number().int(),
+  postIts: z.array(HostPostIt),
+  clusters: z.array(Cluster),
+});
+export const ParticipantBoard = z.strictObject({ open: z.boolean(), mine: z.array(OwnPostIt) });
+
+export const RoomStatus = z.enum(['live', 'ended']);
+
+export const ParticipantView = z.strictObject({
+  role: z.literal('participant'),
+  status: RoomStatus,
+  deckTitle: z.string(),
+  card: Card.nullable(),
+  vote: z.strictObject({ open: z.boolean(), mine: VoteChoice.nullable() }).nullable(),
+  board: ParticipantBoard.nullable(),
+  contacts: SchoolContacts,
+});
+
+export const BeamerView = z.strictObject({
+  role: z.literal('beamer'),
+  status: RoomStatus,
+  code: z.string(),
+  deckTitle: z.string(),
+  joined: z.number().int(),
+  cardIndex: z.number().int(),
+  cardCount: z.number().int(),
+  card: Card.nullable(),
+  vote: z.strictObject({ open: z.boolean(), result: VoteResult }).nullable(),
+  board: BeamerBoard.nullable(),
+});
+
+export const HostView = z.strictObject({
+  role: z.literal('host'),
+  status: RoomStatus,
+  code: z.string(),
+  deckId: z.string(),
+  deckTitle: z.string(),
+  joined: z.number().int(),
+  minGroupSize: z.number().int(),
+  cardIndex: z.number().int(),
+  cards: z.array(z.strictObject({ id: z.string(), title: z.string(), kind: z.string() })),
+  card: Card.nullable(),
+  vote: z
+    .strictObject({
+      open: z.boolean(),
+      revealed: z.boolean(),
+      /** Answers (not passes) so far; reaches the host in batches, never per answer. */
+      answered: z.number().int(),
+      passes: z.number().int(),
+      /** Exactly what the beamer shows. */
+      result: VoteResult,
+    })
+    .nullable(),
+  board: HostBoard.nullable(),
+  contacts: SchoolContacts,
+});
+
+export type ParticipantView = z.infer<typeof ParticipantView>;
+export type BeamerView = z.infer<typeof BeamerView>;
+export type HostView = z.infer<typeof HostView>;
+export type View = ParticipantView | BeamerView | HostView;
+export type WallPostIt = z.infer<typeof WallPostIt>;
+export type HostPostIt = z.infer<typeof HostPostIt>;
+export type PostItFlag = z.infer<typeof PostItFlag>;

@@ -1,0 +1,28 @@
+// The events that start a room: created, and the first card's activities opened.
+import type { Deck, SchoolContacts } from '../protocol/index.ts';
+import type { RoomEvent } from './state.ts';
+
+export function createRoomEvents(input: {
+  code: string;
+  deckId: string;
+  deck: Deck;
+  now: number;
+  minGroupSize: number;
+  contacts: SchoolContacts;
+}): RoomEvent[] {
+  const first = input.deck.cards[0]!;
+  const events: RoomEvent[] = [
+    {
+      type: 'roomCreated',
+      code: input.code,
+      deckId: input.deckId,
+      deck: input.deck,
+      createdAt: input.now,
+      minGroupSize: input.minGroupSize,
+      contacts: input.contacts,
+    },
+  ];
+  if (first.vote) events.push({ type: 'voteOpened', cardId: first.id });
+  if (first.board) events.push({ type: 'boardOpened', cardId: first.id });
+  return events;
+}

@@ -1,0 +1,101 @@
+// decide(state, command, ctx) -> events | refusal. Every rule about who may do what lives here
+// (or in boards/decide-board.ts), in the same order: AUTH, VALIDATION, RESOLUTION.
+import { HostCommand, MIN_GROUP_SIZE_FLOOR, type Command } from '../protocol/index.ts';
+import type { Actor, DecideContext, RoomEvent, RoomState } from './state.ts';
+import { accept, refuse, type Decision } from './decision.ts';
+import { decideBoard, isBoardCommand } from '../boards/decide-board.ts';
+import { currentCard } from './cards.ts';
+
+const HOST_TYPES: ReadonlySet<string> = new Set(HostCommand.options.map((o) => o.shape.type.value));
+
+export function isHostCommandType(type: string): boolean {
+  return HOST_TYPES.has(type);
+}
+
+/** A participant joins implicitly on their first connection with a new token. */
+export function decideJoin(state: RoomState, participant: string, maxParticipants: number): Decision {
+  if (state.participants[participant]) return accept([]);
+  if (state.status === 'ended') return accept([]); // they see the closing screen; nothing to record
+  if (state.joined >= maxParticipants) return refuse('limit', 'Deze sessie is vol.');
+  return accept([{ type: 'participantJoined', participant }]);
+}
+
+function mayAct(actor: Actor, command: Command): boolean {
+  if (actor.role === 'host') return isHostCommandType(command.type);
+  if (actor.role === 'participant') return !isHostCommandType(command.type);
+  return false; // the beamer only watches
+}
+
+export function decide(state: RoomState, command: Command, ctx: DecideContext): Decision {
+  // AUTH
+  if (!mayAct(ctx.actor, command)) return refuse('forbidden', 'Dat mag alleen de gespreksleider.');
+  if (ctx.actor.role === 'participant' && !state.participants[ctx.actor.participant]) {
+    return refuse('forbidden', 'Je doet nog niet mee aan deze sessie.');
+  }
+  if (state.status === 'ended') return refuse('closed', 'Deze sessie is afgelopen.');
+
+  // VALIDATION shared by card commands: they name the card they mean, which must be the current one,
+  // so a late click on an old card never changes the new one.
+  if ('cardId' in command && command.cardId !== currentCard(state).id) {
+    return refuse('conflict', 'Deze kaart is niet meer aan de beurt.');
+  }
+
+  // RESOLUTION
+  if (isBoardCommand(command)) return decideBoard(state, command, ctx);
+  switch (command.type) {
+    case 'card.goto':
+      return goToCard(state, command.index);
+    case 'vote.open':
+    case 'vote.close': {
+      const vote = votableCard(state, command.cardId);
+      if (!vote.ok) return vote;
+      const open = command.type === 'vote.open';
+      if ((state.votes[command.cardId]?.open ?? false) === open) return accept([]);
+      return accept([{ type: open ? 'voteOpened' : 'voteClosed', cardId: command.cardId }]);
+    }
+    case 'result.reveal':
+    case 'result.hide': {
+      const vote = votableCard(state, command.cardId);
+      if (!vote.ok) return vote;
+      const reveal = command.type === 'result.reveal';
+      if ((state.votes[command.cardId]?.revealed ?? false) === reveal) return accept([]);
+      return accept([{ type: reveal ? 'resultRevealed' : 'resultHidden', cardId: command.cardId }]);
+    }
+    case 'vote.cast': {
+      const vote = votableCard(state, command.cardId);
+      if (!vote.ok) return vote;
+      if (ctx.actor.role !== 'participant') return refuse('forbidden', 'Alleen deelnemers stemmen.');
+      const current = state.votes[command.cardId];
+      if (!current?.open) return refuse('closed', 'Stemmen is nu gesloten.');
+      if (current.choices[ctx.actor.participant] === command.choice) return accept([]);
+      return accept([{ type: 'voteCast', cardId: command.cardId, participant: ctx.actor.participant, choice: command.choice }]);
+    }
+    case 'settings.minGroupSize':
+      // The schema already holds the floor; the model holds it too because it protects participants.
+      if (command.minGroupSize < MIN_GROUP_SIZE_FLOOR) return refuse('invalid', `De groep moet minstens ${MIN_GROUP_SIZE_FLOOR} zijn.`);
+      if (command.minGroupSize === state.minGroupSize) return accept([]);
+      return accept([{ type: 'minGroupSizeSet', minGroupSize: command.minGroupSize }]);
+    case 'session.end':
+      return accept([{ type: 'sessionEnded', at: ctx.now }]);
+    default:
+      return refuse('invalid', 'Onbekende opdracht.');
+  }
+}
+
+function votableCard(state: RoomState, cardId: string): Decision {
+  const card = state.deck.cards.find((c) => c.id === cardId);
+  if (!card) return refuse('not-found', 'Deze kaart bestaat niet.');
+  if (!card.vote) return refuse('invalid', 'Op deze kaart wordt niet gestemd.');
+  return accept([]);
+}
+
+/** Showing a card for the first time opens its vote and board, so the host needs no extra click. */
+function goToCard(state: RoomState, index: number): Decision {
+  const card = state.deck.cards[index];
+  if (!card) return refuse('not-found', 'Deze kaart bestaat niet.');
+  if (index === state.cardIndex) return accept([]);
+  const events: RoomEvent[] = [{ type: 'cardShown', index }];
+  if (card.vote && !state.votes[card.id]) events.push({ type: 'voteOpened', cardId: card.id });
+  if (card.board && !state.boards[card.id]) events.push({ type: 'boardOpened', cardId: card.id });
+  return accept(events);
+}

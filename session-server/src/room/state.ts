@@ -1,0 +1,121 @@
+// The room's state and events. Plain JSON so events and snapshots store as they are.
+import type { Deck, SchoolContacts, VoteChoice, PostItFlag } from '../protocol/index.ts';
+
+export type RoomStatus = 'live' | 'ended';
+
+export interface VoteState {
+  open: boolean;
+  revealed: boolean;
+  /** Keyed by the participant's keyed hash; emptied when the session ends. */
+  choices: Record<string, VoteChoice>;
+  /** The tally kept after the session ended and `choices` was dropped. */
+  final: Tally | null;
+}
+
+export interface Tally {
+  nooit: number;
+  soms: number;
+  vaak: number;
+  pas: number;
+}
+
+export interface PostIt {
+  id: string;
+  /** The author's keyed hash; null once the session ended. */
+  author: string | null;
+  text: string;
+  columnId: string | null;
+  clusterId: string | null;
+  status: 'pending' | 'approved' | 'hidden';
+  highlighted: boolean;
+  /** Set when the host merged this post-it into another as a duplicate. */
+  mergedInto: string | null;
+  flags: PostItFlag[];
+}
+
+export interface BoardState {
+  open: boolean;
+  revealed: boolean;
+  postIts: Record<string, PostIt>;
+  clusters: { id: string; name: string }[];
+  /** Post-its on the beamer's wall, in the order they were published (in batches, sorted by random id). */
+  wall: string[];
+  /** Authors who wrote at least one post-it here; emptied at the end, count kept. */
+  authors: Record<string, true>;
+  authorCount: number;
+}
+
+export interface RoomState {
+  code: string;
+  deckId: string;
+  deck: Deck;
+  createdAt: number;
+  status: RoomStatus;
+  endedAt: number | null;
+  minGroupSize: number;
+  contacts: SchoolContacts;
+  cardIndex: number;
+  /** Keyed hashes of joined participants; emptied at the end, the count stays. */
+  participants: Record<string, true>;
+  joined: number;
+  votes: Record<string, VoteState>;
+  boards: Record<string, BoardState>;
+}
+
+export type RoomEvent =
+  | {
+      type: 'roomCreated';
+      code: string;
+      deckId: string;
+      deck: Deck;
+      createdAt: number;
+      minGroupSize: number;
+      contacts: SchoolContacts;
+    }
+  | { type: 'participantJoined'; participant: string }
+  | { type: 'cardShown'; index: number }
+  | { type: 'voteOpened'; cardId: string }
+  | { type: 'voteClosed'; cardId: string }
+  | { type: 'voteCast'; cardId: string; participant: string; choice: VoteChoice }
+  | { type: 'resultRevealed'; cardId: string }
+  | { type: 'resultHidden'; cardId: string }
+  | { type: 'minGroupSizeSet'; minGroupSize: number }
+  | { type: 'boardOpened'; cardId: string }
+  | { type: 'boardClosed'; cardId: string }
+  | { type: 'boardRevealed'; cardId: string }
+  | { type: 'boardHidden'; cardId: string }
+  | {
+      type: 'postItAdded';
+      cardId: string;
+      postItId: string;
+      author: string;
+      text: string;
+      columnId: string | null;
+      status: 'pending' | 'approved';
+      flags: PostItFlag[];
+    }
+  | { type: 'postItEdited'; cardId: string; postItId: string; text: string; status: 'pending' | 'approved'; flags: PostItFlag[] }
+  | { type: 'postItWithdrawn'; cardId: string; postItId: string }
+  | { type: 'postItsApproved'; cardId: string; postItIds: string[] }
+  | { type: 'postItsPublished'; cardId: string; postItIds: string[] }
+  | { type: 'postItHidden'; cardId: string; postItId: string }
+  | { type: 'postItUnhidden'; cardId: string; postItId: string }
+  | { type: 'postItHighlighted'; cardId: string; postItId: string; highlighted: boolean }
+  | { type: 'postItMerged'; cardId: string; postItId: string; intoId: string }
+  | { type: 'postItMoved'; cardId: string; postItId: string; columnId: string | null; clusterId: string | null }
+  | { type: 'clusterCreated'; cardId: string; clusterId: string; name: string }
+  | { type: 'clusterRenamed'; cardId: string; clusterId: string; name: string }
+  | { type: 'clusterRemoved'; cardId: string; clusterId: string }
+  | { type: 'sessionEnded'; at: number }
+  /** Replaces the whole history once the session ended: the anonymised state, nothing that links to a phone. */
+  | { type: 'snapshot'; state: RoomState };
+
+/** Who sends a command. Participants are known by their keyed hash, never their token. */
+export type Actor = { role: 'host' } | { role: 'beamer' } | { role: 'participant'; participant: string } | { role: 'system' };
+
+export interface DecideContext {
+  actor: Actor;
+  now: number;
+  /** Fresh random ids (post-its, clusters); the caller supplies them so the model stays pure. */
+  newId: () => string;
+}

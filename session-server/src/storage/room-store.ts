@@ -1,0 +1,37 @@
+// Storage is one small interface; every implementation passes tests/integration/room-store.contract.ts.
+import type { RoomEvent } from '../room/state.ts';
+
+export interface RoomRecord {
+  code: string;
+  createdAt: number;
+  /** sha-256 of the host key and the beamer key: the keys themselves are never stored. */
+  hostKeyHash: string;
+  beamerKeyHash: string;
+  /** The per-session HMAC key for participant tokens; null once the session ended. */
+  participantKey: string | null;
+}
+
+export interface LoadedRoom {
+  record: RoomRecord;
+  events: RoomEvent[];
+  /** Idempotency keys of the commands whose events are stored. */
+  commandKeys: string[];
+}
+
+export interface RoomStore {
+  /** Stores a new room; fails if the code is taken. */
+  create(record: RoomRecord, events: RoomEvent[]): Promise<void>;
+  /** Appends a command's events atomically and durably, before anyone is told about them. */
+  append(code: string, events: RoomEvent[], commandKey: string | null): Promise<void>;
+  load(code: string): Promise<LoadedRoom | null>;
+  /**
+   * Ends the link between phones and answers: replaces the room's history with one anonymised
+   * snapshot event, forgets the command keys and deletes the participant key, in one transaction.
+   */
+  seal(code: string, snapshot: RoomEvent): Promise<void>;
+  list(): Promise<{ code: string; createdAt: number }[]>;
+  delete(code: string): Promise<void>;
+  /** Retention: deletes rooms created before `time`; returns how many. */
+  deleteCreatedBefore(time: number): Promise<number>;
+  close(): Promise<void>;
+}

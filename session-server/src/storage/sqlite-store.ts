@@ -1,0 +1,123 @@
+// The embedded default store: SQLite through node:sqlite (no native addon). node:sqlite is still a
+// release candidate, so this is the only file that touches it.
+import { DatabaseSync } from 'node:sqlite';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { RoomEvent } from '../room/state.ts';
+import type { LoadedRoom, RoomRecord, RoomStore } from './room-store.ts';
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS rooms (
+    code TEXT PRIMARY KEY,
+    created_at INTEGER NOT NULL,
+    host_key_hash TEXT NOT NULL,
+    beamer_key_hash TEXT NOT NULL,
+    participant_key TEXT
+  ) STRICT;
+  CREATE TABLE IF NOT EXISTS events (
+    code TEXT NOT NULL REFERENCES rooms(code) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    command_key TEXT,
+    body TEXT NOT NULL,
+    PRIMARY KEY (code, seq)
+  ) STRICT;
+  CREATE INDEX IF NOT EXISTS rooms_created_at ON rooms(created_at);
+`;
+
+export function openSqliteStore(file: string): RoomStore {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new DatabaseSync(file);
+  // WAL keeps readers off the writer's back; synchronous=FULL makes every commit durable, so an
+  // acknowledged answer survives kill -9 and power loss.
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON;');
+  db.exec(SCHEMA);
+
+  const insertRoom = db.prepare(
+    'INSERT INTO rooms (code, created_at, host_key_hash, beamer_key_hash, participant_key) VALUES (?, ?, ?, ?, ?)',
+  );
+  const nextSeq = db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM events WHERE code = ?');
+  const insertEvent = db.prepare('INSERT INTO events (code, seq, command_key, body) VALUES (?, ?, ?, ?)');
+  const selectRoom = db.prepare('SELECT * FROM rooms WHERE code = ?');
+  const selectEvents = db.prepare('SELECT command_key, body FROM events WHERE code = ? ORDER BY seq');
+  const deleteEvents = db.prepare('DELETE FROM events WHERE code = ?');
+  const forgetKey = db.prepare('UPDATE rooms SET participant_key = NULL WHERE code = ?');
+  const deleteRoom = db.prepare('DELETE FROM rooms WHERE code = ?');
+  const selectAll = db.prepare('SELECT code, created_at FROM rooms ORDER BY created_at');
+  const deleteOld = db.prepare('DELETE FROM rooms WHERE created_at < ?');
+
+  function transaction<T>(work: () => T): T {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = work();
+      db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  function appendRows(code: string, events: RoomEvent[], commandKey: string | null) {
+    let seq = Number((nextSeq.get(code) as { seq: number }).seq);
+    for (const event of events) insertEvent.run(code, seq++, commandKey, JSON.stringify(event));
+  }
+
+  return {
+    async create(record, events) {
+      transaction(() => {
+        insertRoom.run(record.code, record.createdAt, record.hostKeyHash, record.beamerKeyHash, record.participantKey);
+        appendRows(record.code, events, null);
+      });
+    },
+    async append(code, events, commandKey) {
+      if (!events.length) return;
+      transaction(() => {
+        if (!selectRoom.get(code)) throw new Error('room not found');
+        appendRows(code, events, commandKey);
+      });
+    },
+    async load(code): Promise<LoadedRoom | null> {
+      const row = selectRoom.get(code) as
+        | { code: string; created_at: number; host_key_hash: string; beamer_key_hash: string; participant_key: string | null }
+        | undefined;
+      if (!row) return null;
+      const rows = selectEvents.all(code) as { command_key: string | null; body: string }[];
+      return {
+        record: {
+          code: row.code,
+          createdAt: Number(row.created_at),
+          hostKeyHash: row.host_key_hash,
+          beamerKeyHash: row.beamer_key_hash,
+          participantKey: row.participant_key,
+        },
+        events: rows.map((r) => JSON.parse(r.body) as RoomEvent),
+        commandKeys: [...new Set(rows.flatMap((r) => (r.command_key ? [r.command_key] : [])))],
+      };
+    },
+    async seal(code, snapshot) {
+      transaction(() => {
+        deleteEvents.run(code);
+        forgetKey.run(code);
+        appendRows(code, [snapshot], null);
+      });
+      // Make sure the deleted rows do not linger in the WAL or free pages.
+      db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    },
+    async list() {
+      return (selectAll.all() as { code: string; created_at: number }[]).map((r) => ({ code: r.code, createdAt: Number(r.created_at) }));
+    },
+    async delete(code) {
+      transaction(() => {
+        deleteEvents.run(code);
+        deleteRoom.run(code);
+      });
+    },
+    async deleteCreatedBefore(time) {
+      const result = transaction(() => deleteOld.run(time));
+      return Number(result.changes);
+    },
+    async close() {
+      db.close();
+    },
+  };
+}
