@@ -1,0 +1,72 @@
+// Real socket.io clients for a running server: create a room, connect a host, a beamer and phones.
+import { io, type Socket } from 'socket.io-client';
+import { nanoid } from 'nanoid';
+import {
+  PROTOCOL_VERSION,
+  type BeamerView,
+  type CommandAck,
+  type CreateRoomResponse,
+  type HostView,
+  type ParticipantView,
+  type View,
+} from '@protocol';
+
+export async function createRoom(url: string, body: Record<string, unknown> = {}): Promise<CreateRoomResponse> {
+  const res = await fetch(`${url}/api/rooms`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ deckId: 'focusgroep', ...body }),
+  });
+  if (res.status !== 201) throw new Error(`create room: ${res.status} ${await res.text()}`);
+  return (await res.json()) as CreateRoomResponse;
+}
+
+export interface TestClient<V extends View> {
+  socket: Socket;
+  /** The newest view received. */
+  view(): V;
+  /** Resolves with the first view (received now or later) that matches. */
+  waitFor(predicate: (view: V) => boolean, timeoutMs?: number): Promise<V>;
+  send(command: Record<string, unknown>): Promise<CommandAck>;
+  close(): void;
+}
+
+export function connect<V extends View>(url: string, auth: Record<string, unknown>): Promise<TestClient<V>> {
+  const socket = io(url, { auth: { v: PROTOCOL_VERSION, ...auth }, transports: ['websocket'], forceNew: true, reconnectionDelay: 100, reconnectionDelayMax: 300 });
+  let latest: V | undefined;
+  const waiters = new Set<{ predicate: (v: V) => boolean; resolve: (v: V) => void }>();
+  socket.on('view', (view: V) => {
+    latest = view;
+    for (const w of waiters) if (w.predicate(view)) (waiters.delete(w), w.resolve(view));
+  });
+  const client: TestClient<V> = {
+    socket,
+    view: () => {
+      if (!latest) throw new Error('no view yet');
+      return latest;
+    },
+    waitFor(predicate, timeoutMs = 5000) {
+      if (latest && predicate(latest)) return Promise.resolve(latest);
+      return new Promise((resolve, reject) => {
+        const waiter = { predicate, resolve };
+        waiters.add(waiter);
+        setTimeout(() => {
+          if (waiters.delete(waiter)) reject(new Error(`no matching view within ${timeoutMs} ms; last: ${JSON.stringify(latest)?.slice(0, 400)}`));
+        }, timeoutMs);
+      });
+    },
+    send: (command) => socket.timeout(5000).emitWithAck('command', { id: nanoid(), ...command }),
+    close: () => void socket.close(),
+  };
+  return new Promise((resolve, reject) => {
+    socket.once('view', () => resolve(client));
+    socket.once('connect_error', (error: Error & { data?: unknown }) => reject(Object.assign(error, { data: (error as { data?: unknown }).data })));
+  });
+}
+
+export const connectHost = (url: string, room: CreateRoomResponse) =>
+  connect<HostView>(url, { role: 'host', room: room.code, key: room.hostKey });
+export const connectBeamer = (url: string, room: CreateRoomResponse) =>
+  connect<BeamerView>(url, { role: 'beamer', room: room.code, key: room.beamerKey });
+export const connectPhone = (url: string, room: CreateRoomResponse, token = nanoid()) =>
+  connect<ParticipantView>(url, { role: 'participant', room: room.code, token });
