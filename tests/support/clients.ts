@@ -37,7 +37,12 @@ export function connect<V extends View>(url: string, auth: Record<string, unknow
   const waiters = new Set<{ predicate: (v: V) => boolean; resolve: (v: V) => void }>();
   socket.on('view', (view: V) => {
     latest = view;
-    for (const w of waiters) if (w.predicate(view)) (waiters.delete(w), w.resolve(view));
+    for (const w of waiters) {
+      if (w.predicate(view)) {
+        waiters.delete(w);
+        w.resolve(view);
+      }
+    }
   });
   const client: TestClient<V> = {
     socket,
@@ -59,8 +64,17 @@ export function connect<V extends View>(url: string, auth: Record<string, unknow
     close: () => void socket.close(),
   };
   return new Promise((resolve, reject) => {
-    socket.once('view', () => resolve(client));
-    socket.once('connect_error', (error: Error & { data?: unknown }) => reject(Object.assign(error, { data: (error as { data?: unknown }).data })));
+    const refused = (error: Error & { data?: unknown }) => {
+      // A refused client must not linger (socket.io would keep its connection open).
+      socket.close();
+      reject(Object.assign(error, { data: (error as { data?: unknown }).data }));
+    };
+    socket.once('connect_error', refused);
+    // Once connected, later connect_errors are failed reconnect attempts that socket.io retries.
+    socket.once('view', () => {
+      socket.off('connect_error', refused);
+      resolve(client);
+    });
   });
 }
 

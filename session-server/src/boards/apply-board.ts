@@ -46,10 +46,18 @@ export function applyBoardEvent(board: BoardState, event: RoomEvent): BoardState
       return removeFromWall(edited, [event.postItId]);
     }
     case 'postItWithdrawn': {
-      const { [event.postItId]: _gone, ...rest } = board.postIts;
+      const { [event.postItId]: gone, ...rest } = board.postIts;
       // Duplicates merged into a withdrawn post-it come back as themselves.
       for (const [id, p] of Object.entries(rest)) if (p.mergedInto === event.postItId) rest[id] = { ...p, mergedInto: null };
-      return removeFromWall({ ...board, postIts: rest }, [event.postItId]);
+      // Someone who withdrew everything no longer counts toward the minimum group size.
+      const author = gone?.author;
+      const stillWrites = !author || Object.values(rest).some((p) => p.author === author);
+      const authors = { ...board.authors };
+      if (!stillWrites) delete authors[author];
+      return removeFromWall(
+        { ...board, postIts: rest, authors, authorCount: board.authorCount - (stillWrites ? 0 : 1) },
+        [event.postItId],
+      );
     }
     case 'postItsApproved': {
       let next = board;

@@ -89,7 +89,8 @@ export function decideBoard(state: RoomState, command: BoardCommand, ctx: Decide
           cardId,
           postItId: postIt!.id,
           text: clean.text,
-          status: boardModerated(state, card) ? 'pending' : 'approved',
+          // A post-it the host hid stays hidden: editing it must not put it back on the wall.
+          status: postIt!.status === 'hidden' ? 'hidden' : boardModerated(state, card) ? 'pending' : 'approved',
           flags: flagsFor(clean.text),
         },
       ]);

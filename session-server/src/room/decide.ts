@@ -29,15 +29,16 @@ function mayAct(actor: Actor, command: Command): boolean {
 export function decide(state: RoomState, command: Command, ctx: DecideContext): Decision {
   // AUTH
   if (!mayAct(ctx.actor, command)) return refuse('forbidden', 'Dat mag alleen de gespreksleider.');
+  if (state.status === 'ended') return refuse('closed', 'Deze sessie is afgelopen.');
   if (ctx.actor.role === 'participant' && !state.participants[ctx.actor.participant]) {
     return refuse('forbidden', 'Je doet nog niet mee aan deze sessie.');
   }
-  if (state.status === 'ended') return refuse('closed', 'Deze sessie is afgelopen.');
 
   // VALIDATION shared by card commands: they name the card they mean, which must be the current one,
   // so a late click on an old card never changes the new one.
-  if ('cardId' in command && command.cardId !== currentCard(state).id) {
-    return refuse('conflict', 'Deze kaart is niet meer aan de beurt.');
+  if ('cardId' in command) {
+    if (!state.deck.cards.some((c) => c.id === command.cardId)) return refuse('not-found', 'Deze kaart bestaat niet.');
+    if (command.cardId !== currentCard(state).id) return refuse('conflict', 'Deze kaart is niet meer aan de beurt.');
   }
 
   // RESOLUTION

@@ -94,7 +94,7 @@ export type RoomEvent =
       status: 'pending' | 'approved';
       flags: PostItFlag[];
     }
-  | { type: 'postItEdited'; cardId: string; postItId: string; text: string; status: 'pending' | 'approved'; flags: PostItFlag[] }
+  | { type: 'postItEdited'; cardId: string; postItId: string; text: string; status: PostIt['status']; flags: PostItFlag[] }
   | { type: 'postItWithdrawn'; cardId: string; postItId: string }
   | { type: 'postItsApproved'; cardId: string; postItIds: string[] }
   | { type: 'postItsPublished'; cardId: string; postItIds: string[] }

@@ -8,7 +8,7 @@ export class JoinLimiter {
   private maxPerMinute: number;
   private now: () => number;
 
-  constructor(maxPerMinute = 30, now: () => number = Date.now) {
+  constructor(maxPerMinute = 60, now: () => number = Date.now) {
     this.maxPerMinute = maxPerMinute;
     this.now = now;
   }

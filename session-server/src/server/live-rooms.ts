@@ -14,8 +14,8 @@ export interface LiveRoom {
   code: string;
   record: RoomRecord;
   state: RoomState;
-  /** Idempotency keys (actor + command id) already applied. */
-  applied: Set<string>;
+  /** Idempotency keys (actor + command id) already applied, with the acknowledgement they got. */
+  applied: Map<string, CommandAck>;
   queue: Promise<unknown>;
 }
 
@@ -56,7 +56,7 @@ export class LiveRooms {
       };
       const events = createRoomEvents({ code, deckId: request.deckId, deck, now: record.createdAt, minGroupSize: request.minGroupSize, contacts: request.contacts });
       await this.store.create(record, events);
-      this.rooms.set(code, Promise.resolve({ code, record, state: replay(events)!, applied: new Set(), queue: Promise.resolve() }));
+      this.rooms.set(code, Promise.resolve({ code, record, state: replay(events)!, applied: new Map(), queue: Promise.resolve() }));
       return { code, hostKey, beamerKey };
     }
     throw new Error('no free join code after 5 attempts');
@@ -80,7 +80,7 @@ export class LiveRooms {
       code,
       record: loaded.record,
       state: replay(loaded.events)!,
-      applied: new Set(loaded.commandKeys),
+      applied: new Map(loaded.commandKeys.map((key) => [key, { ok: true }])),
       queue: Promise.resolve(),
     };
     // A crash between "ended" and "sealed" is finished here.
@@ -124,7 +124,8 @@ export class LiveRooms {
     return this.serial(room, async () => {
       const actorKey = actor.role === 'participant' ? `p:${actor.participant}` : actor.role;
       const commandKey = `${actorKey}:${command.id}`;
-      if (room.applied.has(commandKey)) return { ack: { ok: true, duplicate: true }, changed: false };
+      const earlier = room.applied.get(commandKey);
+      if (earlier) return { ack: { ...earlier, duplicate: true }, changed: false };
       const decision = decide(room.state, command, { actor, now: this.now(), newId: newEntityId });
       if (!decision.ok) return { ack: { ok: false, error: decision.error, message: decision.message }, changed: false };
       try {
@@ -133,8 +134,9 @@ export class LiveRooms {
         console.error(`[kring] room ${room.code}: could not store a command:`, (error as Error).message);
         return { ack: { ok: false, error: 'server', message: 'Opslaan lukte niet. Probeer het nog eens.' }, changed: false };
       }
-      if (room.state.status !== 'ended') room.applied.add(commandKey);
-      return { ack: { ok: true, ...decision.data }, changed: decision.events.length > 0 };
+      const ack: CommandAck = { ok: true, ...decision.data };
+      if (room.state.status !== 'ended') room.applied.set(commandKey, ack);
+      return { ack, changed: decision.events.length > 0 };
     });
   }
 

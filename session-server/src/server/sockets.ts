@@ -69,23 +69,27 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
     if (!parsed.success) return next(refuse('invalid'));
     const auth = parsed.data;
     const address = socket.conn.remoteAddress;
-    if (limiter.blocked(address)) return next(refuse('busy'));
+    const blocked = limiter.blocked(address);
     const room = await rooms.get(auth.room).catch(() => null);
-    if (!room) {
-      limiter.recordMiss(address);
-      return next(refuse('unknown-room'));
-    }
     let participant: string | null = null;
     if (auth.role === 'participant') {
+      // Only a participant learns whether a code exists, so only they are slowed down; a blocked
+      // address still lets phones that already joined back in (a class behind one school router).
+      if (!room) {
+        limiter.recordMiss(address);
+        return next(refuse(blocked ? 'busy' : 'unknown-room'));
+      }
       if (room.record.participantKey) {
         participant = participantHash(room.record.participantKey, auth.token);
+        if (blocked && !room.state.participants[participant]) return next(refuse('busy'));
         const joined = await rooms.join(room, participant);
         if (!joined.ack.ok) return next(refuse('full'));
         if (joined.changed) scheduleObservers(room);
       }
     } else {
-      const expected = auth.role === 'host' ? room.record.hostKeyHash : room.record.beamerKeyHash;
-      if (!keyMatches(auth.key, expected)) return next(refuse('forbidden'));
+      // Host and beamer: an unknown room and a wrong key get the same answer, so keys reveal no codes.
+      const expected = room ? (auth.role === 'host' ? room.record.hostKeyHash : room.record.beamerKeyHash) : null;
+      if (!room || !expected || !keyMatches(auth.key, expected)) return next(refuse('forbidden'));
     }
     socket.data = { code: room.code, role: auth.role, participant: room.state.status === 'ended' ? null : participant };
     next();
@@ -139,7 +143,8 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
 
   function actorOf(socket: KringSocket): Actor | null {
     if (socket.data.role === 'host') return { role: 'host' };
-    if (socket.data.role === 'participant' && socket.data.participant) return { role: 'participant', participant: socket.data.participant };
+    // After the end a phone has no hash any more; the model refuses its commands as 'closed'.
+    if (socket.data.role === 'participant') return { role: 'participant', participant: socket.data.participant ?? '' };
     return null;
   }
 

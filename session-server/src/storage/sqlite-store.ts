@@ -4,7 +4,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { RoomEvent } from '../room/state.ts';
-import type { LoadedRoom, RoomRecord, RoomStore } from './room-store.ts';
+import type { LoadedRoom, RoomStore } from './room-store.ts';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS rooms (

@@ -1,0 +1,147 @@
+// Post-its with real phones: 30 phones writing at once end up on the wall exactly once, the host
+// hides one from every beamer, and nobody can withdraw another phone's post-it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BeamerView, CreateRoomResponse, HostView, ParticipantView } from '@protocol';
+import { startServer, type ServerProcess } from '../support/server-process.ts';
+import { connectBeamer, connectHost, createRoom, type TestClient } from '../support/clients.ts';
+import { connectPhones } from '../support/sessions.ts';
+
+let server: ServerProcess;
+let room: CreateRoomResponse;
+let host: TestClient<HostView>;
+let beamers: TestClient<BeamerView>[];
+let phones: TestClient<ParticipantView>[];
+let cardId: string;
+/** Post-it id -> text, for every post-it whose add was acknowledged. */
+const written = new Map<string, string>();
+
+beforeAll(async () => {
+  server = await startServer();
+  // The team deck's "verzamelen" card: a free wall without moderation.
+  room = await createRoom(server.url, { deckId: 'focusgroep-team' });
+  host = await connectHost(server.url, room);
+  beamers = await Promise.all([connectBeamer(server.url, room), connectBeamer(server.url, room)]);
+  phones = await connectPhones(server.url, room, 30);
+  await host.send({ type: 'card.goto', index: 1 });
+  cardId = (await host.waitFor((v) => v.cardIndex === 1)).card!.id;
+});
+afterAll(async () => {
+  for (const c of [host, ...beamers, ...phones]) c?.close();
+  await server.cleanup();
+});
+
+const wallIds = (view: BeamerView | HostView) => (view.board?.postIts ?? []).map((p) => p.id).sort();
+
+describe('a wall of post-its', () => {
+  it('30 phones writing 3 post-its each at once all reach the host and every beamer, once', async () => {
+    expect(cardId).toBe('verzamelen');
+    const acks = await Promise.all(
+      phones.flatMap((phone, n) =>
+        [0, 1, 2].map(async (k) => {
+          const text = `Gedachte ${k + 1} van telefoon ${n + 1}`;
+          const ack = await phone.send({ type: 'postIt.add', cardId, text });
+          if (ack.ok && ack.postItId) written.set(ack.postItId, text);
+          return ack;
+        }),
+      ),
+    );
+    expect(acks.filter((a) => !a.ok)).toEqual([]);
+    expect(written.size).toBe(90);
+
+    // Each phone sees its own three, and only those.
+    for (const [n, phone] of phones.entries()) {
+      const view = await phone.waitFor((v) => v.board?.mine.length === 3);
+      expect(view.board!.mine.map((p) => p.text).sort()).toEqual([1, 2, 3].map((k) => `Gedachte ${k} van telefoon ${n + 1}`));
+    }
+
+    // The host sees all of them (approved: no moderation on a team wall), and how many people wrote.
+    const hostView = await host.waitFor((v) => v.board?.postIts.length === 90 && v.board.authors === 30);
+    expect(hostView.board!.postIts.every((p) => p.status === 'approved')).toBe(true);
+    expect(new Set(hostView.board!.postIts.map((p) => p.id))).toEqual(new Set(written.keys()));
+
+    // Nothing on the beamers until the host reveals the wall; then exactly the 90, after publishing.
+    for (const beamer of beamers) expect(beamer.view().board?.postIts).toEqual([]);
+    expect(await host.send({ type: 'board.reveal', cardId })).toEqual({ ok: true });
+    for (const beamer of beamers) {
+      const view = await beamer.waitFor((v) => v.board?.postIts.length === 90);
+      expect(wallIds(view)).toEqual([...written.keys()].sort());
+      for (const p of view.board!.postIts) expect(p.text).toBe(written.get(p.id));
+      expect(view.board).toMatchObject({ revealed: true, tooFew: false, waiting: 0 });
+    }
+  });
+
+  it('a post-it the host hides disappears from every beamer and from the host’s visible wall', async () => {
+    const [hidden] = [...written.keys()].sort();
+    expect(await host.send({ type: 'postIt.hide', cardId, postItId: hidden! })).toEqual({ ok: true });
+    for (const beamer of beamers) {
+      const view = await beamer.waitFor((v) => !v.board!.postIts.some((p) => p.id === hidden));
+      expect(view.board!.postIts).toHaveLength(89);
+    }
+    const hostView = await host.waitFor((v) => v.board!.postIts.find((p) => p.id === hidden)?.status === 'hidden');
+    expect(hostView.board!.postIts.filter((p) => p.status === 'approved')).toHaveLength(89);
+
+    // Its author still sees it on their phone (it is theirs), but it stays off the wall.
+    const author = phones.find((p) => p.view().board?.mine.some((m) => m.id === hidden));
+    expect(author).toBeDefined();
+  });
+
+  it('a phone cannot withdraw another phone’s post-it', async () => {
+    const [mine, theirs] = [phones[0]!, phones[1]!];
+    const target = theirs.view().board!.mine[0]!;
+    expect(await mine.send({ type: 'postIt.withdraw', cardId, postItId: target.id })).toMatchObject({ ok: false, error: 'forbidden' });
+    expect(await mine.send({ type: 'postIt.edit', cardId, postItId: target.id, text: 'Overgenomen' })).toMatchObject({ ok: false, error: 'forbidden' });
+    const fresh = await connectHost(server.url, room);
+    expect(fresh.view().board!.postIts.find((p) => p.id === target.id)).toMatchObject({ text: target.text, status: 'approved' });
+    fresh.close();
+    for (const beamer of beamers) expect(beamer.view().board!.postIts.some((p) => p.id === target.id)).toBe(true);
+  });
+
+  it('a phone withdraws its own post-it and it leaves every beamer', async () => {
+    const phone = phones[2]!;
+    const own = phone.view().board!.mine[0]!;
+    expect(await phone.send({ type: 'postIt.withdraw', cardId, postItId: own.id })).toEqual({ ok: true });
+    await phone.waitFor((v) => v.board!.mine.length === 2);
+    for (const beamer of beamers) await beamer.waitFor((v) => !v.board!.postIts.some((p) => p.id === own.id));
+    await host.waitFor((v) => !v.board!.postIts.some((p) => p.id === own.id));
+  });
+
+  it('a phone cannot put more than its share on the wall', async () => {
+    const phone = phones[3]!;
+    expect(await phone.send({ type: 'postIt.add', cardId, text: 'Vier' })).toMatchObject({ ok: true });
+    expect(await phone.send({ type: 'postIt.add', cardId, text: 'Vijf' })).toMatchObject({ ok: true });
+    expect(await phone.send({ type: 'postIt.add', cardId, text: 'Zes' })).toMatchObject({ ok: false, error: 'limit' });
+    expect((await phone.waitFor((v) => v.board!.mine.length === 5)).board!.mine.map((p) => p.text)).not.toContain('Zes');
+  });
+});
+
+describe('a moderated class board', () => {
+  it('post-its reach the beamer only after the host approves them', async () => {
+    const klas = await createRoom(server.url, { deckId: 'focusgroep', minGroupSize: 3 });
+    const klasHost = await connectHost(server.url, klas);
+    const klasBeamer = await connectBeamer(server.url, klas);
+    const klasPhones = await connectPhones(server.url, klas, 4);
+    try {
+      const index = klasHost.view().cards.findIndex((c) => c.id === 'schrijven');
+      await klasHost.send({ type: 'card.goto', index });
+      const writing = (await klasHost.waitFor((v) => v.cardIndex === index)).card!;
+      const column = writing.board!.columns![0]!.id;
+      const ids = await Promise.all(
+        klasPhones.map(async (p, n) => {
+          const ack = await p.send({ type: 'postIt.add', cardId: writing.id, text: `Briefje ${n + 1}`, columnId: column });
+          return ack.ok ? ack.postItId! : '';
+        }),
+      );
+      await klasHost.send({ type: 'board.reveal', cardId: writing.id });
+      const waiting = await klasBeamer.waitFor((v) => v.board?.waiting === 4);
+      expect(waiting.board?.postIts).toEqual([]);
+
+      expect(await klasHost.send({ type: 'postIt.approve', cardId: writing.id, postItIds: ids.slice(0, 3) })).toEqual({ ok: true });
+      const shown = await klasBeamer.waitFor((v) => v.board?.postIts.length === 3);
+      expect(shown.board!.postIts.map((p) => p.text).sort()).toEqual(['Briefje 1', 'Briefje 2', 'Briefje 3']);
+      expect(shown.board!.waiting).toBe(1);
+      expect(shown.board!.postIts.every((p) => p.columnId === column)).toBe(true);
+    } finally {
+      for (const c of [klasHost, klasBeamer, ...klasPhones]) c.close();
+    }
+  });
+});

@@ -1,0 +1,244 @@
+// The storage contract: every RoomStore (SQLite now, Redis later) passes these tests.
+// `open()` returns a new store on the same underlying storage each time it is called, so the suite
+// can close a store and open it again. Tests use their own random room codes and never assume the
+// storage is empty, so they can share it.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RoomStore, RoomRecord } from '../../session-server/src/storage/room-store.ts';
+import type { RoomEvent } from '../../session-server/src/room/state.ts';
+import { anonymise, replay } from '../../session-server/src/room/apply.ts';
+import { createRoomEvents } from '../../session-server/src/room/create.ts';
+import { hashKey, newJoinCode, newParticipantKey, newSecretKey } from '../../session-server/src/server/secrets.ts';
+import { makeDeck } from '../support/room-fixture.ts';
+
+const NOW = Date.UTC(2025, 4, 1, 10, 0);
+
+function roomRecord(createdAt = NOW): RoomRecord {
+  return {
+    code: newJoinCode(),
+    createdAt,
+    hostKeyHash: hashKey(newSecretKey()),
+    beamerKeyHash: hashKey(newSecretKey()),
+    participantKey: newParticipantKey(),
+  };
+}
+
+function startEvents(record: RoomRecord): RoomEvent[] {
+  return createRoomEvents({
+    code: record.code,
+    deckId: 'testset',
+    deck: makeDeck(),
+    now: record.createdAt,
+    minGroupSize: 5,
+    contacts: { vertrouwenspersoon: { name: 'Mevrouw Bakker' } },
+  });
+}
+
+const joined = (participant: string): RoomEvent => ({ type: 'participantJoined', participant });
+const voted = (participant: string, choice: 'nooit' | 'soms' | 'vaak' | 'pas'): RoomEvent => ({ type: 'voteCast', cardId: 'pesten', participant, choice });
+
+export function roomStoreContract(name: string, open: () => Promise<RoomStore>) {
+  describe(`RoomStore contract: ${name}`, () => {
+    const opened: RoomStore[] = [];
+    async function store() {
+      const s = await open();
+      opened.push(s);
+      return s;
+    }
+    afterEach(async () => {
+      for (const s of opened.splice(0)) await s.close().catch(() => undefined);
+    });
+
+    it('stores a new room with its first events', async () => {
+      const s = await store();
+      const record = roomRecord();
+      await s.create(record, startEvents(record));
+      const loaded = await s.load(record.code);
+      expect(loaded?.record).toEqual(record);
+      expect(loaded?.events).toEqual(startEvents(record));
+      expect(loaded?.commandKeys).toEqual([]);
+    });
+
+    it('an unknown room loads as null', async () => {
+      const s = await store();
+      expect(await s.load(newJoinCode())).toBeNull();
+    });
+
+    it('refuses a second room with a code that is taken, and keeps the first', async () => {
+      const s = await store();
+      const record = roomRecord();
+      await s.create(record, startEvents(record));
+      const intruder = { ...roomRecord(), code: record.code };
+      await expect(s.create(intruder, [])).rejects.toThrow();
+      const loaded = await s.load(record.code);
+      expect(loaded?.record).toEqual(record);
+      expect(loaded?.events).toHaveLength(startEvents(record).length);
+    });
+
+    it('appends events in order and remembers the command keys', async () => {
+      const s = await store();
+      const record = roomRecord();
+      await s.create(record, startEvents(record));
+      await s.append(record.code, [joined('p1'), joined('p2')], null);
+      await s.append(record.code, [voted('p1', 'vaak')], 'p:p1:cmd-0001');
+      await s.append(record.code, [voted('p2', 'pas'), voted('p1', 'soms')], 'p:p2:cmd-0001');
+      const loaded = await s.load(record.code);
+      expect(loaded?.events).toEqual([...startEvents(record), joined('p1'), joined('p2'), voted('p1', 'vaak'), voted('p2', 'pas'), voted('p1', 'soms')]);
+      expect(loaded?.commandKeys.sort()).toEqual(['p:p1:cmd-0001', 'p:p2:cmd-0001']);
+    });
+
+    it('appending nothing changes nothing', async () => {
+      const s = await store();
+      const record = roomRecord();
+      await s.create(record, startEvents(record));
+      await s.append(record.code, [], 'p:p1:cmd-0002');
+      expect((await s.load(record.code))?.events).toEqual(startEvents(record));
+    });
+
+    it('refuses to append to a room that does not exist', async () => {
+      const s = await store();
+      const code = newJoinCode();
+      await expect(s.append(code, [joined('p1')], null)).rejects.toThrow();
+      expect(await s.load(code)).toBeNull();
+    });
+
+    it('keeps rooms apart', async () => {
+      const s = await store();
+      const a = roomRecord();
+      const b = roomRecord();
+      await s.create(a, startEvents(a));
+      await s.create(b, startEvents(b));
+      await s.append(a.code, [joined('only-in-a')], 'x:1');
+      expect((await s.load(b.code))?.events).toEqual(startEvents(b));
+      expect((await s.load(b.code))?.commandKeys).toEqual([]);
+    });
+
+    it('rebuilds the same room state from what it stored, including JSON-awkward text', async () => {
+      const s = await store();
+      const record = roomRecord();
+      const events = [
+        ...startEvents(record),
+        joined('p1'),
+        { type: 'cardShown', index: 3 },
+        { type: 'boardOpened', cardId: 'muur' },
+        { type: 'postItAdded', cardId: 'muur', postItId: 'abc123', author: 'p1', text: 'Quote " backslash \\ emoji 👩‍👩‍👧 \u0000? nee: ﷽', columnId: null, status: 'approved', flags: [] },
+      ] satisfies RoomEvent[];
+      await s.create(record, events.slice(0, 2));
+      await s.append(record.code, events.slice(2), 'p:p1:x');
+      const loaded = await s.load(record.code);
+      expect(replay(loaded!.events)).toEqual(replay(events));
+    });
+
+    it('sealing replaces the history with one snapshot, forgets the command keys and the participant key', async () => {
+      const s = await store();
+      const record = roomRecord();
+      await s.create(record, startEvents(record));
+      await s.append(record.code, [joined('hash-one'), joined('hash-two')], null);
+      await s.append(record.code, [{ type: 'cardShown', index: 1 }, { type: 'voteOpened', cardId: 'pesten' }], 'host:c1');
+      await s.append(record.code, [voted('hash-one', 'vaak')], 'p:hash-one:c1');
+      await s.append(record.code, [{ type: 'sessionEnded', at: NOW + 1000 }], 'host:c2');
+      const live = replay((await s.load(record.code))!.events)!;
+      const snapshot: RoomEvent = { type: 'snapshot', state: anonymise(live) };
+      await s.seal(record.code, snapshot);
+
+      const loaded = await s.load(record.code);
+      expect(loaded?.events).toEqual([snapshot]);
+      expect(loaded?.commandKeys).toEqual([]);
+      expect(loaded?.record).toEqual({ ...record, participantKey: null });
+      expect(JSON.stringify(loaded)).not.toContain('hash-one');
+      expect(JSON.stringify(loaded)).not.toContain('hash-two');
+      expect(replay(loaded!.events)).toEqual(anonymise(live));
+    });
+
+    it('a sealed room can be sealed again (a crash between end and seal is finished on load)', async () => {
+      const s = await store();
+      const record = roomRecord();
+      await s.create(record, startEvents(record));
+      const snapshot: RoomEvent = { type: 'snapshot', state: anonymise(replay(startEvents(record))!) };
+      await s.seal(record.code, snapshot);
+      await s.seal(record.code, snapshot);
+      expect((await s.load(record.code))?.events).toEqual([snapshot]);
+    });
+
+    it('lists stored rooms with when they were created', async () => {
+      const s = await store();
+      const a = roomRecord(NOW + 5);
+      const b = roomRecord(NOW + 6);
+      await s.create(a, startEvents(a));
+      await s.create(b, startEvents(b));
+      const listed = await s.list();
+      expect(listed).toEqual(expect.arrayContaining([{ code: a.code, createdAt: a.createdAt }, { code: b.code, createdAt: b.createdAt }]));
+    });
+
+    it('deletes a room with all its events', async () => {
+      const s = await store();
+      const record = roomRecord();
+      await s.create(record, startEvents(record));
+      await s.append(record.code, [joined('p1')], 'p:p1:c');
+      await s.delete(record.code);
+      expect(await s.load(record.code)).toBeNull();
+      expect((await s.list()).map((r) => r.code)).not.toContain(record.code);
+      // The code is free again, and nothing of the old room comes back with it.
+      await s.create(record, startEvents(record));
+      expect((await s.load(record.code))?.events).toEqual(startEvents(record));
+    });
+
+    it('deleting a room that does not exist is fine', async () => {
+      const s = await store();
+      await expect(s.delete(newJoinCode())).resolves.toBeUndefined();
+    });
+
+    it('retention deletes the rooms created before a time and says how many', async () => {
+      const s = await store();
+      // Far in the past, so rooms of other tests sharing this storage are never touched.
+      const old1 = roomRecord(1_000);
+      const old2 = roomRecord(1_001);
+      const boundary = roomRecord(1_002);
+      const recent = roomRecord(NOW);
+      for (const r of [old1, old2, boundary, recent]) await s.create(r, startEvents(r));
+      await s.append(old1.code, [joined('p1')], 'p:p1:c');
+      expect(await s.deleteCreatedBefore(1_002)).toBe(2);
+      expect(await s.load(old1.code)).toBeNull();
+      expect(await s.load(old2.code)).toBeNull();
+      expect(await s.load(boundary.code)).not.toBeNull();
+      expect(await s.load(recent.code)).not.toBeNull();
+      expect(await s.deleteCreatedBefore(1_002)).toBe(0);
+      await s.delete(boundary.code);
+    });
+
+    it('everything survives closing the store and opening it again', async () => {
+      const first = await store();
+      const record = roomRecord();
+      await first.create(record, startEvents(record));
+      await first.append(record.code, [joined('p1'), voted('p1', 'nooit')], 'p:p1:c9');
+      const sealed = roomRecord();
+      await first.create(sealed, startEvents(sealed));
+      await first.seal(sealed.code, { type: 'snapshot', state: anonymise(replay(startEvents(sealed))!) });
+      await first.close();
+
+      const second = await store();
+      const loaded = await second.load(record.code);
+      expect(loaded?.record).toEqual(record);
+      expect(loaded?.events).toEqual([...startEvents(record), joined('p1'), voted('p1', 'nooit')]);
+      expect(loaded?.commandKeys).toEqual(['p:p1:c9']);
+      expect((await second.load(sealed.code))?.record.participantKey).toBeNull();
+      expect((await second.load(sealed.code))?.events).toHaveLength(1);
+    });
+
+    it('appends from concurrent callers all land, each command’s events together', async () => {
+      const s = await store();
+      const record = roomRecord();
+      await s.create(record, startEvents(record));
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) => s.append(record.code, [joined(`p${i}`), voted(`p${i}`, 'soms')], `p:p${i}:c`)),
+      );
+      const loaded = await s.load(record.code);
+      const added = loaded!.events.slice(startEvents(record).length);
+      expect(added).toHaveLength(40);
+      for (let i = 0; i < 40; i += 2) {
+        const first = added[i] as Extract<RoomEvent, { type: 'participantJoined' }>;
+        expect(added[i + 1]).toEqual(voted(first.participant, 'soms'));
+      }
+      expect(loaded!.commandKeys).toHaveLength(20);
+    });
+  });
+}

@@ -1,0 +1,199 @@
+// Rooms for unit tests, built by code: a deck builder, the real decks, and makeRoom(), which drives
+// the pure model (decide + apply) the way the server does, with a fixed clock and predictable ids.
+import { resolve } from 'node:path';
+import type { BoardActivity, Card, Command, Deck, SchoolContacts } from '@protocol';
+import { DEFAULT_MIN_GROUP_SIZE } from '@protocol';
+import type { Actor, RoomEvent, RoomState } from '../../session-server/src/room/state.ts';
+import type { Decision } from '../../session-server/src/room/decision.ts';
+import { apply, replay } from '../../session-server/src/room/apply.ts';
+import { decide, decideJoin } from '../../session-server/src/room/decide.ts';
+import { createRoomEvents } from '../../session-server/src/room/create.ts';
+import { decidePublish } from '../../session-server/src/boards/decide-board.ts';
+import { loadDecks } from '../../session-server/src/server/decks.ts';
+import { participantHash } from '../../session-server/src/server/secrets.ts';
+
+export const decksDir = resolve(import.meta.dirname, '../../decks');
+
+let realDecks: Map<string, Deck> | undefined;
+/** The decks in decks/*.yaml, validated by the same loader the server uses. */
+export function realDeck(id: string): Deck {
+  realDecks ??= loadDecks(decksDir);
+  const deck = realDecks.get(id);
+  if (!deck) throw new Error(`no deck ${id}`);
+  return deck;
+}
+
+export const voteCard = (id: string, extra: Partial<Card> = {}): Card => ({
+  id,
+  kind: 'theme',
+  title: `Thema ${id}`,
+  summary: `Waar gaat ${id} over?`,
+  vote: { question: `Hoe vaak zie je ${id}?` },
+  ...extra,
+});
+
+export const boardCard = (id: string, board: Partial<BoardActivity> = {}, extra: Partial<Card> = {}): Card => ({
+  id,
+  kind: 'writing',
+  title: `Schrijf over ${id}`,
+  summary: 'Schrijf het op.',
+  board: { prompt: 'Wat wil je kwijt?', layout: 'wall', ...board } as BoardActivity,
+  ...extra,
+});
+
+export const columnsBoard = (moderation?: boolean): Partial<BoardActivity> => ({
+  layout: 'columns',
+  columns: [
+    { id: 'goed', label: 'Wat gaat goed?', colour: 'groen' },
+    { id: 'beter', label: 'Wat kan beter?', colour: 'geel' },
+  ],
+  ...(moderation === undefined ? {} : { moderation }),
+});
+
+export function makeDeck(options: { audience?: Deck['audience']; cards?: Card[]; title?: string } = {}): Deck {
+  return {
+    title: options.title ?? 'Testset',
+    audience: options.audience ?? 'team',
+    summary: 'Een kaartset die de tests zelf bouwen.',
+    cards: options.cards ?? [
+      { id: 'welkom', kind: 'opening', title: 'Welkom', summary: 'We beginnen.' },
+      voteCard('pesten'),
+      voteCard('online'),
+      boardCard('muur'),
+      boardCard('kolommen', columnsBoard()),
+      { id: 'einde', kind: 'closing', title: 'Bedankt', summary: 'Tot ziens.' },
+    ],
+  };
+}
+
+/** A command without its idempotency key; the fixture numbers them. */
+type WithoutId<C> = C extends unknown ? Omit<C, 'id'> : never;
+export type CommandInput = WithoutId<Command>;
+
+export const PARTICIPANT_KEY = 'unit-test-participant-key-0123456789abcdefg';
+
+/** A phone's token as the server would see it (21 characters), and the keyed hash the model knows it by. */
+export function makeParticipant(n: number, key = PARTICIPANT_KEY): { token: string; hash: string } {
+  const token = `tok${String(n).padStart(4, '0')}`.padEnd(21, 'x');
+  return { token, hash: participantHash(key, token) };
+}
+
+export interface RoomFixture {
+  state: RoomState;
+  /** Every event applied since the room was created, roomCreated first. */
+  events: RoomEvent[];
+  /** Participants (token + hash) in the order they joined. */
+  participants: { token: string; hash: string }[];
+  /** Decides as `actor` and applies the events if accepted; returns the decision. */
+  run(actor: Actor, command: CommandInput, ids?: string[]): Decision;
+  host(command: CommandInput, ids?: string[]): Decision;
+  as(participant: string | number, command: CommandInput, ids?: string[]): Decision;
+  /** Like run, but throws on a refusal: for setting up a scene. */
+  must(actor: Actor | 'host' | number, command: CommandInput, ids?: string[]): Decision & { ok: true };
+  join(count: number): { token: string; hash: string }[];
+  joinOne(participant: { token: string; hash: string }): Decision;
+  publish(): RoomEvent[];
+  /** Shows the card with this id (host card.goto). */
+  goto(cardId: string): void;
+}
+
+export function makeRoom(
+  options: { deck?: Deck; deckId?: string; minGroupSize?: number; contacts?: SchoolContacts; participants?: number; now?: number } = {},
+): RoomFixture {
+  const deck = options.deck ?? makeDeck();
+  const now = options.now ?? Date.UTC(2025, 2, 14, 9, 0);
+  const created = createRoomEvents({
+    code: 'ABC234',
+    deckId: options.deckId ?? 'testset',
+    deck,
+    now,
+    minGroupSize: options.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE,
+    contacts: options.contacts ?? { vertrouwenspersoon: { name: 'Mevrouw Bakker', phone: '010-1234567' }, mentor: 'Je mentor, lokaal 2.14' },
+  });
+  let seq = 0;
+  let idSeq = 0;
+  const fixture: RoomFixture = {
+    state: replay(created)!,
+    events: [...created],
+    participants: [],
+    run(actor, command, ids) {
+      const queue = [...(ids ?? [])];
+      const decision = decide(fixture.state, { id: `cmd-${String(++seq).padStart(6, '0')}`, ...command } as Command, {
+        actor,
+        now: now + seq * 1000,
+        newId: () => queue.shift() ?? `id${String(++idSeq).padStart(6, '0')}`,
+      });
+      if (decision.ok) commit(decision.events);
+      return decision;
+    },
+    host: (command, ids) => fixture.run({ role: 'host' }, command, ids),
+    as(participant, command, ids) {
+      const hash = typeof participant === 'number' ? fixture.participants[participant]?.hash : participant;
+      if (hash === undefined) throw new Error(`no participant #${participant}`);
+      return fixture.run({ role: 'participant', participant: hash }, command, ids);
+    },
+    must(actor, command, ids) {
+      const decision =
+        actor === 'host' ? fixture.host(command, ids) : typeof actor === 'number' ? fixture.as(actor, command, ids) : fixture.run(actor, command, ids);
+      if (!decision.ok) throw new Error(`${command.type} refused: ${decision.error} (${decision.message})`);
+      return decision;
+    },
+    join(count) {
+      const joined = [];
+      for (let i = 0; i < count; i++) {
+        const participant = makeParticipant(fixture.participants.length);
+        const decision = fixture.joinOne(participant);
+        if (!decision.ok) throw new Error(`join refused: ${decision.error}`);
+        joined.push(participant);
+      }
+      return joined;
+    },
+    joinOne(participant) {
+      const decision = decideJoin(fixture.state, participant.hash, 500);
+      if (decision.ok) {
+        commit(decision.events);
+        if (!fixture.participants.some((p) => p.hash === participant.hash)) fixture.participants.push(participant);
+      }
+      return decision;
+    },
+    publish() {
+      const events = decidePublish(fixture.state);
+      commit(events);
+      return events;
+    },
+    goto(cardId) {
+      const index = fixture.state.deck.cards.findIndex((c) => c.id === cardId);
+      if (index < 0) throw new Error(`no card ${cardId}`);
+      fixture.must('host', { type: 'card.goto', index });
+    },
+  };
+  function commit(events: RoomEvent[]) {
+    for (const event of events) {
+      fixture.state = apply(fixture.state, event);
+      fixture.events.push(event);
+    }
+  }
+  if (options.participants) fixture.join(options.participants);
+  return fixture;
+}
+
+/** Every string (values and keys) anywhere inside a value, with the path where it was found. */
+export function walkStrings(value: unknown, visit: (text: string, path: string, isKey: boolean) => void, path = '$'): void {
+  if (typeof value === 'string') return visit(value, path, false);
+  if (Array.isArray(value)) return value.forEach((item, i) => walkStrings(item, visit, `${path}[${i}]`));
+  if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      visit(key, `${path}.${key}`, true);
+      walkStrings(item, visit, `${path}.${key}`);
+    }
+  }
+}
+
+/** Paths where any of the secrets occurs (inside a string or as a key). Empty means none. */
+export function findSecrets(value: unknown, secrets: string[]): string[] {
+  const found: string[] = [];
+  walkStrings(value, (text, path, isKey) => {
+    for (const secret of secrets) if (text.includes(secret)) found.push(`${path}${isKey ? ' (key)' : ''}: ${secret}`);
+  });
+  return found;
+}

@@ -1,0 +1,106 @@
+// What each role sees of a vote and a board: nothing before the reveal, nothing below the minimum.
+import { describe, expect, it } from 'vitest';
+import type { VoteChoice } from '@protocol';
+import { beamerView, hostView, participantView } from '../../session-server/src/room/views.ts';
+import { makeRoom, type RoomFixture } from '../support/room-fixture.ts';
+
+function voteRoom(choices: VoteChoice[], minGroupSize = 5): RoomFixture {
+  const room = makeRoom({ participants: choices.length, minGroupSize });
+  room.goto('pesten');
+  choices.forEach((choice, i) => room.must(i, { type: 'vote.cast', cardId: 'pesten', choice }));
+  return room;
+}
+
+const repeat = <T>(value: T, n: number): T[] => Array.from({ length: n }, () => value);
+
+describe('vote results', () => {
+  it('the beamer shows nothing of a vote before the host reveals it', () => {
+    const room = voteRoom([...repeat<VoteChoice>('vaak', 7), 'nooit', 'pas']);
+    const beamer = beamerView(room.state);
+    expect(beamer.vote).toEqual({ open: true, result: { state: 'hidden' } });
+    // Not even a number that hints at how many answered.
+    expect(JSON.stringify(beamer.vote)).not.toMatch(/\d/);
+  });
+
+  it('the host sees how many answered and passed before revealing, but no counts per answer', () => {
+    const room = voteRoom(['vaak', 'vaak', 'soms', 'pas', 'pas', 'nooit']);
+    const vote = hostView(room.state).vote!;
+    expect(vote).toMatchObject({ open: true, revealed: false, answered: 4, passes: 2, result: { state: 'hidden' } });
+  });
+
+  it('a revealed result stays hidden below the minimum group size, and says why', () => {
+    const room = voteRoom(['vaak', 'soms', 'nooit', 'vaak']);
+    room.must('host', { type: 'result.reveal', cardId: 'pesten' });
+    expect(beamerView(room.state).vote?.result).toEqual({ state: 'too-few', minGroupSize: 5 });
+    expect(hostView(room.state).vote?.result).toEqual({ state: 'too-few', minGroupSize: 5 });
+  });
+
+  it('passes do not count toward the minimum', () => {
+    const room = voteRoom(['vaak', 'soms', 'nooit', 'vaak', 'pas', 'pas', 'pas']);
+    room.must('host', { type: 'result.reveal', cardId: 'pesten' });
+    expect(beamerView(room.state).vote?.result.state).toBe('too-few');
+  });
+
+  it('at the minimum the beamer shows the exact counts', () => {
+    const room = voteRoom(['vaak', 'soms', 'nooit', 'vaak', 'vaak', 'pas']);
+    room.must('host', { type: 'result.reveal', cardId: 'pesten' });
+    const expected = { state: 'shown', counts: { nooit: 1, soms: 1, vaak: 3 }, answered: 5, passes: 1 };
+    expect(beamerView(room.state).vote?.result).toEqual(expected);
+    expect(hostView(room.state).vote).toMatchObject({ revealed: true, answered: 5, passes: 1, result: expected });
+  });
+
+  it('a lower minimum set by the host shows a small group’s result', () => {
+    const room = voteRoom(['vaak', 'soms', 'nooit']);
+    room.must('host', { type: 'result.reveal', cardId: 'pesten' });
+    expect(beamerView(room.state).vote?.result.state).toBe('too-few');
+    room.must('host', { type: 'settings.minGroupSize', minGroupSize: 3 });
+    expect(beamerView(room.state).vote?.result).toMatchObject({ state: 'shown', counts: { nooit: 1, soms: 1, vaak: 1 } });
+  });
+
+  it('a participant sees only their own answer', () => {
+    const room = voteRoom(['vaak', 'nooit']);
+    room.must('host', { type: 'result.reveal', cardId: 'pesten' });
+    const view = participantView(room.state, room.participants[1]!.hash);
+    expect(view.vote).toEqual({ open: true, mine: 'nooit' });
+    expect(JSON.stringify(view)).not.toMatch(/"(counts|result|answered|passes)"/);
+  });
+
+  it('a card without a vote has no vote in any view', () => {
+    const room = makeRoom({ participants: 1 });
+    expect(hostView(room.state).vote).toBeNull();
+    expect(beamerView(room.state).vote).toBeNull();
+    expect(participantView(room.state, room.participants[0]!.hash).vote).toBeNull();
+  });
+});
+
+describe('board views', () => {
+  function boardRoom(authors: number, minGroupSize = 5) {
+    const room = makeRoom({ participants: authors, minGroupSize });
+    room.goto('muur');
+    for (let i = 0; i < authors; i++) room.must(i, { type: 'postIt.add', cardId: 'muur', text: `Idee nummer ${i + 1}` });
+    room.publish();
+    return room;
+  }
+
+  it('the wall stays empty on the beamer until the host reveals it', () => {
+    const room = boardRoom(6);
+    expect(beamerView(room.state).board).toMatchObject({ revealed: false, postIts: [], tooFew: false });
+    room.must('host', { type: 'board.reveal', cardId: 'muur' });
+    expect(beamerView(room.state).board?.postIts).toHaveLength(6);
+  });
+
+  it('a revealed wall stays empty when fewer people wrote than the minimum', () => {
+    const room = boardRoom(4);
+    room.must('host', { type: 'board.reveal', cardId: 'muur' });
+    expect(beamerView(room.state).board).toMatchObject({ revealed: true, postIts: [], clusters: [], tooFew: true });
+    // The host still sees the post-its to moderate them, and how many people wrote.
+    expect(hostView(room.state).board).toMatchObject({ authors: 4 });
+    expect(hostView(room.state).board?.postIts).toHaveLength(4);
+  });
+
+  it('a participant sees their own post-its, not other people’s', () => {
+    const room = boardRoom(3);
+    const view = participantView(room.state, room.participants[2]!.hash);
+    expect(view.board).toEqual({ open: true, mine: [{ id: expect.any(String), text: 'Idee nummer 3', columnId: null }] });
+  });
+});
