@@ -127,6 +127,18 @@ describe('changing and withdrawing', () => {
     expect(hostPostIt(room, id)).toBeUndefined();
   });
 
+  it('someone who withdrew all their post-its no longer counts toward the minimum group size', () => {
+    const room = onWall(3);
+    const ids = [add(room, 0, 'Een'), add(room, 1, 'Twee'), add(room, 2, 'Drie')];
+    room.publish();
+    room.must('host', { type: 'board.reveal', cardId: 'muur' });
+    expect(wallTexts(room)).toHaveLength(3);
+    room.must(2, { type: 'postIt.withdraw', cardId: 'muur', postItId: ids[2]! });
+    // Two writers left, below the minimum of three: the wall empties instead of pointing at them.
+    expect(wallTexts(room)).toEqual([]);
+    expect(beamerView(room.state).board?.tooFew).toBe(true);
+  });
+
   it('a participant cannot edit or withdraw someone else’s post-it', () => {
     const room = onWall();
     const id = add(room, 0, 'Van mij');

@@ -260,6 +260,13 @@ describe('ending the session', () => {
     room.must('host', { type: 'session.end' });
     expect(room.as(0, { type: 'vote.cast', cardId: 'pesten', choice: 'vaak' })).toMatchObject({ ok: false, error: 'closed' });
   });
+
+  it('after the end a phone that is no longer known by any hash hears the session is over', () => {
+    const room = onVoteCard();
+    room.must('host', { type: 'session.end' });
+    const anonymous = room.run({ role: 'participant', participant: '' }, { type: 'vote.cast', cardId: 'pesten', choice: 'vaak' });
+    expect(anonymous).toMatchObject({ ok: false, error: 'closed', message: 'Deze sessie is afgelopen.' });
+  });
 });
 
 describe('joining', () => {
