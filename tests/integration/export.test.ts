@@ -2,7 +2,7 @@
 // that identifies a phone, and nothing at all without the host key.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateRoomResponse } from '@protocol';
-import type { ResultsExport } from '../../session-server/src/room/export.ts';
+import type { ResultsExport } from '@protocol';
 import { startServer, type ServerProcess } from '../support/server-process.ts';
 import { connectHost, createRoom } from '../support/clients.ts';
 import { clientPool, connectPhones, disconnected, participantHashes, tokenOf } from '../support/sessions.ts';

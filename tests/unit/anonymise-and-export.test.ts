@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { VoteChoice } from '@protocol';
 import { anonymise, tallyOf } from '../../session-server/src/room/apply.ts';
 import { beamerView, hostView } from '../../session-server/src/room/views.ts';
-import { exportResults, resultsToCsv, TOO_FEW } from '../../session-server/src/room/export.ts';
+import { TOO_FEW } from '@protocol';
+import { exportResults, resultsToCsv } from '../../session-server/src/room/export.ts';
 import { findSecrets, makeRoom } from '../support/room-fixture.ts';
 
 /** A room with answers on two vote cards (one above, one below the minimum) and a written wall. */

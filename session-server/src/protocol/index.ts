@@ -4,3 +4,4 @@ export * from './help.ts';
 export * from './commands.ts';
 export * from './views.ts';
 export * from './handshake.ts';
+export * from './results.ts';

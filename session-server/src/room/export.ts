@@ -1,37 +1,9 @@
 // Results for the host's report: aggregates and post-it texts, never anything about participants.
 // Cards below the minimum group size are exported as "te weinig antwoorden", as on the beamer.
+import { TOO_FEW, type ExportedCard, type ResultsExport } from '../protocol/index.ts';
 import type { RoomState } from './state.ts';
 import { tallyOf } from './apply.ts';
 import { boardHasEnoughAuthors } from './views.ts';
-
-export const TOO_FEW = 'te weinig antwoorden';
-
-export interface ExportedCard {
-  id: string;
-  title: string;
-  vote: null | {
-    question: string;
-    status: 'ok' | typeof TOO_FEW;
-    minimumReached: boolean;
-    counts: { nooit: number; soms: number; vaak: number } | null;
-    passes: number | null;
-  };
-  board: null | {
-    prompt: string;
-    status: 'ok' | typeof TOO_FEW;
-    postIts: { text: string; column: string | null; cluster: string | null; count: number; highlighted: boolean }[];
-  };
-}
-
-export interface ResultsExport {
-  deck: string;
-  deckId: string;
-  startedAt: string;
-  endedAt: string | null;
-  minGroupSize: number;
-  joined: number;
-  cards: ExportedCard[];
-}
 
 export function exportResults(state: RoomState): ResultsExport {
   const cards = state.deck.cards
@@ -45,7 +17,7 @@ export function exportResults(state: RoomState): ResultsExport {
         const reached = counts.nooit + counts.soms + counts.vaak >= state.minGroupSize;
         exportedVote = {
           question: card.vote.question,
-          status: reached ? 'ok' : TOO_FEW,
+          status: reached ? ('ok' as const) : TOO_FEW,
           minimumReached: reached,
           counts: reached ? counts : null,
           passes: reached ? pas : null,
@@ -59,7 +31,7 @@ export function exportResults(state: RoomState): ResultsExport {
         const visible = reached ? Object.values(board!.postIts).filter((p) => p.status === 'approved' && !p.mergedInto) : [];
         exportedBoard = {
           prompt: card.board.prompt,
-          status: reached ? 'ok' : TOO_FEW,
+          status: reached ? ('ok' as const) : TOO_FEW,
           postIts: visible
             .map((p) => ({
               text: p.text,
