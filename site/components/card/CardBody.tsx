@@ -1,0 +1,94 @@
+// A card's content as text: pictogram, title, summary, examples, points and its activities. Used
+// statically on the deck page and live in the host and phone screens, so every screen reads alike.
+import { For, Show } from 'solid-js';
+import { Dynamic } from 'solid-js/web';
+import type { Card } from '@protocol';
+import { Pictogram } from './Pictogram.tsx';
+import { CARD_KIND_LABEL } from './labels.ts';
+
+export function CardBody(props: {
+  card: Card;
+  /** Heading level of the card title, so the card fits the page's outline. */
+  level: 1 | 2 | 3;
+  /** Show the vote question and board prompt here (off where a panel shows them next to its buttons). */
+  activities?: boolean;
+  /** Show the talk questions (the phone keeps them, the deck page too). */
+  talk?: boolean;
+  headingId?: string;
+}) {
+  const activities = () => props.activities ?? true;
+  const talk = () => props.talk ?? true;
+  return (
+    <div class="card-body">
+      <div class="card__head">
+        <Pictogram name={props.card.pictogram} />
+        <div>
+          <span class="card__kind">{CARD_KIND_LABEL[props.card.kind]}</span>
+          <Dynamic component={`h${props.level}`} id={props.headingId} tabindex={props.headingId ? -1 : undefined}>
+            {props.card.title}
+          </Dynamic>
+          <p class="card__summary">{props.card.summary}</p>
+        </div>
+      </div>
+
+      <Show when={props.card.subItems?.length}>
+        <div class="card__section">
+          <p class="card__label">Bijvoorbeeld:</p>
+          <ul>
+            <For each={props.card.subItems}>{(item) => <li>{item}</li>}</For>
+          </ul>
+        </div>
+      </Show>
+
+      <Show when={props.card.points?.length}>
+        <div class="card__section">
+          <ul>
+            <For each={props.card.points}>{(point) => <li>{point}</li>}</For>
+          </ul>
+        </div>
+      </Show>
+
+      <Show when={activities() && props.card.vote}>
+        {(vote) => (
+          <div class="card__section">
+            <p class="card__label">Stemvraag (nooit, soms of vaak):</p>
+            <p class="vote-question">{vote().question}</p>
+          </div>
+        )}
+      </Show>
+
+      <Show when={activities() && props.card.board}>
+        {(board) => (
+          <div class="card__section">
+            <p class="card__label">Post-its:</p>
+            <p class="vote-question">{board().prompt}</p>
+            <Show when={board().columns?.length}>
+              <ul class="columns-preview">
+                <For each={board().columns}>
+                  {(column) => (
+                    <li class="postit" data-colour={column.colour}>
+                      {column.label}
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </Show>
+          </div>
+        )}
+      </Show>
+
+      <Show when={talk() && props.card.talk}>{(t) => <TalkQuestions questions={t().questions} />}</Show>
+    </div>
+  );
+}
+
+export function TalkQuestions(props: { questions: string[] }) {
+  return (
+    <div class="card__section">
+      <p class="card__label">Praat erover:</p>
+      <ul class="talk-questions">
+        <For each={props.questions}>{(q) => <li>{q}</li>}</For>
+      </ul>
+    </div>
+  );
+}

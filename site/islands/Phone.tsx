@@ -1,0 +1,86 @@
+// The participant's phone: join with a code (typed, or from a /j/<code> link), then follow the
+// session. No name, no account. "Hulp nodig?" is on every screen and never sends anything.
+import { Show, createSignal, onMount } from 'solid-js';
+import { JoinCode, type ConnectRefusal, type NationalHelpLine, type SchoolContacts } from '@protocol';
+import { HelpDialog } from '../components/help/HelpDialog.tsx';
+import { serverUrl } from '../lib/server-url.ts';
+import { JoinForm } from './phone/JoinForm.tsx';
+import { PhoneSession } from './phone/PhoneSession.tsx';
+
+const REFUSALS: Record<ConnectRefusal, string> = {
+  'unknown-room': 'Deze code kennen we niet. Kijk nog eens op het scherm.',
+  outdated: 'Kring is bijgewerkt. Ververs de pagina.',
+  full: 'Deze sessie is vol.',
+  busy: 'Te veel pogingen. Wacht een minuut.',
+  invalid: 'Meedoen lukt niet met deze code. Kijk nog eens op het scherm.',
+  forbidden: 'Meedoen lukt niet met deze code. Kijk nog eens op het scherm.',
+};
+
+export default function Phone(props: { helpLines: NationalHelpLine[] }) {
+  const [code, setCode] = createSignal<string | null>(null);
+  const [typed, setTyped] = createSignal('');
+  const [refusal, setRefusal] = createSignal<ConnectRefusal | null>(null);
+  const [contacts, setContacts] = createSignal<SchoolContacts | null>(null);
+
+  const join = (joinCode: string) => {
+    setRefusal(null);
+    setCode(joinCode);
+    // Keep the code in the address so a reload rejoins with the same token. Only where this
+    // server also serves /j/<code> (a site hosted elsewhere has no such route).
+    if (serverUrl() === window.location.origin) {
+      if (window.location.pathname !== `/j/${joinCode}`) history.replaceState(null, '', `/j/${joinCode}`);
+    } else if (window.location.search) {
+      history.replaceState(null, '', window.location.pathname);
+    }
+  };
+
+  onMount(() => {
+    // A join link (/j/<code>), or the form sent before this script arrived (/join/?code=…).
+    const fromLink = /^\/j\/([^/]+)\/?$/.exec(window.location.pathname)?.[1];
+    const fromForm = new URLSearchParams(window.location.search).get('code');
+    const raw = fromLink ? decodeURIComponent(fromLink) : fromForm;
+    if (!raw) return;
+    const parsed = JoinCode.safeParse(raw);
+    if (parsed.success) join(parsed.data);
+    else setTyped(raw); // a broken link: show it in the form so the person sees what is wrong
+  });
+
+  const refused = (reason: ConnectRefusal) => {
+    setTyped(code() ?? '');
+    setCode(null);
+    setContacts(null);
+    setRefusal(reason);
+  };
+
+  return (
+    <div class="phone">
+      <header class="phone-header">
+        <span class="phone-header__brand">Kring</span>
+        <HelpDialog contacts={contacts()} lines={props.helpLines} />
+      </header>
+      <Show
+        when={code()}
+        keyed
+        fallback={
+          <>
+            <Show when={refusal()}>
+              {(reason) => (
+                <div class="notice notice--error" role="alert">
+                  <p>{REFUSALS[reason()]}</p>
+                  <Show when={reason() === 'outdated'}>
+                    <button type="button" class="button" onClick={() => window.location.reload()}>
+                      Ververs de pagina
+                    </button>
+                  </Show>
+                </div>
+              )}
+            </Show>
+            <JoinForm initial={typed()} onJoin={join} />
+          </>
+        }
+      >
+        {(joined) => <PhoneSession code={joined} onRefused={refused} onContacts={setContacts} helpLines={props.helpLines} />}
+      </Show>
+    </div>
+  );
+}

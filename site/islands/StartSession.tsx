@@ -1,0 +1,176 @@
+// The host's start form: the school's help contacts and the minimum group size, then a room is made
+// over HTTP. The server validates; its issues are shown next to the fields and nothing typed is lost.
+import { For, Show, createSignal, type JSX } from 'solid-js';
+import { CreateRoomResponse, DEFAULT_MIN_GROUP_SIZE, MIN_GROUP_SIZE_FLOOR, type CreateRoomRequest } from '@protocol';
+import { serverUrl } from '../lib/server-url.ts';
+import { rememberHostKeys } from '../lib/local-keys.ts';
+
+interface Issue {
+  path: string;
+  message: string;
+}
+
+/** Form fields by the request path the server names in an issue. */
+const FIELDS = {
+  'contacts.vertrouwenspersoon.name': { id: 'vp-naam', label: 'Naam' },
+  'contacts.vertrouwenspersoon.phone': { id: 'vp-telefoon', label: 'Telefoon' },
+  'contacts.vertrouwenspersoon.email': { id: 'vp-email', label: 'E-mail' },
+  'contacts.vertrouwenspersoon.when': { id: 'vp-wanneer', label: 'Wanneer bereikbaar' },
+  'contacts.mentor': { id: 'mentor', label: 'Mentor of ander aanspreekpunt' },
+  minGroupSize: { id: 'min-groep', label: 'Minimum aantal antwoorden voor een uitslag' },
+} as const;
+type FieldPath = keyof typeof FIELDS;
+
+export default function StartSession(props: { deckId: string }) {
+  // The inputs are uncontrolled and read at submit: what the host typed stays in the fields, also
+  // text typed before this island's script arrived (hydration would reset a bound value).
+  const [issues, setIssues] = createSignal<Issue[]>([]);
+  const [formError, setFormError] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  let summary: HTMLDivElement | undefined;
+
+  const issueFor = (path: FieldPath) => issues().find((i) => i.path === path)?.message;
+
+  const showProblems = (message: string, found: Issue[]) => {
+    setFormError(message);
+    setIssues(found);
+    // Move focus to the summary so a screen reader hears what went wrong, then the links lead on.
+    queueMicrotask(() => summary?.focus());
+  };
+
+  async function submit(event: SubmitEvent) {
+    event.preventDefault();
+    if (busy()) return;
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const value = (path: FieldPath) => String(form.get(path) ?? '');
+    const text = (path: FieldPath) => value(path).trim() || undefined;
+    const minGroupSize = Number(value('minGroupSize'));
+    if (!Number.isInteger(minGroupSize)) {
+      return showProblems('Niet alles is goed ingevuld.', [
+        { path: 'minGroupSize', message: `Vul een heel getal in, ${MIN_GROUP_SIZE_FLOOR} of meer.` },
+      ]);
+    }
+    // Empty fields are left out: the server keeps only what the host filled in.
+    const request: CreateRoomRequest = {
+      deckId: props.deckId,
+      minGroupSize,
+      contacts: {
+        vertrouwenspersoon: {
+          name: text('contacts.vertrouwenspersoon.name'),
+          phone: text('contacts.vertrouwenspersoon.phone'),
+          email: text('contacts.vertrouwenspersoon.email'),
+          when: text('contacts.vertrouwenspersoon.when'),
+        },
+        mentor: text('contacts.mentor'),
+      },
+    };
+    setBusy(true);
+    try {
+      const res = await fetch(`${serverUrl()}/api/rooms`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(request),
+      });
+      const body: unknown = await res.json().catch(() => null);
+      if (res.status === 201) {
+        const room = CreateRoomResponse.parse(body);
+        rememberHostKeys(room.code, { hostKey: room.hostKey, beamerKey: room.beamerKey });
+        window.location.assign(`/host/#${room.code}`);
+        return;
+      }
+      const answer = (body ?? {}) as { error?: string; issues?: Issue[] };
+      const found = Array.isArray(answer.issues) ? answer.issues : [];
+      // The server's messages start in lower case (they are written to follow a field name).
+      const sentences = found.map((i) => ({ path: i.path, message: i.message.charAt(0).toUpperCase() + i.message.slice(1) }));
+      showProblems(answer.error ?? 'Het starten lukte niet. Probeer het nog eens.', sentences);
+    } catch {
+      showProblems('De server is niet te bereiken. Controleer de verbinding en probeer het nog eens.', []);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const field = (path: FieldPath, input: Omit<JSX.InputHTMLAttributes<HTMLInputElement>, 'id'>, hint?: string) => {
+    const { id, label } = FIELDS[path];
+    const describedBy = () => [hint && `${id}-hint`, issueFor(path) && `${id}-fout`].filter(Boolean).join(' ') || undefined;
+    return (
+      <div class="field">
+        <label for={id}>{label}</label>
+        <Show when={hint}>
+          <span class="field__hint" id={`${id}-hint`}>
+            {hint}
+          </span>
+        </Show>
+        <Show when={issueFor(path)}>
+          <span class="field__error" id={`${id}-fout`}>
+            <span class="sr-only">Fout: </span>
+            {issueFor(path)}
+          </span>
+        </Show>
+        <input {...input} id={id} name={path} aria-invalid={issueFor(path) ? 'true' : undefined} aria-describedby={describedBy()} />
+      </div>
+    );
+  };
+
+  return (
+    <form onSubmit={submit} novalidate>
+      <Show when={formError()}>
+        <div class="error-summary" ref={summary} tabindex="-1" role="alert" aria-labelledby="fouten-titel">
+          <h2 id="fouten-titel">{formError()}</h2>
+          <Show when={issues().length}>
+            <ul>
+              <For each={issues()}>
+                {(issue) => {
+                  const known = FIELDS[issue.path as FieldPath];
+                  return <li>{known ? <a href={`#${known.id}`}>{`${known.label}: ${issue.message}`}</a> : issue.message}</li>;
+                }}
+              </For>
+            </ul>
+          </Show>
+        </div>
+      </Show>
+
+      <fieldset>
+        <legend>Vertrouwenspersoon</legend>
+        <p class="field__hint">Deelnemers zien dit aan het eind, en onder ‘Hulp nodig?’ op hun telefoon.</p>
+        {field('contacts.vertrouwenspersoon.name', { type: 'text', autocomplete: 'off' })}
+        {field('contacts.vertrouwenspersoon.phone', { type: 'tel', autocomplete: 'off' })}
+        {field('contacts.vertrouwenspersoon.email', { type: 'email', autocomplete: 'off', spellcheck: false })}
+        {field(
+          'contacts.vertrouwenspersoon.when',
+          { type: 'text', autocomplete: 'off' },
+          'Bijvoorbeeld: maandag tot en met donderdag, kamer B1.04',
+        )}
+      </fieldset>
+
+      <fieldset>
+        <legend>Nog iemand op school</legend>
+        {field('contacts.mentor', { type: 'text', autocomplete: 'off' }, 'Bijvoorbeeld: Je mentor: meneer De Vries, lokaal 2.14')}
+      </fieldset>
+
+      <fieldset>
+        <legend>Uitslagen</legend>
+        {field(
+          'minGroupSize',
+          {
+            type: 'number',
+            inputmode: 'numeric',
+            min: MIN_GROUP_SIZE_FLOOR,
+            max: 50,
+            step: 1,
+            class: 'input--short',
+            value: DEFAULT_MIN_GROUP_SIZE,
+          },
+          `Een uitslag komt pas op de beamer als minstens zoveel mensen antwoordden, zodat niemand opvalt. Minstens ${MIN_GROUP_SIZE_FLOOR}.`,
+        )}
+      </fieldset>
+
+      <button class="button button--large" type="submit" disabled={busy()}>
+        Start de sessie
+      </button>
+      <p class="status-line" aria-live="polite">
+        {busy() ? 'De sessie wordt gemaakt…' : ''}
+      </p>
+    </form>
+  );
+}

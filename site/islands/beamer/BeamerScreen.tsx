@@ -1,0 +1,113 @@
+// The beamer's frame: the current card large, and how to join beside it. Designed for 1920x1080
+// read from the back row; sizes scale with the viewport.
+import { For, Show } from 'solid-js';
+import type { BeamerView } from '@protocol';
+import { Pictogram } from '../../components/card/Pictogram.tsx';
+import { JoinCodeText } from '../../components/JoinCodeText.tsx';
+import { QrCode } from './QrCode.tsx';
+import { BeamerVote } from './BeamerVote.tsx';
+import { BeamerBoard } from './BeamerBoard.tsx';
+
+export function BeamerScreen(props: { view: BeamerView; offline: boolean }) {
+  const joinUrl = () => `${window.location.origin}/j/${props.view.code}`;
+  // A revealed wall needs the whole width; the card's lists step aside for it.
+  const wallShown = () => !!props.view.board?.revealed && !props.view.board.tooFew && props.view.board.postIts.length > 0;
+  const hasActivity = () => !!(props.view.vote || props.view.board);
+  const hasLists = () => !wallShown() && !!(props.view.card?.subItems?.length || props.view.card?.points?.length);
+  // Long cards (the opening agreements) get a smaller type size so they still fit one screen.
+  const textLength = () => [...(props.view.card?.subItems ?? []), ...(props.view.card?.points ?? [])].join('').length;
+
+  return (
+    <Show
+      when={props.view.status === 'live'}
+      fallback={
+        <div class="beamer-message beamer-message--end">
+          <h1>De sessie is afgelopen. Dank je wel!</h1>
+        </div>
+      }
+    >
+      <div class="beamer">
+        <section class="beamer__card" aria-labelledby="beamer-titel">
+          <Show when={props.view.card}>
+            {(card) => (
+              <>
+                <header class="beamer__head">
+                  <Pictogram name={card().pictogram} class="beamer__pictogram" />
+                  <div>
+                    <h1 id="beamer-titel">{card().title}</h1>
+                    <p class="beamer__summary">{card().summary}</p>
+                  </div>
+                </header>
+
+                <div
+                  class="beamer__body"
+                  classList={{ 'beamer__body--split': hasActivity() && hasLists(), 'beamer__body--dense': textLength() > 900 }}
+                >
+                  <Show when={hasLists()}>
+                    <div class="beamer__lists">
+                      <Show when={card().subItems?.length}>
+                        <p class="beamer__label">Bijvoorbeeld:</p>
+                        <ul
+                          class="beamer__items"
+                          classList={{ 'beamer__items--many': !hasActivity() && (card().subItems?.length ?? 0) > 5 }}
+                        >
+                          <For each={card().subItems}>{(item) => <li>{item}</li>}</For>
+                        </ul>
+                      </Show>
+                      <Show when={card().points?.length}>
+                        <ul
+                          class="beamer__points"
+                          classList={{ 'beamer__points--many': !hasActivity() && (card().points?.length ?? 0) > 3 }}
+                        >
+                          <For each={card().points}>{(point) => <li>{point}</li>}</For>
+                        </ul>
+                      </Show>
+                    </div>
+                  </Show>
+
+                  <Show when={props.view.vote}>{(vote) => <BeamerVote card={card()} vote={vote()} />}</Show>
+                  <Show when={props.view.board}>{(board) => <BeamerBoard card={card()} board={board()} />}</Show>
+                </div>
+
+                <Show when={card().talk}>
+                  {(talk) => (
+                    <div class="beamer__talk">
+                      <p class="beamer__label">Praat erover:</p>
+                      <ul class="talk-questions">
+                        <For each={talk().questions}>{(q) => <li>{q}</li>}</For>
+                      </ul>
+                    </div>
+                  )}
+                </Show>
+              </>
+            )}
+          </Show>
+        </section>
+
+        <aside class="beamer__join" aria-label="Meedoen">
+          <p class="beamer__join-how">
+            Doe mee op je telefoon:
+            <br />
+            <strong>{window.location.host}/join</strong>
+          </p>
+          <p class="beamer__code">
+            <span class="sr-only">Code: </span>
+            <JoinCodeText code={props.view.code} />
+          </p>
+          <QrCode url={joinUrl()} />
+          <p class="beamer__joined">
+            <strong>{props.view.joined}</strong> doen mee
+          </p>
+          <p class="beamer__progress">
+            Kaart {props.view.cardIndex + 1} van {props.view.cardCount}
+          </p>
+          <Show when={props.offline}>
+            <p class="beamer__offline" role="status">
+              Verbinding weg, wordt hersteld…
+            </p>
+          </Show>
+        </aside>
+      </div>
+    </Show>
+  );
+}

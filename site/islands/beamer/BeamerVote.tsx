@@ -1,0 +1,29 @@
+// A vote on the beamer: before the reveal only whether voting is open; after it, exactly what the
+// view's result allows (nothing below the minimum group size).
+import { Match, Switch } from 'solid-js';
+import type { BeamerView, Card } from '@protocol';
+import { VoteBars } from '../../components/vote/VoteBars.tsx';
+
+export function BeamerVote(props: { card: Card; vote: NonNullable<BeamerView['vote']> }) {
+  return (
+    <div class="beamer__activity">
+      <p class="beamer__question">{props.card.vote?.question}</p>
+      <Switch>
+        <Match when={props.vote.result.state === 'shown' ? props.vote.result : null}>
+          {(result) => <VoteBars result={result()} class="vote-result--beamer" />}
+        </Match>
+        <Match when={props.vote.result.state === 'too-few'}>
+          <p class="beamer__state">Te weinig antwoorden om te tonen</p>
+          <p class="beamer__note">Zo blijft iedereen anoniem.</p>
+        </Match>
+        <Match when={props.vote.open}>
+          <p class="beamer__state beamer__state--open">Stemmen staat open</p>
+          <p class="beamer__note">Kies op je telefoon: nooit, soms of vaak.</p>
+        </Match>
+        <Match when={true}>
+          <p class="beamer__state">Stemmen is gesloten</p>
+        </Match>
+      </Switch>
+    </div>
+  );
+}

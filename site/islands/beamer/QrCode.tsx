@@ -1,0 +1,9 @@
+// The join link as a QR code. The SVG is generated here by uqr from our own link, which is why
+// inserting it as markup is allowed; the label says where it leads.
+import { createMemo } from 'solid-js';
+import { renderSVG } from 'uqr';
+
+export function QrCode(props: { url: string }) {
+  const svg = createMemo(() => renderSVG(props.url, { border: 2, ecc: 'M' }));
+  return <div class="qr" role="img" aria-label={`QR-code om mee te doen: ${props.url}`} innerHTML={svg()} />;
+}

@@ -1,0 +1,130 @@
+// The host console's layout: joining and the card list beside, the current card and its
+// activity in the middle. It only reads the view and sends commands.
+import { For, Show } from 'solid-js';
+import type { HostView } from '@protocol';
+import type { HostStore } from '../../stores/screens.ts';
+import type { CommandInput } from '../../stores/session-store.ts';
+import type { HostCommand } from '@protocol';
+import { useStore } from '../../lib/use-store.ts';
+import { CardBody } from '../../components/card/CardBody.tsx';
+import { CARD_KIND_LABEL } from '../../components/card/labels.ts';
+import { JoinPanel } from './JoinPanel.tsx';
+import { VotePanel } from './VotePanel.tsx';
+import { BoardPanel } from './BoardPanel.tsx';
+import { MinGroupSize } from './MinGroupSize.tsx';
+import { EndSession, SessionEnded } from './EndSession.tsx';
+
+export type Send = (command: CommandInput<HostCommand>) => void;
+
+export function HostScreen(props: {
+  store: HostStore;
+  view: HostView;
+  code: string;
+  hostKey: string;
+  beamerKey: string;
+  onDeleted: () => void;
+}) {
+  const status = useStore(props.store, (s) => s.status);
+  const error = useStore(props.store, (s) => s.error);
+  const send: Send = (command) => void props.store.send(command);
+  const last = () => props.view.cards.length - 1;
+  const goto = (index: number) => send({ type: 'card.goto', index });
+
+  return (
+    <div class="host">
+      <div class="host__title">
+        <p class="card__kind">Gespreksleider</p>
+        <h1>{props.view.deckTitle}</h1>
+      </div>
+
+      <aside class="host__side">
+        <JoinPanel view={props.view} code={props.code} beamerKey={props.beamerKey} status={status()} />
+        <Show when={props.view.status === 'live'}>
+          <nav class="host-cards" aria-labelledby="kaarten-titel">
+            <h2 id="kaarten-titel">Kaarten</h2>
+            <ol>
+              <For each={props.view.cards}>
+                {(card, i) => (
+                  <li>
+                    <button
+                      type="button"
+                      class="host-cards__item"
+                      aria-current={i() === props.view.cardIndex ? 'step' : undefined}
+                      onClick={() => goto(i())}
+                    >
+                      <span class="host-cards__num">{i() + 1}</span>
+                      <span>
+                        {card.title}
+                        <span class="host-cards__kind"> · {CARD_KIND_LABEL[card.kind as keyof typeof CARD_KIND_LABEL] ?? card.kind}</span>
+                      </span>
+                      <Show when={i() === props.view.cardIndex}>
+                        <span class="tag">nu</span>
+                      </Show>
+                    </button>
+                  </li>
+                )}
+              </For>
+            </ol>
+          </nav>
+        </Show>
+      </aside>
+
+      <div class="host__main">
+        <Show when={status() === 'offline'}>
+          <p class="notice notice--warn">
+            <strong>Verbinding weg.</strong> Kring probeert het opnieuw. Wat je nu doet, wordt verstuurd zodra de verbinding terug is.
+          </p>
+        </Show>
+        {/* Refusals of the host's own commands, read out as they happen. */}
+        <div class="host__error" aria-live="polite">
+          <Show when={error()}>
+            <p class="notice notice--error">{error()}</p>
+          </Show>
+        </div>
+
+        <Show
+          when={props.view.status === 'live'}
+          fallback={<SessionEnded code={props.code} hostKey={props.hostKey} onDeleted={props.onDeleted} />}
+        >
+          <div class="host-nav">
+            <button
+              type="button"
+              class="button button--secondary"
+              disabled={props.view.cardIndex === 0}
+              onClick={() => goto(props.view.cardIndex - 1)}
+            >
+              <span aria-hidden="true">←</span> Vorige kaart
+            </button>
+            <p class="host-nav__where">
+              Kaart {props.view.cardIndex + 1} van {props.view.cards.length}
+            </p>
+            <button type="button" class="button" disabled={props.view.cardIndex >= last()} onClick={() => goto(props.view.cardIndex + 1)}>
+              Volgende kaart <span aria-hidden="true">→</span>
+            </button>
+          </div>
+
+          <Show when={props.view.card}>
+            {(card) => (
+              <>
+                <Show when={props.view.vote}>
+                  {(vote) => (
+                    <VotePanel card={card()} vote={vote()} minGroupSize={props.view.minGroupSize} joined={props.view.joined} send={send} />
+                  )}
+                </Show>
+                <Show when={props.view.board}>
+                  {(board) => <BoardPanel card={card()} board={board()} minGroupSize={props.view.minGroupSize} send={send} />}
+                </Show>
+                <article class="host-card panel" aria-label="De kaart">
+                  <CardBody card={card()} level={2} activities={false} />
+                </article>
+              </>
+            )}
+          </Show>
+
+          <MinGroupSize value={props.view.minGroupSize} send={send} />
+          <EndSession send={send} />
+        </Show>
+      </div>
+    </div>
+  );
+}

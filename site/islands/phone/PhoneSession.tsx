@@ -1,0 +1,79 @@
+// A joined phone: the current card and what the participant can do on it, the connection in
+// words, and the closing screen when the session ends. It owns the phone's store.
+import { Match, Show, Switch, createEffect, on, onCleanup, createSignal } from 'solid-js';
+import type { ConnectRefusal, NationalHelpLine, SchoolContacts } from '@protocol';
+import { createPhoneStore } from '../../stores/screens.ts';
+import { useStore } from '../../lib/use-store.ts';
+import { CardBody, TalkQuestions } from '../../components/card/CardBody.tsx';
+import { PhoneVote } from './PhoneVote.tsx';
+import { PhoneBoard } from './PhoneBoard.tsx';
+import { ClosingScreen } from './ClosingScreen.tsx';
+
+export function PhoneSession(props: {
+  code: string;
+  helpLines: NationalHelpLine[];
+  onRefused: (reason: ConnectRefusal) => void;
+  onContacts: (contacts: SchoolContacts | null) => void;
+}) {
+  const store = createPhoneStore(props.code);
+  onCleanup(() => store.close());
+  const view = useStore(store, (s) => s.view);
+  const status = useStore(store, (s) => s.status);
+  const refusal = useStore(store, (s) => s.refusal);
+  const [announcement, setAnnouncement] = createSignal('');
+
+  createEffect(() => {
+    const reason = refusal();
+    if (status() === 'refused' && reason) props.onRefused(reason);
+  });
+  createEffect(() => props.onContacts(view()?.contacts ?? null));
+
+  // A new card: start at its top and tell screen reader users, without moving their focus.
+  createEffect(
+    on(
+      () => view()?.card?.id,
+      (id, previous) => {
+        if (!id || previous === undefined) return;
+        window.scrollTo(0, 0);
+        setAnnouncement(`Nieuwe kaart: ${view()?.card?.title ?? ''}`);
+      },
+    ),
+  );
+
+  // "Offline" only once we were online: the first connection shows "Even verbinden…" instead.
+  const offline = () => status() === 'offline';
+
+  return (
+    <>
+      <p class="sr-only" aria-live="polite">
+        {announcement()}
+      </p>
+      {/* Pinned to the bottom of the screen, so it is seen wherever the person scrolled to. */}
+      <div aria-live="polite">
+        <Show when={offline() && view()?.status !== 'ended'}>
+          <p class="phone-offline">Geen verbinding — je antwoord wordt verstuurd zodra het weer kan</p>
+        </Show>
+      </div>
+      <Switch fallback={<p role="status">Even verbinden…</p>}>
+        <Match when={view()?.status === 'ended' ? view() : null}>
+          {(v) => <ClosingScreen contacts={v().contacts} helpLines={props.helpLines} />}
+        </Match>
+        <Match when={view()?.card ? view() : null}>
+          {(v) => (
+            <article class="phone-card">
+              <p class="phone-deck">{v().deckTitle}</p>
+              <CardBody card={v().card!} level={1} activities={false} talk={false} />
+              <Show when={v().vote}>{(vote) => <PhoneVote store={store} card={v().card!} vote={vote()} />}</Show>
+              <Show when={v().board}>{(board) => <PhoneBoard store={store} card={v().card!} board={board()} />}</Show>
+              <Show when={v().card!.talk}>{(talk) => <TalkQuestions questions={talk().questions} />}</Show>
+            </article>
+          )}
+        </Match>
+      </Switch>
+      <Show when={offline()}>
+        {/* Room under the pinned banner, so it never covers the last buttons. */}
+        <div class="phone-offline__spacer" />
+      </Show>
+    </>
+  );
+}

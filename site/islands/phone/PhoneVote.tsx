@@ -1,0 +1,77 @@
+// Nooit / soms / vaak, or skip. The participant always sees whether their answer reached the
+// server: a pending command shows "Wordt verstuurd…", the server's own record shows "Ontvangen ✓".
+import { For, Show } from 'solid-js';
+import type { Card, ParticipantView, VoteChoice } from '@protocol';
+import type { PhoneStore } from '../../stores/screens.ts';
+import { useStore } from '../../lib/use-store.ts';
+import { ANSWER_LABEL } from '../../components/card/labels.ts';
+
+const ANSWERS = ['nooit', 'soms', 'vaak'] as const;
+
+export function PhoneVote(props: { store: PhoneStore; card: Card; vote: NonNullable<ParticipantView['vote']> }) {
+  const pending = useStore(props.store, (s) => s.pending);
+  const error = useStore(props.store, (s) => s.error);
+  const pendingChoice = () => {
+    const mine = pending().filter((c) => c.type === 'vote.cast' && c.cardId === props.card.id);
+    const last = mine[mine.length - 1];
+    return last?.type === 'vote.cast' ? last.choice : null;
+  };
+  const chosen = (): VoteChoice | null => pendingChoice() ?? props.vote.mine;
+  const cast = (choice: VoteChoice) => void props.store.send({ type: 'vote.cast', cardId: props.card.id, choice });
+
+  const statusText = () => {
+    if (pendingChoice()) return 'Wordt verstuurd…';
+    const mine = props.vote.mine;
+    if (mine) return `${mine === 'pas' ? 'Overgeslagen' : `Je koos: ${ANSWER_LABEL[mine]}`}. Ontvangen ✓`;
+    return props.vote.open ? '' : 'Je hebt niet gestemd.';
+  };
+
+  return (
+    <section class="phone-vote" aria-labelledby="stemvraag">
+      <p class="vote-question" id="stemvraag">
+        {props.card.vote?.question}
+      </p>
+      <Show when={props.vote.open} fallback={<p class="status-line">Stemmen is gesloten</p>}>
+        <p class="muted">Kies wat het best past. Je kunt het veranderen zolang stemmen openstaat.</p>
+      </Show>
+      <div class="vote-buttons" role="group" aria-labelledby="stemvraag">
+        <For each={ANSWERS}>
+          {(answer) => (
+            <button
+              type="button"
+              class={`vote-button vote-button--${answer}`}
+              aria-pressed={chosen() === answer}
+              disabled={!props.vote.open}
+              onClick={() => cast(answer)}
+            >
+              <span class="vote-button__check" aria-hidden="true">
+                {chosen() === answer ? '✓' : ''}
+              </span>
+              {ANSWER_LABEL[answer]}
+            </button>
+          )}
+        </For>
+        <button
+          type="button"
+          class="button button--secondary vote-skip"
+          aria-pressed={chosen() === 'pas'}
+          disabled={!props.vote.open}
+          onClick={() => cast('pas')}
+        >
+          <span class="vote-button__check" aria-hidden="true">
+            {chosen() === 'pas' ? '✓' : ''}
+          </span>
+          Sla over
+        </button>
+      </div>
+      <p class="status-line" classList={{ 'status-line--ok': !pendingChoice() && !!props.vote.mine }} role="status">
+        {statusText()}
+      </p>
+      <div aria-live="assertive">
+        <Show when={error()}>
+          <p class="notice notice--error">{error()}</p>
+        </Show>
+      </div>
+    </section>
+  );
+}
