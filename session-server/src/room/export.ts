@@ -4,6 +4,7 @@ import { TOO_FEW, type ExportedCard, type ResultsExport } from '../protocol/inde
 import type { RoomState } from './state.ts';
 import { tallyOf } from './apply.ts';
 import { boardHasEnoughAuthors } from './views.ts';
+import { weightOf } from '../boards/weight.ts';
 
 export function exportResults(state: RoomState): ResultsExport {
   const cards = state.deck.cards
@@ -37,7 +38,7 @@ export function exportResults(state: RoomState): ResultsExport {
               text: p.text,
               column: p.columnId ? (columns.get(p.columnId) ?? null) : null,
               cluster: p.clusterId ? (clusters.get(p.clusterId) ?? null) : null,
-              count: 1 + Object.values(board!.postIts).filter((o) => o.mergedInto === p.id && o.status !== 'hidden').length,
+              count: weightOf(p, board!),
               highlighted: p.highlighted,
             }))
             .sort((a, b) => (a.column ?? '').localeCompare(b.column ?? '') || (a.cluster ?? '').localeCompare(b.cluster ?? '') || a.text.localeCompare(b.text)),

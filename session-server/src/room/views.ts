@@ -4,6 +4,7 @@ import type { BeamerView, HostView, ParticipantView, VoteResult, WallPostIt, Hos
 import type { BoardState, PostIt, RoomState, VoteState } from './state.ts';
 import { tallyOf } from './apply.ts';
 import { boardModerated, currentCard } from './cards.ts';
+import { weightOf } from '../boards/weight.ts';
 
 /** What the beamer may show for a vote: nothing before the reveal, nothing below the minimum. */
 export function voteResult(vote: VoteState, minGroupSize: number): VoteResult {
@@ -20,8 +21,7 @@ export function boardHasEnoughAuthors(board: BoardState, minGroupSize: number): 
 }
 
 function wallPostIt(p: PostIt, board: BoardState): WallPostIt {
-  const weight = 1 + Object.values(board.postIts).filter((o) => o.mergedInto === p.id && o.status !== 'hidden').length;
-  return { id: p.id, text: p.text, columnId: p.columnId, clusterId: p.clusterId, highlighted: p.highlighted, weight };
+  return { id: p.id, text: p.text, columnId: p.columnId, clusterId: p.clusterId, highlighted: p.highlighted, weight: weightOf(p, board) };
 }
 
 export function participantView(state: RoomState, participant: string): ParticipantView {
