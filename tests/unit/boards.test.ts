@@ -363,6 +363,22 @@ describe('arranging the wall', () => {
     expect(room.host({ type: 'cluster.create', cardId: 'muur', name: 'Eén te veel' })).toMatchObject({ ok: false, error: 'limit' });
   });
 
+  it('two groups cannot share a name, whatever the capitals', () => {
+    const { room } = revealedWall();
+    const pesten = room.must('host', { type: 'cluster.create', cardId: 'muur', name: 'Pesten' }).data!.clusterId!;
+    expect(room.host({ type: 'cluster.create', cardId: 'muur', name: 'pesten ' })).toMatchObject({ ok: false, error: 'conflict' });
+    const stage = room.must('host', { type: 'cluster.create', cardId: 'muur', name: 'Stage' }).data!.clusterId!;
+    expect(room.host({ type: 'cluster.rename', cardId: 'muur', clusterId: stage, name: 'PESTEN' })).toMatchObject({ ok: false, error: 'conflict' });
+    // Renaming a group to its own name in other capitals is fine.
+    room.must('host', { type: 'cluster.rename', cardId: 'muur', clusterId: pesten, name: 'pesten' });
+  });
+
+  it('a duplicate can only be merged into a post-it that is approved and on its own', () => {
+    const { room, ids } = revealedWall();
+    room.must('host', { type: 'postIt.hide', cardId: 'muur', postItId: ids[0] });
+    expect(room.host({ type: 'postIt.merge', cardId: 'muur', postItId: ids[1], intoId: ids[0] })).toMatchObject({ ok: false, error: 'invalid' });
+  });
+
   it('a participant cannot arrange the wall', () => {
     const { room, ids } = revealedWall();
     expect(room.as(0, { type: 'postIt.hide', cardId: 'muur', postItId: ids[0] })).toMatchObject({ ok: false, error: 'forbidden' });

@@ -111,7 +111,9 @@ export function decideBoard(state: RoomState, command: BoardCommand, ctx: Decide
     case 'postIt.merge': {
       const into = board.postIts[command.intoId];
       if (!into) return refuse('not-found', 'Deze post-it bestaat niet (meer).');
-      if (into.id === postIt!.id || into.mergedInto) return refuse('invalid', 'Voeg samen met een post-it die zelf op het bord staat.');
+      if (into.id === postIt!.id || into.mergedInto || into.status !== 'approved') {
+        return refuse('invalid', 'Voeg samen met een goedgekeurde post-it die zelf op het bord staat.');
+      }
       const events: RoomEvent[] = [{ type: 'postItMerged', cardId, postItId: postIt!.id, intoId: into.id }];
       // Duplicates of the merged one follow it, so merging never leaves a chain.
       for (const p of Object.values(board.postIts)) {
@@ -135,6 +137,7 @@ export function decideBoard(state: RoomState, command: BoardCommand, ctx: Decide
       if (board.clusters.length >= LIMITS.clustersPerCard) return refuse('limit', `Hoogstens ${LIMITS.clustersPerCard} groepen.`);
       const clean = cleanClusterName(command.name);
       if (!clean.ok) return clean.decision;
+      if (nameTaken(board, clean.text)) return refuse('conflict', 'Er is al een groep met deze naam.');
       const clusterId = ctx.newId();
       return accept([{ type: 'clusterCreated', cardId, clusterId, name: clean.text }], { clusterId });
     }
@@ -142,12 +145,18 @@ export function decideBoard(state: RoomState, command: BoardCommand, ctx: Decide
       if (!board.clusters.some((c) => c.id === command.clusterId)) return refuse('not-found', 'Deze groep bestaat niet.');
       const clean = cleanClusterName(command.name);
       if (!clean.ok) return clean.decision;
+      if (nameTaken(board, clean.text, command.clusterId)) return refuse('conflict', 'Er is al een groep met deze naam.');
       return accept([{ type: 'clusterRenamed', cardId, clusterId: command.clusterId, name: clean.text }]);
     }
     case 'cluster.remove':
       if (!board.clusters.some((c) => c.id === command.clusterId)) return refuse('not-found', 'Deze groep bestaat niet.');
       return accept([{ type: 'clusterRemoved', cardId, clusterId: command.clusterId }]);
   }
+}
+
+/** Two groups with one name would confuse the wall and the report; case does not make a new name. */
+function nameTaken(board: BoardState, name: string, exceptId?: string): boolean {
+  return board.clusters.some((c) => c.id !== exceptId && c.name.toLocaleLowerCase('nl') === name.toLocaleLowerCase('nl'));
 }
 
 function cleanClusterName(raw: string) {
