@@ -3,6 +3,7 @@
 import { Show, createSignal } from 'solid-js';
 import { forgetHostKeys } from '../../lib/local-keys.ts';
 import { deleteRoom, downloadResults } from './results-files.ts';
+import { PrintLink } from './PrintLink.tsx';
 import type { Send } from './HostScreen.tsx';
 
 export function EndSession(props: { send: Send }) {
@@ -96,6 +97,7 @@ export function SessionEnded(props: { code: string; hostKey: string; onDeleted: 
         <button type="button" class="button button--secondary" onClick={() => void download('json')}>
           Download uitslagen (JSON)
         </button>
+        <PrintLink code={props.code} />
       </div>
       <h3>Verwijderen</h3>
       <p>De sessie wordt na een tijd vanzelf verwijderd (standaard na 30 dagen). Je kunt hem ook nu al verwijderen.</p>

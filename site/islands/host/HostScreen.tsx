@@ -1,10 +1,9 @@
 // The host console's layout: joining and the card list beside, the current card and its
 // activity in the middle. It only reads the view and sends commands.
 import { For, Show } from 'solid-js';
-import type { HostView } from '@protocol';
+import type { CommandAck, HostCommand, HostView } from '@protocol';
 import type { HostStore } from '../../stores/screens.ts';
 import type { CommandInput } from '../../stores/session-store.ts';
-import type { HostCommand } from '@protocol';
 import { useStore } from '../../lib/use-store.ts';
 import { CardBody } from '../../components/card/CardBody.tsx';
 import { CARD_KIND_LABEL } from '../../components/card/labels.ts';
@@ -13,8 +12,10 @@ import { VotePanel } from './VotePanel.tsx';
 import { BoardPanel } from './BoardPanel.tsx';
 import { MinGroupSize } from './MinGroupSize.tsx';
 import { EndSession, SessionEnded } from './EndSession.tsx';
+import { PrintLink } from './PrintLink.tsx';
 
-export type Send = (command: CommandInput<HostCommand>) => void;
+/** Sends a host command; the promise is the server's answer (a refusal also shows in the console). */
+export type Send = (command: CommandInput<HostCommand>) => Promise<CommandAck>;
 
 export function HostScreen(props: {
   store: HostStore;
@@ -26,9 +27,9 @@ export function HostScreen(props: {
 }) {
   const status = useStore(props.store, (s) => s.status);
   const error = useStore(props.store, (s) => s.error);
-  const send: Send = (command) => void props.store.send(command);
+  const send: Send = (command) => props.store.send(command);
   const last = () => props.view.cards.length - 1;
-  const goto = (index: number) => send({ type: 'card.goto', index });
+  const goto = (index: number) => void send({ type: 'card.goto', index });
 
   return (
     <div class="host">
@@ -66,6 +67,11 @@ export function HostScreen(props: {
               </For>
             </ol>
           </nav>
+          <section class="panel" aria-labelledby="uitkomsten-titel">
+            <h2 id="uitkomsten-titel">Uitkomsten</h2>
+            <p>Alle borden met hun post-its en groepen op A4, om af te drukken of als pdf te bewaren.</p>
+            <PrintLink code={props.code} />
+          </section>
         </Show>
       </aside>
 

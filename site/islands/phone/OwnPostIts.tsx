@@ -4,7 +4,7 @@ import { For, Show, createMemo, createSignal } from 'solid-js';
 import { LIMITS, type BoardColour, type Card, type ParticipantView } from '@protocol';
 import type { PhoneStore } from '../../stores/screens.ts';
 import { useStore } from '../../lib/use-store.ts';
-import { graphemeCount } from './graphemes.ts';
+import { graphemeCount } from '../../lib/graphemes.ts';
 
 interface Shown {
   key: string;
@@ -57,7 +57,7 @@ export function OwnPostIts(props: {
                 when={editing() === postIt.id && postIt.id}
                 fallback={
                   <>
-                    <div class="postit" data-colour={props.colourOf(postIt.columnId)}>
+                    <div class="postit" data-colour={props.colourOf(postIt.columnId)} dir="auto">
                       {postIt.text}
                     </div>
                     <p class="own-postits__meta">

@@ -5,7 +5,7 @@ import { LIMITS, type Card, type ParticipantView } from '@protocol';
 import type { PhoneStore } from '../../stores/screens.ts';
 import { useStore } from '../../lib/use-store.ts';
 import { columnColour, columnLabel } from '../../components/card/labels.ts';
-import { graphemeCount } from './graphemes.ts';
+import { graphemeCount } from '../../lib/graphemes.ts';
 import { OwnPostIts } from './OwnPostIts.tsx';
 
 export function PhoneBoard(props: { store: PhoneStore; card: Card; board: NonNullable<ParticipantView['board']> }) {

@@ -1,0 +1,56 @@
+// Post-its outside the arrangement: those waiting for approval and those the host hid. Flags from
+// the server's local check are shown as warnings so the host can hide a post-it before anyone sees it.
+import { For, Show } from 'solid-js';
+import type { Card, HostPostIt } from '@protocol';
+import { columnColour, columnLabel } from '../../components/card/labels.ts';
+import { HideButton, PostItFlags, PostItPaper } from './PostItParts.tsx';
+import type { Send } from './HostScreen.tsx';
+
+const STATUS_TEXT = { pending: 'Wacht op goedkeuring', approved: 'Goedgekeurd', hidden: 'Verborgen' } as const;
+
+export function ReviewList(props: { card: Card; postIts: HostPostIt[]; send: Send }) {
+  const cardId = () => props.card.id;
+  return (
+    <ul class="host-postits">
+      <For each={props.postIts}>
+        {(postIt, i) => (
+          <li class="host-postit" data-status={postIt.status}>
+            <PostItPaper postIt={postIt} colour={columnColour(props.card, postIt.columnId)} />
+            <PostItFlags flags={postIt.flags} />
+            <p class="host-postit__meta">
+              <span class="tag" data-status={postIt.status}>
+                {STATUS_TEXT[postIt.status]}
+              </span>
+              <Show when={columnLabel(props.card, postIt.columnId)}>{(label) => <span class="muted"> · {label()}</span>}</Show>
+            </p>
+            <div class="button-row button-row--tight">
+              <Show
+                when={postIt.status === 'pending'}
+                fallback={
+                  <button
+                    type="button"
+                    class="button button--secondary button--small"
+                    onClick={() => void props.send({ type: 'postIt.unhide', cardId: cardId(), postItId: postIt.id })}
+                  >
+                    Toch tonen<span class="sr-only"> post-it {i() + 1}</span>
+                  </button>
+                }
+              >
+                <button
+                  type="button"
+                  class="button button--small"
+                  onClick={() => void props.send({ type: 'postIt.approve', cardId: cardId(), postItIds: [postIt.id] })}
+                >
+                  Goedkeuren<span class="sr-only"> post-it {i() + 1}</span>
+                </button>
+                <HideButton cardId={cardId()} postItId={postIt.id} send={props.send}>
+                  <span class="sr-only"> post-it {i() + 1}</span>
+                </HideButton>
+              </Show>
+            </div>
+          </li>
+        )}
+      </For>
+    </ul>
+  );
+}
