@@ -1,115 +1,83 @@
-// The post-it wall on the beamer: only after the reveal and only with enough writers, in the order
-// the view gives, grouped by the card's columns or the host's clusters. Text is rendered as text.
-import { For, Show } from 'solid-js';
-import type { BeamerView, Card, WallPostIt } from '@protocol';
+// A post-it board on the beamer. Before the reveal it says only whether the board is open and how to
+// take part; revealed with too few writers it says the wall stays hidden; otherwise the wall, in the
+// order the view gives. Waiting post-its are counted out loud, so moderation is never silent.
+import { For, Match, Show, Switch } from 'solid-js';
+import type { BeamerView, Card } from '@protocol';
+import { BeamerWall, WaitingNote } from './BeamerWall.tsx';
 
 type Board = NonNullable<BeamerView['board']>;
-interface Group {
-  key: string;
-  title?: string;
-  colour?: string;
-  postIts: WallPostIt[];
-}
 
-function groupsOf(card: Card, board: Board): Group[] {
-  const columns = card.board?.columns;
-  if (columns?.length) {
-    return columns.map((c) => ({ key: c.id, title: c.label, colour: c.colour, postIts: board.postIts.filter((p) => p.columnId === c.id) }));
-  }
-  if (!board.clusters.length) return [{ key: 'muur', postIts: board.postIts }];
-  const groups: Group[] = board.clusters.map((c) => ({
-    key: c.id,
-    title: c.name,
-    postIts: board.postIts.filter((p) => p.clusterId === c.id),
-  }));
-  const loose = board.postIts.filter((p) => !board.clusters.some((c) => c.id === p.clusterId));
-  if (loose.length) groups.push({ key: 'overig', title: 'Overig', postIts: loose });
-  return groups.filter((g) => g.postIts.length);
-}
+/** Whether the beamer shows the wall itself (BeamerScreen gives it the whole screen then). */
+export const wallShown = (board: Board | null | undefined) => !!board && board.revealed && !board.tooFew && board.postIts.length > 0;
 
-/** Smaller post-its when the wall is full, so it still fits one screen. */
-function density(count: number): string {
-  if (count <= 8) return 'wall--roomy';
-  if (count <= 18) return 'wall--normal';
-  if (count <= 36) return 'wall--dense';
-  return 'wall--packed';
-}
-
-export function BeamerBoard(props: { card: Card; board: Board }) {
-  const showWall = () => props.board.revealed && !props.board.tooFew;
+export function BeamerBoard(props: { card: Card; board: Board; besideVote?: boolean }) {
   return (
-    <div class="beamer__activity beamer__activity--board">
-      <p class="beamer__question">{props.card.board?.prompt}</p>
-      <Show when={props.board.waiting > 0}>
-        <p class="beamer__waiting">
-          {props.board.waiting} {props.board.waiting === 1 ? 'post-it wacht' : 'post-its wachten'}
-        </p>
-      </Show>
-      <Show
-        when={showWall()}
-        fallback={
-          <>
-            <Show when={props.board.tooFew}>
-              <p class="beamer__state">De muur blijft verborgen: te weinig mensen schreven iets.</p>
-              <p class="beamer__note">Zo blijft iedereen anoniem.</p>
-            </Show>
-            <Show when={!props.board.tooFew}>
-              <p class="beamer__state" classList={{ 'beamer__state--open': props.board.open }}>
-                {props.board.open ? 'Schrijf je post-it op je telefoon' : 'Het bord is gesloten'}
-              </p>
-              <Show when={props.card.board?.columns?.length}>
-                <ul class="beamer__columns">
-                  <For each={props.card.board?.columns}>
-                    {(column) => (
-                      <li class="postit" data-colour={column.colour}>
-                        {column.label}
-                      </li>
-                    )}
-                  </For>
-                </ul>
-              </Show>
-            </Show>
-          </>
-        }
-      >
-        <Show when={props.board.postIts.length} fallback={<p class="beamer__state">Nog geen post-its op de muur</p>}>
-          <div class={`wall ${density(props.board.postIts.length)}`}>
-            <For each={groupsOf(props.card, props.board)}>
-              {(group) => (
-                <section class="wall__group" aria-label={group.title ?? 'Post-its'}>
-                  <Show when={group.title}>
-                    <h2 class="wall__title postit" data-colour={group.colour ?? 'grijs'}>
-                      {group.title}
-                    </h2>
-                  </Show>
-                  <ul class="wall__postits">
-                    <For each={group.postIts}>
-                      {(postIt) => (
-                        <li
-                          class="postit wall__postit"
-                          data-colour={group.colour ?? 'geel'}
-                          classList={{ 'wall__postit--highlighted': postIt.highlighted }}
-                        >
-                          {postIt.text}
-                          <Show when={postIt.weight > 1}>
-                            <span class="wall__weight">
-                              <span aria-hidden="true">×{postIt.weight}</span>
-                              <span class="sr-only">({postIt.weight} keer)</span>
-                            </span>
-                          </Show>
-                          <Show when={postIt.highlighted}>
-                            <span class="sr-only"> (uitgelicht)</span>
-                          </Show>
-                        </li>
-                      )}
-                    </For>
-                  </ul>
-                </section>
-              )}
-            </For>
-          </div>
-        </Show>
-      </Show>
-    </div>
+    <Switch>
+      <Match when={wallShown(props.board)}>
+        <div class="beamer__activity beamer__activity--board beamer__activity--wall">
+          <p class="beamer__question">{props.card.board?.prompt}</p>
+          <BeamerWall card={props.card} board={props.board} />
+        </div>
+      </Match>
+      {/* Under a vote (the themes) the hidden board is one short block, so the card still fits. */}
+      <Match when={props.besideVote}>
+        <div class="beamer__activity beamer__activity--board-note">
+          <WaitingNote waiting={props.board.waiting} />
+          <p class="beamer__board-state" classList={{ 'beamer__state--open': props.board.open && !props.board.tooFew }}>
+            <HiddenState board={props.board} />
+          </p>
+          <Show when={props.board.open && !props.board.revealed}>
+            <p class="beamer__note">Plak je post-it op je telefoon, in de kolom die past.</p>
+          </Show>
+        </div>
+      </Match>
+      <Match when={true}>
+        <div class="beamer__activity beamer__activity--board">
+          <p class="beamer__question">{props.card.board?.prompt}</p>
+          <WaitingNote waiting={props.board.waiting} />
+          <p class="beamer__state" classList={{ 'beamer__state--open': props.board.open && !props.board.tooFew }}>
+            <HiddenState board={props.board} />
+          </p>
+          <p class="beamer__note">
+            {props.board.tooFew
+              ? 'Zo blijft iedereen anoniem: niemand kan raden wie wat schreef.'
+              : props.board.open
+                ? 'Schrijf je post-it op je telefoon. Je naam staat er niet bij.'
+                : 'De post-its komen op het scherm als de gespreksleider ze laat zien.'}
+          </p>
+          <Show when={props.board.tooFew && props.board.open}>
+            <p class="beamer__note">Schrijf je post-it op je telefoon.</p>
+          </Show>
+          <Show when={!props.board.tooFew && props.card.board?.columns?.length}>
+            <ul class="beamer__columns" aria-label="Kolommen">
+              <For each={props.card.board?.columns}>
+                {(column) => (
+                  <li class="postit" data-colour={column.colour}>
+                    {column.label}
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+        </div>
+      </Match>
+    </Switch>
+  );
+}
+
+/** What the beamer says while the wall is not shown: never the post-its themselves. */
+function HiddenState(props: { board: Board }) {
+  return (
+    <>
+      {props.board.tooFew
+        ? 'De muur blijft verborgen tot genoeg mensen iets hebben geschreven.'
+        : props.board.revealed
+          ? props.board.open
+            ? 'Nog geen post-its op de muur. Schrijf je post-it op je telefoon.'
+            : 'Er staan geen post-its op de muur.'
+          : props.board.open
+            ? 'Het bord staat open'
+            : 'Het bord is gesloten'}
+    </>
   );
 }

@@ -6,12 +6,14 @@ import { Pictogram } from '../../components/card/Pictogram.tsx';
 import { JoinCodeText } from '../../components/JoinCodeText.tsx';
 import { QrCode } from './QrCode.tsx';
 import { BeamerVote } from './BeamerVote.tsx';
-import { BeamerBoard } from './BeamerBoard.tsx';
+import { BeamerBoard, wallShown as boardWallShown } from './BeamerBoard.tsx';
 
 export function BeamerScreen(props: { view: BeamerView; offline: boolean }) {
   const joinUrl = () => `${window.location.origin}/j/${props.view.code}`;
-  // A revealed wall needs the whole width; the card's lists step aside for it.
-  const wallShown = () => !!props.view.board?.revealed && !props.view.board.tooFew && props.view.board.postIts.length > 0;
+  // A revealed wall needs the whole screen: the card's lists step aside, the screen stops growing with
+  // its content (the wall pages instead), and a vote and talk questions on the same card move to a
+  // narrow column beside it (beamer-wall.css).
+  const wallShown = () => boardWallShown(props.view.board);
   const hasActivity = () => !!(props.view.vote || props.view.board);
   const hasLists = () => !wallShown() && !!(props.view.card?.subItems?.length || props.view.card?.points?.length);
   // Long cards (the opening agreements) get a smaller type size so they still fit one screen.
@@ -26,8 +28,12 @@ export function BeamerScreen(props: { view: BeamerView; offline: boolean }) {
         </div>
       }
     >
-      <div class="beamer">
-        <section class="beamer__card" aria-labelledby="beamer-titel">
+      <div class="beamer" classList={{ 'beamer--wall': wallShown() }}>
+        <section
+          class="beamer__card"
+          classList={{ 'beamer__card--wall-vote': wallShown() && !!props.view.vote, 'beamer__card--split': hasActivity() && hasLists() }}
+          aria-labelledby="beamer-titel"
+        >
           <Show when={props.view.card}>
             {(card) => (
               <>
@@ -65,8 +71,14 @@ export function BeamerScreen(props: { view: BeamerView; offline: boolean }) {
                     </div>
                   </Show>
 
-                  <Show when={props.view.vote}>{(vote) => <BeamerVote card={card()} vote={vote()} />}</Show>
-                  <Show when={props.view.board}>{(board) => <BeamerBoard card={card()} board={board()} />}</Show>
+                  <Show when={hasActivity()}>
+                    <div class="beamer__activities" classList={{ 'beamer__activities--both': !!props.view.vote && !!props.view.board }}>
+                      <Show when={props.view.vote}>{(vote) => <BeamerVote card={card()} vote={vote()} />}</Show>
+                      <Show when={props.view.board}>
+                        {(board) => <BeamerBoard card={card()} board={board()} besideVote={!!props.view.vote} />}
+                      </Show>
+                    </div>
+                  </Show>
                 </div>
 
                 <Show when={card().talk}>
