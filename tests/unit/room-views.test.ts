@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { VoteChoice } from '@protocol';
 import { beamerView, hostView, participantView } from '../../session-server/src/room/views.ts';
-import { makeRoom, type RoomFixture } from '../support/room-fixture.ts';
+import { makeDeck, makeRoom, type RoomFixture } from '../support/room-fixture.ts';
 
 function voteRoom(choices: VoteChoice[], minGroupSize = 5): RoomFixture {
   const room = makeRoom({ participants: choices.length, minGroupSize });
@@ -98,9 +98,15 @@ describe('board views', () => {
     expect(hostView(room.state).board?.postIts).toHaveLength(4);
   });
 
+  it('a phone on a class board knows its post-its wait for the teacher', () => {
+    const room = makeRoom({ deck: makeDeck({ audience: 'klas' }), participants: 1 });
+    room.goto('muur');
+    expect(participantView(room.state, room.participants[0]!.hash).board?.moderated).toBe(true);
+  });
+
   it('a participant sees their own post-its, not other people’s', () => {
     const room = boardRoom(3);
     const view = participantView(room.state, room.participants[2]!.hash);
-    expect(view.board).toEqual({ open: true, mine: [{ id: expect.any(String), text: 'Idee nummer 3', columnId: null }] });
+    expect(view.board).toEqual({ open: true, moderated: false, mine: [{ id: expect.any(String), text: 'Idee nummer 3', columnId: null }] });
   });
 });

@@ -55,7 +55,12 @@ export const HostBoard = z.strictObject({
   postIts: z.array(HostPostIt),
   clusters: z.array(Cluster),
 });
-export const ParticipantBoard = z.strictObject({ open: z.boolean(), mine: z.array(OwnPostIt) });
+export const ParticipantBoard = z.strictObject({
+  open: z.boolean(),
+  /** Post-its wait for the host's approval before the beamer may show them. */
+  moderated: z.boolean(),
+  mine: z.array(OwnPostIt),
+});
 
 export const RoomStatus = z.enum(['live', 'ended']);
 

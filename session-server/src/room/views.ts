@@ -37,6 +37,7 @@ export function participantView(state: RoomState, participant: string): Particip
     board: board
       ? {
           open: board.open,
+          moderated: boardModerated(state, card!),
           mine: Object.values(board.postIts)
             .filter((p) => p.author === participant)
             .sort((a, b) => a.id.localeCompare(b.id))

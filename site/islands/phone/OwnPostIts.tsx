@@ -48,7 +48,10 @@ export function OwnPostIts(props: {
   return (
     <Show when={shown().length}>
       <h2 class="phone-subtitle">Jouw post-its</h2>
-      <p class="muted">Alleen jij ziet deze lijst.</p>
+      <p class="muted">
+        Alleen jij ziet deze lijst.
+        {props.board.moderated ? ' De gespreksleider leest je post-it eerst; daarna kan hij op het scherm komen.' : ''}
+      </p>
       <ul class="own-postits">
         <For each={shown()}>
           {(postIt, i) => (
