@@ -1,5 +1,6 @@
 // A card's content as text: pictogram, title, summary, examples, points and its activities. Used
 // statically on the deck page and live in the host and phone screens, so every screen reads alike.
+import { ColumnChips } from './ColumnChips.tsx';
 import { For, Show } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 import type { Card } from '@protocol';
@@ -62,17 +63,7 @@ export function CardBody(props: {
           <div class="card__section">
             <p class="card__label">Post-its:</p>
             <p class="vote-question">{board().prompt}</p>
-            <Show when={board().columns?.length}>
-              <ul class="columns-preview">
-                <For each={board().columns}>
-                  {(column) => (
-                    <li class="postit" data-colour={column.colour}>
-                      {column.label}
-                    </li>
-                  )}
-                </For>
-              </ul>
-            </Show>
+            <ColumnChips columns={board().columns} class="columns-preview" />
           </div>
         )}
       </Show>

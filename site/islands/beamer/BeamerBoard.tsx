@@ -1,7 +1,8 @@
 // A post-it board on the beamer. Before the reveal it says only whether the board is open and how to
 // take part; revealed with too few writers it says the wall stays hidden; otherwise the wall, in the
 // order the view gives. Waiting post-its are counted out loud, so moderation is never silent.
-import { For, Match, Show, Switch } from 'solid-js';
+import { ColumnChips } from '../../components/card/ColumnChips.tsx';
+import { Match, Show, Switch } from 'solid-js';
 import type { BeamerView, Card } from '@protocol';
 import { BeamerWall, WaitingNote } from './BeamerWall.tsx';
 
@@ -48,16 +49,8 @@ export function BeamerBoard(props: { card: Card; board: Board; besideVote?: bool
           <Show when={props.board.tooFew && props.board.open}>
             <p class="beamer__note">Schrijf je post-it op je telefoon.</p>
           </Show>
-          <Show when={!props.board.tooFew && props.card.board?.columns?.length}>
-            <ul class="beamer__columns" aria-label="Kolommen">
-              <For each={props.card.board?.columns}>
-                {(column) => (
-                  <li class="postit" data-colour={column.colour}>
-                    {column.label}
-                  </li>
-                )}
-              </For>
-            </ul>
+          <Show when={!props.board.tooFew}>
+            <ColumnChips columns={props.card.board?.columns} class="beamer__columns" label="Kolommen" />
           </Show>
         </div>
       </Match>
