@@ -11,9 +11,11 @@ export default defineConfig({
   devToolbar: { enabled: false },
   vite: {
     resolve: {
-      alias: {
-        '@protocol': fileURLToPath(new URL('./session-server/src/protocol/index.ts', import.meta.url)),
-      },
+      // '@protocol' is the protocol module; '@protocol/constants' its zod-free part for light pages.
+      alias: [
+        { find: /^@protocol$/, replacement: fileURLToPath(new URL('./session-server/src/protocol/index.ts', import.meta.url)) },
+        { find: /^@protocol\/(.+)$/, replacement: fileURLToPath(new URL('./session-server/src/protocol/', import.meta.url)) + '$1.ts' },
+      ],
     },
   },
 });

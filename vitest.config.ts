@@ -5,7 +5,10 @@ import { fileURLToPath } from 'node:url';
 
 export default defineConfig({
   resolve: {
-    alias: { '@protocol': fileURLToPath(new URL('./session-server/src/protocol/index.ts', import.meta.url)) },
+    alias: [
+      { find: /^@protocol$/, replacement: fileURLToPath(new URL('./session-server/src/protocol/index.ts', import.meta.url)) },
+      { find: /^@protocol\/(.+)$/, replacement: fileURLToPath(new URL('./session-server/src/protocol/', import.meta.url)) + '$1.ts' },
+    ],
   },
   test: {
     projects: [

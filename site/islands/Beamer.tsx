@@ -1,18 +1,18 @@
 // The projector screen. It reads the room code and the beamer key from the address (the host's
 // "Open beamer" link) and shows only what the beamer view holds.
 import { Match, Show, Switch, onCleanup } from 'solid-js';
-import { JoinCode, SecretKey } from '@protocol';
+import { SECRET_KEY_PATTERN, normaliseJoinCode } from '@protocol/constants';
 import { createBeamerStore } from '../stores/screens.ts';
 import { useStore } from '../lib/use-store.ts';
 import { BeamerScreen } from './beamer/BeamerScreen.tsx';
 
 export default function Beamer() {
   const params = new URLSearchParams(window.location.hash.slice(1));
-  const code = JoinCode.safeParse(params.get('code') ?? '');
-  const key = SecretKey.safeParse(params.get('key') ?? '');
+  const code = normaliseJoinCode(params.get('code') ?? '');
+  const key = params.get('key') ?? '';
   return (
     <Show
-      when={code.success && key.success ? { code: code.data!, key: key.data! } : null}
+      when={code && SECRET_KEY_PATTERN.test(key) ? { code, key } : null}
       fallback={
         <div class="beamer-message">
           <h1>Geen sessie</h1>

@@ -1,7 +1,8 @@
 // The host's console: which session (code from the address), the host key this browser keeps for
 // it, and the live controls. Everything shown comes from the host view; every action is a command.
 import { Match, Show, Switch, createSignal, onCleanup } from 'solid-js';
-import { JoinCode, type ConnectRefusal } from '@protocol';
+import type { ConnectRefusal } from '@protocol';
+import { normaliseJoinCode } from '@protocol/constants';
 import { createHostStore } from '../stores/screens.ts';
 import { hostKeysFor } from '../lib/local-keys.ts';
 import { useStore } from '../lib/use-store.ts';
@@ -19,8 +20,7 @@ export default function HostConsole() {
   const reload = () => window.location.reload();
   window.addEventListener('hashchange', reload);
   onCleanup(() => window.removeEventListener('hashchange', reload));
-  const parsed = JoinCode.safeParse(decodeURIComponent(window.location.hash.slice(1)));
-  const code = parsed.success ? parsed.data : null;
+  const code = normaliseJoinCode(decodeURIComponent(window.location.hash.slice(1)));
   const keys = code ? hostKeysFor(code) : null;
 
   return (

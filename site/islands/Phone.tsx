@@ -1,7 +1,8 @@
 // The participant's phone: join with a code (typed, or from a /j/<code> link), then follow the
 // session. No name, no account. "Hulp nodig?" is on every screen and never sends anything.
 import { Show, createSignal, onMount } from 'solid-js';
-import { JoinCode, type ConnectRefusal, type NationalHelpLine, type SchoolContacts } from '@protocol';
+import type { ConnectRefusal, NationalHelpLine, SchoolContacts } from '@protocol';
+import { normaliseJoinCode } from '@protocol/constants';
 import { HelpDialog } from '../components/help/HelpDialog.tsx';
 import { serverUrl } from '../lib/server-url.ts';
 import { JoinForm } from './phone/JoinForm.tsx';
@@ -40,8 +41,8 @@ export default function Phone(props: { helpLines: NationalHelpLine[] }) {
     const fromForm = new URLSearchParams(window.location.search).get('code');
     const raw = fromLink ? decodeURIComponent(fromLink) : fromForm;
     if (!raw) return;
-    const parsed = JoinCode.safeParse(raw);
-    if (parsed.success) join(parsed.data);
+    const parsed = normaliseJoinCode(raw);
+    if (parsed) join(parsed);
     else setTyped(raw); // a broken link: show it in the form so the person sees what is wrong
   });
 

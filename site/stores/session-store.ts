@@ -4,15 +4,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { io, type Socket } from 'socket.io-client';
 import { nanoid } from 'nanoid';
-import {
-  EVENTS,
-  PROTOCOL_VERSION,
-  type CommandAck,
-  type ConnectRefusal,
-  type HostCommand,
-  type ParticipantCommand,
-  type View,
-} from '@protocol';
+import type { CommandAck, ConnectRefusal, HostCommand, ParticipantCommand, View } from '@protocol';
+import { EVENTS, PROTOCOL_VERSION } from '@protocol/constants';
 import { serverUrl } from '../lib/server-url.ts';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'refused';

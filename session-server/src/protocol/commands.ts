@@ -1,18 +1,8 @@
 // Every command a client may send, as one zod discriminated union. Clients send them on the
 // single `command` event with an acknowledgement; `id` is the client's idempotency key.
 import { z } from 'zod';
+import { LIMITS } from './constants.ts';
 
-/** Limits the server enforces; the clients show them but never are the only check. */
-export const LIMITS = {
-  postItChars: 280,
-  postItsPerParticipantPerCard: 5,
-  postItsPerCard: 400,
-  clusterNameChars: 60,
-  clustersPerCard: 24,
-  participantsPerRoom: 500,
-  /** socket.io's maxHttpBufferSize: a command is a few hundred bytes. */
-  messageBytes: 4096,
-} as const;
 
 export const Answer = z.enum(['nooit', 'soms', 'vaak']);
 export type Answer = z.infer<typeof Answer>;

@@ -1,21 +1,16 @@
-// The socket.io handshake (`auth` payload), room creation over HTTP, and the protocol version.
+// The socket.io handshake (`auth` payload) and room creation over HTTP, as zod schemas.
 import { z } from 'zod';
 import { SchoolContacts } from './help.ts';
+import { DEFAULT_MIN_GROUP_SIZE, MIN_GROUP_SIZE_FLOOR, SECRET_KEY_PATTERN, normaliseJoinCode } from './constants.ts';
 
-/** Bump when a command or view changes shape; an older client is told to reload. */
-export const PROTOCOL_VERSION = 1;
-
-/** Join codes: no look-alike characters (0/O, 1/I/l) and upper case only. */
-export const JOIN_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-export const JOIN_CODE_LENGTH = 6;
 export const JoinCode = z
   .string()
-  .transform((s) => s.toUpperCase().replace(/[\s-]/g, ''))
-  .pipe(z.string().regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`), 'onbekende code'));
+  .transform((s) => normaliseJoinCode(s) ?? s)
+  .pipe(z.string().refine((s) => normaliseJoinCode(s) === s, 'onbekende code'));
 
 /** A participant token is made by the phone (nanoid, 21 characters) and kept in localStorage. */
 export const ParticipantToken = z.string().regex(/^[A-Za-z0-9_-]{21}$/);
-export const SecretKey = z.string().regex(/^[A-Za-z0-9_-]{32}$/);
+export const SecretKey = z.string().regex(SECRET_KEY_PATTERN);
 
 export const Handshake = z.discriminatedUnion('role', [
   z.strictObject({ v: z.number().int(), role: z.literal('participant'), room: JoinCode, token: ParticipantToken }),
@@ -28,9 +23,6 @@ export type Role = Handshake['role'];
 /** Why a connection was refused; sent as `err.data.reason` of socket.io's connect_error. */
 export const ConnectRefusal = z.enum(['outdated', 'invalid', 'unknown-room', 'forbidden', 'full', 'busy']);
 export type ConnectRefusal = z.infer<typeof ConnectRefusal>;
-
-export const MIN_GROUP_SIZE_FLOOR = 3;
-export const DEFAULT_MIN_GROUP_SIZE = 5;
 
 export const CreateRoomRequest = z.strictObject({
   deckId: z.string().regex(/^[a-z0-9-]{1,60}$/),
@@ -45,6 +37,3 @@ export const CreateRoomResponse = z.strictObject({
   beamerKey: z.string(),
 });
 export type CreateRoomResponse = z.infer<typeof CreateRoomResponse>;
-
-/** Event names: the only place they are spelled. */
-export const EVENTS = { command: 'command', view: 'view' } as const;

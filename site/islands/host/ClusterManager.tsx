@@ -1,7 +1,8 @@
 // The host's groups on a board: make one, rename it in place, remove it (its post-its go back to
 // "Zonder groep"). Names are checked here for the person's sake; the server checks them for real.
 import { For, Show, createMemo, createSignal, createUniqueId, type JSX } from 'solid-js';
-import { LIMITS, type HostView } from '@protocol';
+import type { HostView } from '@protocol';
+import { LIMITS } from '@protocol/constants';
 import { graphemeCount } from '../../lib/graphemes.ts';
 import { NO_CLUSTER } from './board-places.ts';
 import type { Send } from './HostScreen.tsx';

@@ -1,7 +1,7 @@
 // The smallest group for which results show. The floor is the server's rule; the form only says it
 // plainly before sending.
 import { Show, createSignal } from 'solid-js';
-import { MIN_GROUP_SIZE_FLOOR } from '@protocol';
+import { MIN_GROUP_SIZE_FLOOR } from '@protocol/constants';
 import type { Send } from './HostScreen.tsx';
 
 export function MinGroupSize(props: { value: number; send: Send }) {

@@ -1,7 +1,7 @@
 // The join form: one field for the code. It accepts lower case, spaces and a dash, and says in
 // plain words what is wrong before anything is sent.
 import { Show, createEffect, createSignal, on } from 'solid-js';
-import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, JoinCode } from '@protocol';
+import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, normaliseJoinCode } from '@protocol/constants';
 
 /** What is wrong with a typed code, in plain Dutch, or null when it is a valid code. */
 export function codeProblem(typed: string): string | null {
@@ -13,7 +13,7 @@ export function codeProblem(typed: string): string | null {
   if (code.length !== JOIN_CODE_LENGTH) {
     return `De code heeft ${JOIN_CODE_LENGTH} tekens. Jij typte er ${code.length}.`;
   }
-  return JoinCode.safeParse(code).success ? null : 'Deze code klopt niet. Kijk nog eens op het scherm.';
+  return normaliseJoinCode(code) ? null : 'Deze code klopt niet. Kijk nog eens op het scherm.';
 }
 
 export function JoinForm(props: { initial: string; onJoin: (code: string) => void }) {
@@ -41,7 +41,7 @@ export function JoinForm(props: { initial: string; onJoin: (code: string) => voi
       input?.focus();
       return;
     }
-    props.onJoin(JoinCode.parse(typed));
+    props.onJoin(normaliseJoinCode(typed)!);
   };
 
   return (

@@ -1,7 +1,8 @@
 // The participant's own post-its on this card (only they see this list): change or withdraw while
 // the board is open. Unsent changes show as "wordt verstuurd" until the server confirms them.
 import { For, Show, createMemo, createSignal } from 'solid-js';
-import { LIMITS, type BoardColour, type Card, type ParticipantView } from '@protocol';
+import type { BoardColour, Card, ParticipantView } from '@protocol';
+import { LIMITS } from '@protocol/constants';
 import type { PhoneStore } from '../../stores/screens.ts';
 import { useStore } from '../../lib/use-store.ts';
 import { graphemeCount } from '../../lib/graphemes.ts';

@@ -1,7 +1,8 @@
 // Writing post-its: a text field with a live counter, a column choice when the board has columns,
 // and the participant's own post-its to change or withdraw while the board is open.
 import { For, Show, createMemo, createSignal } from 'solid-js';
-import { LIMITS, type Card, type ParticipantView } from '@protocol';
+import type { Card, ParticipantView } from '@protocol';
+import { LIMITS } from '@protocol/constants';
 import type { PhoneStore } from '../../stores/screens.ts';
 import { useStore } from '../../lib/use-store.ts';
 import { columnColour, columnLabel } from '../../components/card/labels.ts';

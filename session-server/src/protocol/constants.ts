@@ -1,0 +1,37 @@
+// The protocol's plain values and checks, without zod: the phone and beamer import these from
+// '@protocol/constants' so a cheap phone does not download the schemas it never runs.
+
+/** Bump when a command or view changes shape; an older client is told to reload. */
+export const PROTOCOL_VERSION = 1;
+
+/** Event names: the only place they are spelled. */
+export const EVENTS = { command: 'command', view: 'view' } as const;
+
+/** Join codes: no look-alike characters (0/O, 1/I/l) and upper case only. */
+export const JOIN_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const JOIN_CODE_LENGTH = 6;
+const JOIN_CODE_PATTERN = new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`);
+
+/** A typed or linked code as the server knows it ("abc-def" → "ABCDEF"), or null when it cannot be one. */
+export function normaliseJoinCode(raw: string): string | null {
+  const code = raw.toUpperCase().replace(/[\s-]/g, '');
+  return JOIN_CODE_PATTERN.test(code) ? code : null;
+}
+
+/** Host and beamer keys: 32 url-safe characters. */
+export const SECRET_KEY_PATTERN = /^[A-Za-z0-9_-]{32}$/;
+
+export const MIN_GROUP_SIZE_FLOOR = 3;
+export const DEFAULT_MIN_GROUP_SIZE = 5;
+
+/** Limits the server enforces; the clients show them but never are the only check. */
+export const LIMITS = {
+  postItChars: 280,
+  postItsPerParticipantPerCard: 5,
+  postItsPerCard: 400,
+  clusterNameChars: 60,
+  clustersPerCard: 24,
+  participantsPerRoom: 500,
+  /** socket.io's maxHttpBufferSize: a command is a few hundred bytes. */
+  messageBytes: 4096,
+} as const;
