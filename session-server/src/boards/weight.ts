@@ -1,8 +1,11 @@
-// How many post-its one stands for once duplicates were merged into it (1 = none merged).
-import type { BoardState, PostIt } from '../room/state.ts';
+// How many post-its each one stands for once duplicates were merged into it (1 = none merged).
+// One pass over the board, because views are built for every batch and every host action.
+import type { BoardState } from '../room/state.ts';
 
-export function weightOf(postIt: PostIt, board: BoardState): number {
-  let weight = 1;
-  for (const other of Object.values(board.postIts)) if (other.mergedInto === postIt.id && other.status !== 'hidden') weight++;
-  return weight;
+export function weightsOf(board: BoardState): (postItId: string) => number {
+  const merged = new Map<string, number>();
+  for (const p of Object.values(board.postIts)) {
+    if (p.mergedInto && p.status !== 'hidden') merged.set(p.mergedInto, (merged.get(p.mergedInto) ?? 0) + 1);
+  }
+  return (postItId) => 1 + (merged.get(postItId) ?? 0);
 }

@@ -4,7 +4,7 @@ import { TOO_FEW, type ExportedCard, type ResultsExport } from '../protocol/inde
 import type { RoomState } from './state.ts';
 import { tallyOf } from './apply.ts';
 import { boardHasEnoughAuthors } from './views.ts';
-import { weightOf } from '../boards/weight.ts';
+import { weightsOf } from '../boards/weight.ts';
 
 export function exportResults(state: RoomState): ResultsExport {
   const cards = state.deck.cards
@@ -30,6 +30,7 @@ export function exportResults(state: RoomState): ResultsExport {
         const columns = new Map((card.board.columns ?? []).map((c) => [c.id, c.label]));
         const clusters = new Map((board?.clusters ?? []).map((c) => [c.id, c.name]));
         const visible = reached ? Object.values(board!.postIts).filter((p) => p.status === 'approved' && !p.mergedInto) : [];
+        const weight = board ? weightsOf(board) : () => 1;
         exportedBoard = {
           prompt: card.board.prompt,
           status: reached ? ('ok' as const) : TOO_FEW,
@@ -38,7 +39,7 @@ export function exportResults(state: RoomState): ResultsExport {
               text: p.text,
               column: p.columnId ? (columns.get(p.columnId) ?? null) : null,
               cluster: p.clusterId ? (clusters.get(p.clusterId) ?? null) : null,
-              count: weightOf(p, board!),
+              count: weight(p.id),
               highlighted: p.highlighted,
             }))
             .sort((a, b) => (a.column ?? '').localeCompare(b.column ?? '') || (a.cluster ?? '').localeCompare(b.cluster ?? '') || a.text.localeCompare(b.text)),

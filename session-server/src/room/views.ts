@@ -4,7 +4,7 @@ import type { BeamerView, HostView, ParticipantView, VoteResult, WallPostIt, Hos
 import type { BoardState, PostIt, RoomState, VoteState } from './state.ts';
 import { tallyOf } from './apply.ts';
 import { boardModerated, currentCard } from './cards.ts';
-import { weightOf } from '../boards/weight.ts';
+import { weightsOf } from '../boards/weight.ts';
 
 /** What the beamer may show for a vote: nothing before the reveal, nothing below the minimum. */
 export function voteResult(vote: VoteState, minGroupSize: number): VoteResult {
@@ -20,8 +20,13 @@ export function boardHasEnoughAuthors(board: BoardState, minGroupSize: number): 
   return board.authorCount >= minGroupSize;
 }
 
-function wallPostIt(p: PostIt, board: BoardState): WallPostIt {
-  return { id: p.id, text: p.text, columnId: p.columnId, clusterId: p.clusterId, highlighted: p.highlighted, weight: weightOf(p, board) };
+function wallOf(board: BoardState): WallPostIt[] {
+  const weight = weightsOf(board);
+  return board.wall.map((id) => wallPostIt(board.postIts[id]!, weight));
+}
+
+function wallPostIt(p: PostIt, weight: (id: string) => number): WallPostIt {
+  return { id: p.id, text: p.text, columnId: p.columnId, clusterId: p.clusterId, highlighted: p.highlighted, weight: weight(p.id) };
 }
 
 export function participantView(state: RoomState, participant: string): ParticipantView {
@@ -68,7 +73,7 @@ export function beamerView(state: RoomState): BeamerView {
       ? {
           open: board.open,
           revealed: board.revealed,
-          postIts: showWall ? board.wall.map((id) => wallPostIt(board.postIts[id]!, board)) : [],
+          postIts: showWall ? wallOf(board) : [],
           clusters: showWall ? board.clusters : [],
           waiting: Object.values(board.postIts).filter((p) => p.status === 'pending').length,
           tooFew: board.revealed && !enough,
@@ -82,6 +87,7 @@ export function hostView(state: RoomState): HostView {
   const vote = card.vote ? state.votes[card.id] : undefined;
   const board = card.board ? state.boards[card.id] : undefined;
   const tally = vote ? tallyOf(vote) : null;
+  const weight = board ? weightsOf(board) : () => 1;
   return {
     role: 'host',
     status: state.status,
@@ -115,7 +121,7 @@ export function hostView(state: RoomState): HostView {
           postIts: Object.values(board.postIts)
             .filter((p) => !p.mergedInto)
             .sort((a, b) => a.id.localeCompare(b.id))
-            .map((p): HostPostIt => ({ ...wallPostIt(p, board), status: p.status, flags: p.flags })),
+            .map((p): HostPostIt => ({ ...wallPostIt(p, weight), status: p.status, flags: p.flags })),
           clusters: board.clusters,
         }
       : null,
