@@ -1,6 +1,6 @@
 // The host's start form: the school's help contacts and the minimum group size, then a room is made
 // over HTTP. The server validates; its issues are shown next to the fields and nothing typed is lost.
-import { For, Show, createSignal, type JSX } from 'solid-js';
+import { For, Show, createSignal, onMount, type JSX } from 'solid-js';
 import { CreateRoomResponse, DEFAULT_MIN_GROUP_SIZE, MIN_GROUP_SIZE_FLOOR, type CreateRoomRequest } from '@protocol';
 import { serverUrl } from '../lib/server-url.ts';
 import { rememberHostKeys } from '../lib/local-keys.ts';
@@ -27,6 +27,10 @@ export default function StartSession(props: { deckId: string }) {
   const [issues, setIssues] = createSignal<Issue[]>([]);
   const [formError, setFormError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
+  // The server-rendered button stays disabled until this script runs: a click before that would
+  // submit the bare HTML form, reload the page and lose what the host typed.
+  const [ready, setReady] = createSignal(false);
+  onMount(() => setReady(true));
   let summary: HTMLDivElement | undefined;
 
   const issueFor = (path: FieldPath) => issues().find((i) => i.path === path)?.message;
@@ -165,7 +169,7 @@ export default function StartSession(props: { deckId: string }) {
         )}
       </fieldset>
 
-      <button class="button button--large" type="submit" disabled={busy()}>
+      <button class="button button--large" type="submit" disabled={!ready() || busy()}>
         Start de sessie
       </button>
       <p class="status-line" aria-live="polite">
