@@ -28,11 +28,7 @@ export default function HostConsole() {
       <Match when={!code}>
         <h1>Geen sessie gekozen</h1>
         <p>In het adres staat geen code van een sessie. Start een sessie vanaf een kaartset.</p>
-        <p>
-          <a class="button" href="/">
-            Naar de kaartsets
-          </a>
-        </p>
+        <BackToDecks />
       </Match>
       <Match when={!keys}>
         <h1>Geen toegang tot sessie {code}</h1>
@@ -41,11 +37,7 @@ export default function HostConsole() {
           waarin de sessie is gestart.
         </p>
         <p>Open deze pagina in die browser, of start een nieuwe sessie.</p>
-        <p>
-          <a class="button" href="/">
-            Naar de kaartsets
-          </a>
-        </p>
+        <BackToDecks />
       </Match>
       <Match when={code && keys ? { code, keys } : null}>
         {(session) => <Connected code={session().code} hostKey={session().keys.hostKey} beamerKey={session().keys.beamerKey} />}
@@ -108,5 +100,15 @@ function Connected(props: { code: string; hostKey: string; beamerKey: string }) 
         </Show>
       </Show>
     </Show>
+  );
+}
+
+function BackToDecks() {
+  return (
+    <p>
+      <a class="button" href="/">
+        Naar de kaartsets
+      </a>
+    </p>
   );
 }

@@ -6,7 +6,6 @@ import { participantTokenFor } from '../lib/local-keys.ts';
 
 export type PhoneStore = ReturnType<typeof createPhoneStore>;
 export type HostStore = ReturnType<typeof createHostStore>;
-export type BeamerStore = ReturnType<typeof createBeamerStore>;
 
 export function createPhoneStore(room: string) {
   return createSessionStore<ParticipantView, ParticipantCommand>(

@@ -1,7 +1,8 @@
 // Post-it text safety (every post-it may be hostile and ends up on a projector) and the local check
 // that flags post-its which may identify someone.
 import { describe, expect, it } from 'vitest';
-import { MAX_COMBINING_RUN, normaliseText, textLength } from '../../session-server/src/boards/text.ts';
+import { textLength } from '@protocol/constants';
+import { MAX_COMBINING_RUN, normaliseText } from '../../session-server/src/boards/text.ts';
 import { flagsFor } from '../../session-server/src/boards/flags.ts';
 
 const graphemes = (text: string) => [...new Intl.Segmenter('nl', { granularity: 'grapheme' }).segment(text)].map((s) => s.segment);

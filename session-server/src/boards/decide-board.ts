@@ -1,10 +1,10 @@
 // Board rules: who may add, change, moderate and arrange post-its. Called by decide() after AUTH
 // and the current-card check, so every command here names the current card.
-import { LIMITS, type Command } from '../protocol/index.ts';
+import { LIMITS, textLength, type Command } from '../protocol/index.ts';
 import type { BoardState, DecideContext, RoomEvent, RoomState } from '../room/state.ts';
 import { accept, refuse, type Decision } from '../room/decision.ts';
 import { boardModerated, currentCard } from '../room/cards.ts';
-import { normaliseText, textLength } from './text.ts';
+import { normaliseText } from './text.ts';
 import { flagsFor } from './flags.ts';
 
 type BoardCommand = Extract<Command, { type: `board.${string}` | `postIt.${string}` | `cluster.${string}` }>;

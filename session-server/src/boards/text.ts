@@ -38,10 +38,3 @@ export function normaliseText(raw: string): string {
     .replace(/\n{3,}/g, '\n\n');
   return text.trim();
 }
-
-/** Length as a person counts it: user-perceived characters, so an emoji counts once. */
-export function textLength(text: string): number {
-  let n = 0;
-  for (const _ of new Intl.Segmenter('nl', { granularity: 'grapheme' }).segment(text)) n++;
-  return n;
-}

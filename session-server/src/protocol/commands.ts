@@ -3,9 +3,6 @@
 import { z } from 'zod';
 import { LIMITS } from './constants.ts';
 
-
-export const Answer = z.enum(['nooit', 'soms', 'vaak']);
-export type Answer = z.infer<typeof Answer>;
 /** A vote is an answer or an explicit pass ("sla over"). */
 export const VoteChoice = z.enum(['nooit', 'soms', 'vaak', 'pas']);
 export type VoteChoice = z.infer<typeof VoteChoice>;
@@ -61,6 +58,15 @@ export const ParticipantCommand = z.discriminatedUnion('type', [
 ]);
 
 export type HostCommand = z.infer<typeof HostCommand>;
+
+const HOST_TYPES: ReadonlySet<string> = new Set(HostCommand.options.map((o) => o.shape.type.value));
+const PARTICIPANT_TYPES: ReadonlySet<string> = new Set(ParticipantCommand.options.map((o) => o.shape.type.value));
+
+/** Which role a command type belongs to, or null for a type that does not exist. */
+export function commandRole(type: unknown): 'host' | 'participant' | null {
+  if (typeof type !== 'string') return null;
+  return HOST_TYPES.has(type) ? 'host' : PARTICIPANT_TYPES.has(type) ? 'participant' : null;
+}
 export type ParticipantCommand = z.infer<typeof ParticipantCommand>;
 export type Command = HostCommand | ParticipantCommand;
 

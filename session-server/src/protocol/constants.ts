@@ -35,3 +35,13 @@ export const LIMITS = {
   /** socket.io's maxHttpBufferSize: a command is a few hundred bytes. */
   messageBytes: 4096,
 } as const;
+
+const graphemes = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('nl', { granularity: 'grapheme' }) : null;
+
+/** Length as a person counts it (an emoji is one): the server's post-it limit and the phone's counter. */
+export function textLength(text: string): number {
+  if (!graphemes) return [...text].length;
+  let count = 0;
+  for (const _ of graphemes.segment(text)) count++;
+  return count;
+}

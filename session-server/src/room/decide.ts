@@ -1,16 +1,10 @@
 // decide(state, command, ctx) -> events | refusal. Every rule about who may do what lives here
 // (or in boards/decide-board.ts), in the same order: AUTH, VALIDATION, RESOLUTION.
-import { HostCommand, MIN_GROUP_SIZE_FLOOR, type Command } from '../protocol/index.ts';
+import { commandRole, MIN_GROUP_SIZE_FLOOR, type Command } from '../protocol/index.ts';
 import type { Actor, DecideContext, RoomEvent, RoomState } from './state.ts';
 import { accept, refuse, type Decision } from './decision.ts';
 import { decideBoard, isBoardCommand } from '../boards/decide-board.ts';
 import { currentCard } from './cards.ts';
-
-const HOST_TYPES: ReadonlySet<string> = new Set(HostCommand.options.map((o) => o.shape.type.value));
-
-export function isHostCommandType(type: string): boolean {
-  return HOST_TYPES.has(type);
-}
 
 /** A participant joins implicitly on their first connection with a new token. */
 export function decideJoin(state: RoomState, participant: string, maxParticipants: number): Decision {
@@ -21,8 +15,7 @@ export function decideJoin(state: RoomState, participant: string, maxParticipant
 }
 
 function mayAct(actor: Actor, command: Command): boolean {
-  if (actor.role === 'host') return isHostCommandType(command.type);
-  if (actor.role === 'participant') return !isHostCommandType(command.type);
+  if (actor.role === 'host' || actor.role === 'participant') return commandRole(command.type) === actor.role;
   return false; // the beamer only watches
 }
 

@@ -3,6 +3,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import {
+  commandRole,
   EVENTS,
   Handshake,
   HostCommand,
@@ -116,10 +117,9 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
       const schema = actor.role === 'host' ? HostCommand : ParticipantCommand;
       const parsed = schema.safeParse(raw);
       if (!parsed.success) {
-        const type = (raw as { type?: unknown } | null)?.type;
-        const otherRoleCommand = typeof type === 'string' && (actor.role === 'host' ? ParticipantCommand : HostCommand).options.some((o) => o.shape.type.value === type);
+        const role = commandRole((raw as { type?: unknown } | null)?.type);
         return reply(
-          otherRoleCommand
+          role !== null && role !== actor.role
             ? { ok: false, error: 'forbidden', message: 'Dat mag alleen de gespreksleider.' }
             : { ok: false, error: 'invalid', message: 'Dit bericht klopt niet.' },
         );

@@ -1,21 +1,15 @@
 // The host's groups on a board: make one, rename it in place, remove it (its post-its go back to
-// "Zonder groep"). Names are checked here for the person's sake; the server checks them for real.
+// "Zonder groep"). The server decides whether a name is allowed (length, no duplicates); its message
+// is shown at the field. Only an empty field is caught here, before a round trip.
 import { For, Show, createMemo, createSignal, createUniqueId, type JSX } from 'solid-js';
 import type { HostView } from '@protocol';
-import { LIMITS } from '@protocol/constants';
-import { graphemeCount } from '../../lib/graphemes.ts';
+import { LIMITS, textLength } from '@protocol/constants';
 import { NO_CLUSTER } from './board-places.ts';
 import type { Send } from './HostScreen.tsx';
 
 type Board = NonNullable<HostView['board']>;
 
-function nameProblem(name: string, taken: string[]): string | null {
-  if (!name.trim()) return 'Geef de groep eerst een naam.';
-  const same = (a: string) => a.trim().toLocaleLowerCase('nl') === name.trim().toLocaleLowerCase('nl');
-  if (taken.some(same)) return 'Er is al een groep met deze naam.';
-  const over = graphemeCount(name.trim()) - LIMITS.clusterNameChars;
-  return over > 0 ? `De naam is ${over} ${over === 1 ? 'teken' : 'tekens'} te lang.` : null;
-}
+const emptyName = (name: string): string | null => (name.trim() ? null : 'Geef de groep eerst een naam.');
 
 /** A name field with its label, counter and problem, shared by "make" and "rename". */
 function NameField(props: {
@@ -29,7 +23,7 @@ function NameField(props: {
   /** The buttons, on the input's line. */
   children: JSX.Element;
 }) {
-  const length = createMemo(() => graphemeCount(props.value));
+  const length = createMemo(() => textLength(props.value));
   const tooLong = () => length() > LIMITS.clusterNameChars;
   const describedBy = () => [`${props.id}-teller`, props.problem ? `${props.id}-fout` : ''].filter(Boolean).join(' ');
   return (
@@ -93,10 +87,7 @@ export function ClusterManager(props: { cardId: string; board: Board; send: Send
   const create = async (event: SubmitEvent) => {
     event.preventDefault();
     const wanted = name().trim();
-    const wrong = nameProblem(
-      wanted,
-      props.board.clusters.map((c) => c.name),
-    );
+    const wrong = emptyName(wanted);
     setProblem(wrong);
     // Back to the field, which now reads out the problem with it.
     if (wrong) return nameInput?.focus();
@@ -122,10 +113,7 @@ export function ClusterManager(props: { cardId: string; board: Board; send: Send
   const rename = async (event: SubmitEvent, id: string) => {
     event.preventDefault();
     const wanted = newName().trim();
-    const wrong = nameProblem(
-      wanted,
-      props.board.clusters.filter((c) => c.id !== id).map((c) => c.name),
-    );
+    const wrong = emptyName(wanted);
     setRenameProblem(wrong);
     if (wrong) return renameInput?.focus();
     const ack = await props.send({ type: 'cluster.rename', cardId: props.cardId, clusterId: id, name: wanted });

@@ -2,10 +2,9 @@
 // the board is open. Unsent changes show as "wordt verstuurd" until the server confirms them.
 import { For, Show, createMemo, createSignal } from 'solid-js';
 import type { BoardColour, Card, ParticipantView } from '@protocol';
-import { LIMITS } from '@protocol/constants';
+import { LIMITS, textLength } from '@protocol/constants';
 import type { PhoneStore } from '../../stores/screens.ts';
 import { useStore } from '../../lib/use-store.ts';
-import { graphemeCount } from '../../lib/graphemes.ts';
 
 interface Shown {
   key: string;
@@ -133,7 +132,7 @@ export function OwnPostIts(props: {
 
 function EditPostIt(props: { initial: string; onSave: (text: string) => void; onCancel: () => void }) {
   const [text, setText] = createSignal(props.initial);
-  const length = createMemo(() => graphemeCount(text()));
+  const length = createMemo(() => textLength(text()));
   const tooLong = () => length() > LIMITS.postItChars;
   return (
     <form

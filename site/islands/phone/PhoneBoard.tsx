@@ -2,11 +2,10 @@
 // and the participant's own post-its to change or withdraw while the board is open.
 import { For, Show, createMemo, createSignal } from 'solid-js';
 import type { Card, ParticipantView } from '@protocol';
-import { LIMITS } from '@protocol/constants';
+import { LIMITS, textLength } from '@protocol/constants';
 import type { PhoneStore } from '../../stores/screens.ts';
 import { useStore } from '../../lib/use-store.ts';
 import { columnColour, columnLabel } from '../../components/card/labels.ts';
-import { graphemeCount } from '../../lib/graphemes.ts';
 import { OwnPostIts } from './OwnPostIts.tsx';
 
 export function PhoneBoard(props: { store: PhoneStore; card: Card; board: NonNullable<ParticipantView['board']> }) {
@@ -16,7 +15,7 @@ export function PhoneBoard(props: { store: PhoneStore; card: Card; board: NonNul
   const [columnId, setColumnId] = createSignal<string | null>(null);
   const [problem, setProblem] = createSignal<string | null>(null);
   const columns = () => props.card.board?.columns ?? [];
-  const length = createMemo(() => graphemeCount(text()));
+  const length = createMemo(() => textLength(text()));
   const tooLong = () => length() > LIMITS.postItChars;
   const pendingAdds = () => pending().filter((c) => c.type === 'postIt.add' && c.cardId === props.card.id);
   const used = () => props.board.mine.length + pendingAdds().length;
