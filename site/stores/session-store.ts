@@ -24,7 +24,9 @@ export interface SessionState<V extends View, C extends AnyCommand> {
 }
 
 export interface SessionStore<V extends View, C extends AnyCommand> extends StoreApi<SessionState<V, C>> {
-  send(command: CommandInput<C>): Promise<CommandAck>;
+  /** `showsRefusal`: the caller shows a refusal where it happened (e.g. at a form field), so the
+   *  screen's general error line stays quiet instead of saying it twice. */
+  send(command: CommandInput<C>, options?: { showsRefusal?: boolean }): Promise<CommandAck>;
   close(): void;
 }
 
@@ -74,7 +76,8 @@ export function createSessionStore<V extends View, C extends AnyCommand>(
           break; // no answer: keep it pending, try again after the next (re)connect
         }
         setPending(store.getState().pending.filter((c) => c.id !== command.id));
-        store.setState({ error: ack.ok ? null : ack.message });
+        store.setState({ error: ack.ok || shownByCaller.has(command.id) ? null : ack.message });
+        shownByCaller.delete(command.id);
         resolvers.get(command.id)?.(ack);
         resolvers.delete(command.id);
       }
@@ -84,6 +87,7 @@ export function createSessionStore<V extends View, C extends AnyCommand>(
   }
 
   const resolvers = new Map<string, (ack: CommandAck) => void>();
+  const shownByCaller = new Set<string>();
 
   socket.on('connect', () => {
     store.setState({ status: 'online', refusal: null });
@@ -99,8 +103,9 @@ export function createSessionStore<V extends View, C extends AnyCommand>(
   socket.on(EVENTS.view, (view: V) => store.setState({ view }));
 
   return Object.assign(store, {
-    send(input: CommandInput<C>): Promise<CommandAck> {
+    send(input: CommandInput<C>, sendOptions?: { showsRefusal?: boolean }): Promise<CommandAck> {
       const command = { ...input, id: nanoid() } as unknown as C;
+      if (sendOptions?.showsRefusal) shownByCaller.add(command.id);
       const pending = store.getState().pending.filter((older) => !options.supersedes?.(command, older));
       setPending([...pending, command]);
       const acknowledged = new Promise<CommandAck>((resolve) => resolvers.set(command.id, resolve));

@@ -91,7 +91,7 @@ export function ClusterManager(props: { cardId: string; board: Board; send: Send
     setProblem(wrong);
     // Back to the field, which now reads out the problem with it.
     if (wrong) return nameInput?.focus();
-    const ack = await props.send({ type: 'cluster.create', cardId: props.cardId, name: wanted });
+    const ack = await props.send({ type: 'cluster.create', cardId: props.cardId, name: wanted }, { showsRefusal: true });
     if (!ack.ok) {
       setProblem(ack.message);
       return nameInput?.focus();
@@ -116,7 +116,7 @@ export function ClusterManager(props: { cardId: string; board: Board; send: Send
     const wrong = emptyName(wanted);
     setRenameProblem(wrong);
     if (wrong) return renameInput?.focus();
-    const ack = await props.send({ type: 'cluster.rename', cardId: props.cardId, clusterId: id, name: wanted });
+    const ack = await props.send({ type: 'cluster.rename', cardId: props.cardId, clusterId: id, name: wanted }, { showsRefusal: true });
     if (!ack.ok) {
       setRenameProblem(ack.message);
       return renameInput?.focus();

@@ -15,7 +15,7 @@ import { EndSession, SessionEnded } from './EndSession.tsx';
 import { PrintLink } from './PrintLink.tsx';
 
 /** Sends a host command; the promise is the server's answer (a refusal also shows in the console). */
-export type Send = (command: CommandInput<HostCommand>) => Promise<CommandAck>;
+export type Send = (command: CommandInput<HostCommand>, options?: { showsRefusal?: boolean }) => Promise<CommandAck>;
 
 export function HostScreen(props: {
   store: HostStore;
@@ -27,7 +27,7 @@ export function HostScreen(props: {
 }) {
   const status = useStore(props.store, (s) => s.status);
   const error = useStore(props.store, (s) => s.error);
-  const send: Send = (command) => props.store.send(command);
+  const send: Send = (command, options) => props.store.send(command, options);
   const last = () => props.view.cards.length - 1;
   const goto = (index: number) => void send({ type: 'card.goto', index });
 
