@@ -31,8 +31,12 @@ export interface TestClient<V extends View> {
   close(): void;
 }
 
-export function connect<V extends View>(url: string, auth: Record<string, unknown>): Promise<TestClient<V>> {
-  const socket = io(url, { auth: { v: PROTOCOL_VERSION, ...auth }, transports: ['websocket'], forceNew: true, reconnectionDelay: 100, reconnectionDelayMax: 300 });
+/** The transports a test client uses: WebSocket only, long-polling only (a school proxy that blocks
+ *  WebSockets), or what a browser does (polling first, then upgrade). */
+export type Transports = ('websocket' | 'polling')[];
+
+export function connect<V extends View>(url: string, auth: Record<string, unknown>, transports: Transports = ['websocket']): Promise<TestClient<V>> {
+  const socket = io(url, { auth: { v: PROTOCOL_VERSION, ...auth }, transports, forceNew: true, reconnectionDelay: 100, reconnectionDelayMax: 300 });
   let latest: V | undefined;
   const waiters = new Set<{ predicate: (v: V) => boolean; resolve: (v: V) => void }>();
   socket.on('view', (view: V) => {
@@ -78,9 +82,9 @@ export function connect<V extends View>(url: string, auth: Record<string, unknow
   });
 }
 
-export const connectHost = (url: string, room: CreateRoomResponse) =>
-  connect<HostView>(url, { role: 'host', room: room.code, key: room.hostKey });
-export const connectBeamer = (url: string, room: CreateRoomResponse) =>
-  connect<BeamerView>(url, { role: 'beamer', room: room.code, key: room.beamerKey });
-export const connectPhone = (url: string, room: CreateRoomResponse, token = nanoid()) =>
-  connect<ParticipantView>(url, { role: 'participant', room: room.code, token });
+export const connectHost = (url: string, room: CreateRoomResponse, transports?: Transports) =>
+  connect<HostView>(url, { role: 'host', room: room.code, key: room.hostKey }, transports);
+export const connectBeamer = (url: string, room: CreateRoomResponse, transports?: Transports) =>
+  connect<BeamerView>(url, { role: 'beamer', room: room.code, key: room.beamerKey }, transports);
+export const connectPhone = (url: string, room: CreateRoomResponse, token = nanoid(), transports?: Transports) =>
+  connect<ParticipantView>(url, { role: 'participant', room: room.code, token }, transports);

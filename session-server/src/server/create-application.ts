@@ -21,11 +21,14 @@ const HOUR = 3_600_000;
 export function createApplication(httpServer: HttpServer, deps: AppDeps) {
   const rooms = new LiveRooms(deps.store, deps.decks, deps.now);
   const allowedOrigins = deps.allowedOrigins ?? [];
-  const sockets = attachSockets(httpServer, rooms, { allowedOrigins });
+  // The site's handler must be registered before socket.io attaches: Engine.IO then wraps it and
+  // keeps /socket.io/ requests (long-polling) for itself. Registered after, both would answer the
+  // same request and the second write would crash the process.
   httpServer.on(
     'request',
     createRequestHandler({ rooms, siteDir: deps.siteDir, allowedOrigins, onRoomDeleted: (code) => void sockets.closeRoom(code) }),
   );
+  const sockets = attachSockets(httpServer, rooms, { allowedOrigins });
 
   // Retention: stored sessions are deleted after the retention period, checked hourly.
   const retentionMs = (deps.retentionDays ?? 30) * 24 * HOUR;
