@@ -12,7 +12,8 @@ const REFUSALS: Record<ConnectRefusal, string> = {
   'unknown-room': 'Deze code kennen we niet. Kijk nog eens op het scherm.',
   outdated: 'Kring is bijgewerkt. Ververs de pagina.',
   full: 'Deze sessie is vol.',
-  busy: 'Te veel pogingen. Wacht een minuut.',
+  busy: 'Het is nu erg druk. Wacht even en probeer het opnieuw.',
+  locked: 'Deze sessie is gesloten voor nieuwe deelnemers. Vraag de gespreksleider om haar even open te zetten.',
   invalid: 'Meedoen lukt niet met deze code. Kijk nog eens op het scherm.',
   forbidden: 'Meedoen lukt niet met deze code. Kijk nog eens op het scherm.',
 };

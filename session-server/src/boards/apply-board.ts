@@ -1,9 +1,10 @@
 // Applies board events to one card's board. Part of apply(); pure.
 import type { BoardState, PostIt, RoomEvent } from '../room/state.ts';
+import { own } from '../room/own.ts';
 
 
 function withPostIt(board: BoardState, id: string, change: (p: PostIt) => PostIt): BoardState {
-  const postIt = board.postIts[id];
+  const postIt = own(board.postIts, id);
   if (!postIt) return board;
   return { ...board, postIts: { ...board.postIts, [id]: change(postIt) } };
 }
@@ -40,11 +41,10 @@ export function applyBoardEvent(board: BoardState, event: RoomEvent): BoardState
         authorCount: board.authorCount + (isNewAuthor ? 1 : 0),
       };
     }
-    case 'postItEdited': {
-      // An edit goes back through moderation and off the wall until published again.
-      const edited = withPostIt(board, event.postItId, (p) => ({ ...p, text: event.text, status: event.status, flags: event.flags }));
-      return removeFromWall(edited, [event.postItId]);
-    }
+    case 'postItEdited':
+      // An edit may go back through moderation, but it keeps its place on the wall: moving it to
+      // the end would tell the room that its writer just touched it.
+      return withPostIt(board, event.postItId, (p) => ({ ...p, text: event.text, status: event.status, flags: event.flags }));
     case 'postItWithdrawn': {
       const { [event.postItId]: gone, ...rest } = board.postIts;
       // Duplicates merged into a withdrawn post-it come back as themselves.
@@ -67,13 +67,14 @@ export function applyBoardEvent(board: BoardState, event: RoomEvent): BoardState
     case 'postItsPublished':
       return { ...board, wall: [...board.wall, ...event.postItIds.filter((id) => !board.wall.includes(id))] };
     case 'postItHidden':
-      return removeFromWall(withPostIt(board, event.postItId, (p) => ({ ...p, status: 'hidden' })), [event.postItId]);
+      // Keeps its place (the views skip it), so "Toch tonen" puts it back where it was.
+      return withPostIt(board, event.postItId, (p) => ({ ...p, status: 'hidden' }));
     case 'postItUnhidden':
       return withPostIt(board, event.postItId, (p) => ({ ...p, status: 'approved' }));
     case 'postItHighlighted':
       return withPostIt(board, event.postItId, (p) => ({ ...p, highlighted: event.highlighted }));
     case 'postItMerged':
-      return removeFromWall(withPostIt(board, event.postItId, (p) => ({ ...p, mergedInto: event.intoId })), [event.postItId]);
+      return withPostIt(board, event.postItId, (p) => ({ ...p, mergedInto: event.intoId }));
     case 'postItMoved':
       return withPostIt(board, event.postItId, (p) => ({ ...p, columnId: event.columnId, clusterId: event.clusterId }));
     case 'clusterCreated':

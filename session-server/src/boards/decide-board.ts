@@ -1,11 +1,12 @@
 // Board rules: who may add, change, moderate and arrange post-its. Called by decide() after AUTH
 // and the current-card check, so every command here names the current card.
-import { LIMITS, textLength, type Command } from '../protocol/index.ts';
+import { LIMITS, textLength, type Card, type Command, type PostItFlag } from '../protocol/index.ts';
 import type { BoardState, DecideContext, RoomEvent, RoomState } from '../room/state.ts';
 import { accept, refuse, type Decision } from '../room/decision.ts';
 import { boardModerated, currentCard } from '../room/cards.ts';
 import { normaliseText } from './text.ts';
 import { flagsFor } from './flags.ts';
+import { own } from '../room/own.ts';
 
 type BoardCommand = Extract<Command, { type: `board.${string}` | `postIt.${string}` | `cluster.${string}` }>;
 
@@ -23,10 +24,10 @@ function cleanText(raw: string, max: number): { ok: true; text: string } | { ok:
 export function decideBoard(state: RoomState, command: BoardCommand, ctx: DecideContext): Decision {
   const card = currentCard(state);
   if (!card.board) return refuse('invalid', 'Op deze kaart is geen bord.');
-  const board = state.boards[card.id];
+  const board = own(state.boards, card.id);
   if (!board) return refuse('closed', 'Dit bord is nog niet geopend.');
   const cardId = card.id;
-  const postIt = 'postItId' in command ? board.postIts[command.postItId] : undefined;
+  const postIt = 'postItId' in command ? own(board.postIts, command.postItId) : undefined;
   if ('postItId' in command && !postIt) return refuse('not-found', 'Deze post-it bestaat niet (meer).');
 
   switch (command.type) {
@@ -53,23 +54,15 @@ export function decideBoard(state: RoomState, command: BoardCommand, ctx: Decide
       if (mine >= LIMITS.postItsPerParticipantPerCard) {
         return refuse('limit', `Je kunt hier hoogstens ${LIMITS.postItsPerParticipantPerCard} post-its plakken.`);
       }
-      if (Object.keys(board.postIts).length >= LIMITS.postItsPerCard) return refuse('limit', 'Het bord is vol.');
+      // Hidden post-its do not take room: hiding spam frees the board for the class.
+      const onBoard = Object.values(board.postIts).filter((p) => p.status !== 'hidden').length;
+      if (onBoard >= LIMITS.postItsPerCard) return refuse('limit', 'Het bord is vol.');
       const clean = cleanText(command.text, LIMITS.postItChars);
       if (!clean.ok) return clean.decision;
       const postItId = ctx.newId();
+      const flags = flagsFor(clean.text);
       return accept(
-        [
-          {
-            type: 'postItAdded',
-            cardId,
-            postItId,
-            author,
-            text: clean.text,
-            columnId,
-            status: boardModerated(state, card) ? 'pending' : 'approved',
-            flags: flagsFor(clean.text),
-          },
-        ],
+        [{ type: 'postItAdded', cardId, postItId, author, text: clean.text, columnId, status: arrivalStatus(state, card, flags), flags }],
         { postItId },
       );
     }
@@ -83,6 +76,7 @@ export function decideBoard(state: RoomState, command: BoardCommand, ctx: Decide
       const clean = cleanText(command.text, LIMITS.postItChars);
       if (!clean.ok) return clean.decision;
       if (clean.text === postIt!.text) return accept([]);
+      const flags = flagsFor(clean.text);
       return accept([
         {
           type: 'postItEdited',
@@ -90,15 +84,23 @@ export function decideBoard(state: RoomState, command: BoardCommand, ctx: Decide
           postItId: postIt!.id,
           text: clean.text,
           // A post-it the host hid stays hidden: editing it must not put it back on the wall.
-          status: postIt!.status === 'hidden' ? 'hidden' : boardModerated(state, card) ? 'pending' : 'approved',
-          flags: flagsFor(clean.text),
+          status: postIt!.status === 'hidden' ? 'hidden' : arrivalStatus(state, card, flags),
+          flags,
         },
       ]);
     }
 
     case 'postIt.approve': {
-      const ids = [...new Set(command.postItIds)].filter((id) => board.postIts[id]?.status === 'pending');
-      if (command.postItIds.some((id) => !board.postIts[id])) return refuse('not-found', 'Een post-it bestaat niet (meer).');
+      const ids = [...new Set(command.postItIds)].filter((id) => own(board.postIts, id)?.status === 'pending');
+      if (command.postItIds.some((id) => !own(board.postIts, id))) return refuse('not-found', 'Een post-it bestaat niet (meer).');
+      return accept(ids.length ? [{ type: 'postItsApproved', cardId, postItIds: ids }] : []);
+    }
+    case 'postIt.approveAll': {
+      // Flagged post-its (a name, a number) each need a look of their own; "all" leaves them waiting.
+      const ids = Object.values(board.postIts)
+        .filter((p) => p.status === 'pending' && !p.flags.length)
+        .map((p) => p.id)
+        .sort();
       return accept(ids.length ? [{ type: 'postItsApproved', cardId, postItIds: ids }] : []);
     }
     case 'postIt.hide':
@@ -109,7 +111,7 @@ export function decideBoard(state: RoomState, command: BoardCommand, ctx: Decide
       if (postIt!.highlighted === command.highlighted) return accept([]);
       return accept([{ type: 'postItHighlighted', cardId, postItId: postIt!.id, highlighted: command.highlighted }]);
     case 'postIt.merge': {
-      const into = board.postIts[command.intoId];
+      const into = own(board.postIts, command.intoId);
       if (!into) return refuse('not-found', 'Deze post-it bestaat niet (meer).');
       if (into.id === postIt!.id || into.mergedInto || into.status !== 'approved') {
         return refuse('invalid', 'Voeg samen met een goedgekeurde post-it die zelf op het bord staat.');
@@ -154,6 +156,14 @@ export function decideBoard(state: RoomState, command: BoardCommand, ctx: Decide
   }
 }
 
+/**
+ * Whether a new or edited post-it waits for the host. On a moderated board every one does; on an
+ * open board only one that may name or reach someone, so the wall never shows it unseen.
+ */
+function arrivalStatus(state: RoomState, card: Card, flags: PostItFlag[]): 'pending' | 'approved' {
+  return boardModerated(state, card) || flags.length ? 'pending' : 'approved';
+}
+
 /** Two groups with one name would confuse the wall and the report; case does not make a new name. */
 function nameTaken(board: BoardState, name: string, exceptId?: string): boolean {
   return board.clusters.some((c) => c.id !== exceptId && c.name.toLocaleLowerCase('nl') === name.toLocaleLowerCase('nl'));
@@ -175,13 +185,15 @@ export function unpublished(board: BoardState): string[] {
 /**
  * The server calls this on a timer. New post-its join the wall in batches, sorted by their random
  * ids, so their place says nothing about who wrote them or when; what is on the wall never moves.
+ * A batch waits until it holds `minBatch` post-its, so a lone new post-it does not appear the
+ * moment its writer looks up from the phone; the server lowers it to 1 after a random delay.
  */
-export function decidePublish(state: RoomState): RoomEvent[] {
+export function decidePublish(state: RoomState, minBatch: number): RoomEvent[] {
   if (state.status === 'ended') return [];
   const events: RoomEvent[] = [];
   for (const [cardId, board] of Object.entries(state.boards)) {
     const ids = unpublished(board);
-    if (ids.length) events.push({ type: 'postItsPublished', cardId, postItIds: ids });
+    if (ids.length && ids.length >= minBatch) events.push({ type: 'postItsPublished', cardId, postItIds: ids });
   }
   return events;
 }

@@ -23,11 +23,16 @@ export const HostCommand = z.discriminatedUnion('type', [
   cmd('vote.close', { cardId }),
   cmd('result.reveal', { cardId }),
   cmd('result.hide', { cardId }),
+  /** Starts the question afresh: everyone answers again, and the new round's counts are its own. */
+  cmd('vote.newRound', { cardId }),
   cmd('board.open', { cardId }),
   cmd('board.close', { cardId }),
   cmd('board.reveal', { cardId }),
   cmd('board.hide', { cardId }),
-  cmd('postIt.approve', { cardId, postItIds: z.array(entityId).min(1).max(LIMITS.postItsPerCard) }),
+  // A handful of ids at a time (well under the message cap); "approve all" is its own command.
+  cmd('postIt.approve', { cardId, postItIds: z.array(entityId).min(1).max(LIMITS.postItIdsPerCommand) }),
+  /** Approves every waiting post-it on the card except flagged ones, which each need a look of their own. */
+  cmd('postIt.approveAll', { cardId }),
   cmd('postIt.hide', { cardId, postItId: entityId }),
   cmd('postIt.unhide', { cardId, postItId: entityId }),
   cmd('postIt.highlight', { cardId, postItId: entityId, highlighted: z.boolean() }),
@@ -42,6 +47,8 @@ export const HostCommand = z.discriminatedUnion('type', [
   cmd('cluster.rename', { cardId, clusterId: entityId, name: z.string().max(LIMITS.clusterNameChars * 4) }),
   cmd('cluster.remove', { cardId, clusterId: entityId }),
   cmd('settings.minGroupSize', { minGroupSize: z.number().int().min(3).max(50) }),
+  /** Closes the room to new phones once the class is in; phones that joined can always come back. */
+  cmd('room.lock', { locked: z.boolean() }),
   cmd('session.end', {}),
 ]);
 
@@ -83,5 +90,7 @@ export const ErrorCode = z.enum([
   'limit', // a cap was reached
   'conflict', // e.g. the command names a card that is not the current one
   'server', // storage failed; nothing was applied
+  'rate-limited', // too many commands in a short time from this phone or screen; nothing was applied
+  'too-large', // the message is bigger than the server takes; nothing was applied
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

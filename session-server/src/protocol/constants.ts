@@ -2,7 +2,7 @@
 // '@protocol/constants' so a cheap phone does not download the schemas it never runs.
 
 /** Bump when a command or view changes shape; an older client is told to reload. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** Event names: the only place they are spelled. */
 export const EVENTS = { command: 'command', view: 'view' } as const;
@@ -32,8 +32,18 @@ export const LIMITS = {
   clusterNameChars: 60,
   clustersPerCard: 24,
   participantsPerRoom: 500,
-  /** socket.io's maxHttpBufferSize: a command is a few hundred bytes. */
+  /** Ids in one postIt.approve command; the console sends "approve all" as its own command. */
+  postItIdsPerCommand: 100,
+  /** The largest command the server takes: a command is a few hundred bytes. A larger one is
+   *  refused with 'too-large' (the transport itself takes up to `transportBytes`). */
   messageBytes: 4096,
+  /** socket.io's maxHttpBufferSize: above this the transport drops the connection without an
+   *  answer, so it is set well above `messageBytes` to leave room for a clear refusal. */
+  transportBytes: 65_536,
+  /** Sockets one phone (participant token) may hold at once; a new one closes the oldest. */
+  socketsPerParticipant: 3,
+  /** The largest group size a host may name at the start. */
+  expectedGroupSize: 500,
 } as const;
 
 const graphemes = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('nl', { granularity: 'grapheme' }) : null;

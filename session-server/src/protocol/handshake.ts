@@ -1,7 +1,7 @@
 // The socket.io handshake (`auth` payload) and room creation over HTTP, as zod schemas.
 import { z } from 'zod';
 import { SchoolContacts } from './help.ts';
-import { DEFAULT_MIN_GROUP_SIZE, MIN_GROUP_SIZE_FLOOR, SECRET_KEY_PATTERN, normaliseJoinCode } from './constants.ts';
+import { DEFAULT_MIN_GROUP_SIZE, LIMITS, MIN_GROUP_SIZE_FLOOR, SECRET_KEY_PATTERN, normaliseJoinCode } from './constants.ts';
 
 export const JoinCode = z
   .string()
@@ -21,12 +21,14 @@ export type Handshake = z.infer<typeof Handshake>;
 export type Role = Handshake['role'];
 
 /** Why a connection was refused; sent as `err.data.reason` of socket.io's connect_error. */
-export const ConnectRefusal = z.enum(['outdated', 'invalid', 'unknown-room', 'forbidden', 'full', 'busy']);
+export const ConnectRefusal = z.enum(['outdated', 'invalid', 'unknown-room', 'forbidden', 'full', 'busy', 'locked']);
 export type ConnectRefusal = z.infer<typeof ConnectRefusal>;
 
 export const CreateRoomRequest = z.strictObject({
   deckId: z.string().regex(/^[a-z0-9-]{1,60}$/),
   minGroupSize: z.number().int().min(MIN_GROUP_SIZE_FLOOR, `minstens ${MIN_GROUP_SIZE_FLOOR}`).max(50).default(DEFAULT_MIN_GROUP_SIZE),
+  /** How many people the host expects; more phones than this is a warning sign of made-up phones. */
+  expectedGroupSize: z.number().int().min(1, 'minstens 1').max(LIMITS.expectedGroupSize, `hoogstens ${LIMITS.expectedGroupSize}`).nullable().default(null),
   contacts: SchoolContacts.default({ vertrouwenspersoon: {} }),
 });
 export type CreateRoomRequest = z.input<typeof CreateRoomRequest>;

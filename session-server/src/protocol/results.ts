@@ -2,7 +2,10 @@
 import { z } from 'zod';
 
 export const TOO_FEW = 'te weinig antwoorden';
-const Status = z.enum(['ok', TOO_FEW]);
+/** During a session the export holds only what the beamer showed. */
+export const NOT_SHOWN = 'nog niet getoond';
+const Status = z.enum(['ok', TOO_FEW, NOT_SHOWN]);
+const Counts = z.strictObject({ nooit: z.number().int(), soms: z.number().int(), vaak: z.number().int() });
 
 export const ExportedCard = z.strictObject({
   id: z.string(),
@@ -10,10 +13,14 @@ export const ExportedCard = z.strictObject({
   vote: z
     .strictObject({
       question: z.string(),
+      /** The round these counts belong to (1 unless the host started a new round). */
+      round: z.number().int(),
       status: Status,
       minimumReached: z.boolean(),
-      counts: z.strictObject({ nooit: z.number().int(), soms: z.number().int(), vaak: z.number().int() }).nullable(),
+      counts: Counts.nullable(),
       passes: z.number().int().nullable(),
+      /** Results of earlier rounds that were shown. */
+      earlierRounds: z.array(z.strictObject({ round: z.number().int(), counts: Counts, passes: z.number().int() })),
     })
     .nullable(),
   board: z

@@ -16,7 +16,7 @@ export const VoteResult = z.discriminatedUnion('state', [
 export type VoteResult = z.infer<typeof VoteResult>;
 
 export const PostItStatus = z.enum(['pending', 'approved', 'hidden']);
-export const PostItFlag = z.enum(['name', 'phone', 'email', 'handle']);
+export const PostItFlag = z.enum(['name', 'phone', 'email', 'handle', 'postcode']);
 
 /** A post-it as the beamer sees it: text and place only. */
 export const WallPostIt = z.strictObject({
@@ -50,8 +50,9 @@ export const HostBoard = z.strictObject({
   open: z.boolean(),
   revealed: z.boolean(),
   moderation: z.boolean(),
-  /** How many different people wrote here (never who). */
-  authors: z.number().int(),
+  /** Whether at least the minimum group size wrote here. Never a count: a count that moves as
+   *  post-its come and go would tell which post-its share a writer. */
+  enoughWriters: z.boolean(),
   postIts: z.array(HostPostIt),
   clusters: z.array(Cluster),
 });
@@ -80,10 +81,12 @@ export const BeamerView = z.strictObject({
   code: z.string(),
   deckTitle: z.string(),
   joined: z.number().int(),
+  /** The host closed the room to new phones. */
+  locked: z.boolean(),
   cardIndex: z.number().int(),
   cardCount: z.number().int(),
   card: Card.nullable(),
-  vote: z.strictObject({ open: z.boolean(), result: VoteResult }).nullable(),
+  vote: z.strictObject({ open: z.boolean(), round: z.number().int(), result: VoteResult }).nullable(),
   board: BeamerBoard.nullable(),
 });
 
@@ -94,6 +97,11 @@ export const HostView = z.strictObject({
   deckId: z.string(),
   deckTitle: z.string(),
   joined: z.number().int(),
+  /** The group size the host named at the start, if any. */
+  expectedGroupSize: z.number().int().nullable(),
+  /** More phones joined than expected: some may be made up, so a result may point at fewer real people. */
+  moreThanExpected: z.boolean(),
+  locked: z.boolean(),
   minGroupSize: z.number().int(),
   cardIndex: z.number().int(),
   cards: z.array(z.strictObject({ id: z.string(), title: z.string(), kind: z.string() })),
@@ -102,9 +110,14 @@ export const HostView = z.strictObject({
     .strictObject({
       open: z.boolean(),
       revealed: z.boolean(),
-      /** Answers (not passes) so far; reaches the host in batches, never per answer. */
-      answered: z.number().int(),
-      passes: z.number().int(),
+      /** 1 for the first round; a new round starts the question afresh. */
+      round: z.number().int(),
+      /** How many reacted (answered or skipped) this round, as one number so a host watching a
+       *  phone learns nothing about its choice; reaches the host in batches, never per answer. */
+      responded: z.number().int(),
+      /** What "Toon resultaat" does now: 'new' takes a fresh snapshot; 'same' shows the frozen one
+       *  again, because fewer than the minimum group size answered since it was taken. */
+      nextReveal: z.enum(['new', 'same']),
       /** Exactly what the beamer shows. */
       result: VoteResult,
     })

@@ -2,16 +2,21 @@
 // decided is always applicable, so replaying a room's stored events rebuilds it exactly.
 import type { BoardState, PostIt, RoomEvent, RoomState, VoteState } from './state.ts';
 import { applyBoardEvent } from '../boards/apply-board.ts';
+import { emptyVote, finalTally } from './votes.ts';
+import { own } from './own.ts';
 
 export function createdState(event: Extract<RoomEvent, { type: 'roomCreated' }>): RoomState {
   return {
     code: event.code,
     deckId: event.deckId,
+    deckVersion: event.deckVersion,
     deck: event.deck,
     createdAt: event.createdAt,
     status: 'live',
     endedAt: null,
     minGroupSize: event.minGroupSize,
+    expectedGroupSize: event.expectedGroupSize ?? null,
+    locked: false,
     contacts: event.contacts,
     cardIndex: 0,
     participants: {},
@@ -21,7 +26,6 @@ export function createdState(event: Extract<RoomEvent, { type: 'roomCreated' }>)
   };
 }
 
-export const emptyVote = (): VoteState => ({ open: false, revealed: false, choices: {}, final: null });
 export const emptyBoard = (): BoardState => ({
   open: false,
   revealed: false,
@@ -33,7 +37,7 @@ export const emptyBoard = (): BoardState => ({
 });
 
 function withVote(state: RoomState, cardId: string, change: (vote: VoteState) => VoteState): RoomState {
-  return { ...state, votes: { ...state.votes, [cardId]: change(state.votes[cardId] ?? emptyVote()) } };
+  return { ...state, votes: { ...state.votes, [cardId]: change(own(state.votes, cardId) ?? emptyVote()) } };
 }
 
 export function apply(state: RoomState | null, event: RoomEvent): RoomState {
@@ -50,9 +54,25 @@ export function apply(state: RoomState | null, event: RoomEvent): RoomState {
     case 'voteClosed':
       return withVote(state, event.cardId, (v) => ({ ...v, open: false }));
     case 'voteCast':
-      return withVote(state, event.cardId, (v) => ({ ...v, choices: { ...v.choices, [event.participant]: event.choice } }));
+      return withVote(state, event.cardId, (v) => ({
+        ...v,
+        choices: { ...v.choices, [event.participant]: event.choice },
+        changedSince: v.snapshot ? { ...v.changedSince, [event.participant]: true } : v.changedSince,
+      }));
     case 'resultRevealed':
-      return withVote(state, event.cardId, (v) => ({ ...v, revealed: true }));
+      // A null tally takes no new snapshot: the frozen one (if any) is shown again.
+      return withVote(state, event.cardId, (v) =>
+        event.tally ? { ...v, revealed: true, snapshot: event.tally, changedSince: {} } : { ...v, revealed: true },
+      );
+    case 'voteRoundStarted':
+      return withVote(state, event.cardId, (v) => ({
+        ...emptyVote(),
+        open: true,
+        round: v.round + 1,
+        earlierRounds: v.snapshot ? [...v.earlierRounds, { round: v.round, tally: v.snapshot }] : v.earlierRounds,
+      }));
+    case 'roomLocked':
+      return { ...state, locked: event.locked };
     case 'resultHidden':
       return withVote(state, event.cardId, (v) => ({ ...v, revealed: false }));
     case 'minGroupSizeSet':
@@ -79,21 +99,30 @@ export function replay(events: Iterable<RoomEvent>): RoomState | null {
 export function anonymise(state: RoomState): RoomState {
   const votes: Record<string, VoteState> = {};
   for (const [cardId, vote] of Object.entries(state.votes)) {
-    votes[cardId] = { open: false, revealed: vote.revealed, choices: {}, final: tallyOf(vote) };
+    votes[cardId] = {
+      ...vote,
+      open: false,
+      choices: {},
+      changedSince: {},
+      final: finalTally(vote, state.minGroupSize),
+    };
   }
   const boards: Record<string, BoardState> = {};
   for (const [cardId, board] of Object.entries(state.boards)) {
+    // Only what the host let through stays: hidden post-its (often hidden because they name
+    // someone), and ones still waiting for a look, are not kept; neither are duplicates of them.
+    const kept = (p: PostIt) => p.status === 'approved';
     const postIts: Record<string, PostIt> = {};
     // Re-key in id order so not even the object's insertion order hints at arrival.
-    for (const id of Object.keys(board.postIts).sort()) postIts[id] = { ...board.postIts[id]!, author: null };
-    boards[cardId] = { ...board, open: false, postIts, authors: {} };
+    for (const id of Object.keys(board.postIts).sort()) {
+      const p = board.postIts[id]!;
+      const target = p.mergedInto ? own(board.postIts, p.mergedInto) : p;
+      if (kept(p) || (p.mergedInto && target && kept(target))) postIts[id] = { ...p, author: null };
+    }
+    // Approved post-its the last batch had not yet published join the wall now, in id order.
+    const onWall = new Set(board.wall);
+    const wall = [...board.wall.filter((id) => own(postIts, id)), ...Object.keys(postIts).filter((id) => !onWall.has(id))];
+    boards[cardId] = { ...board, open: false, postIts, wall, authors: {} };
   }
   return { ...state, participants: {}, votes, boards };
-}
-
-export function tallyOf(vote: VoteState) {
-  if (vote.final) return vote.final;
-  const tally = { nooit: 0, soms: 0, vaak: 0, pas: 0 };
-  for (const choice of Object.values(vote.choices)) tally[choice] += 1;
-  return tally;
 }

@@ -5,9 +5,11 @@ import type { RoomEvent } from './state.ts';
 export function createRoomEvents(input: {
   code: string;
   deckId: string;
+  deckVersion?: string;
   deck: Deck;
   now: number;
   minGroupSize: number;
+  expectedGroupSize?: number | null;
   contacts: SchoolContacts;
 }): RoomEvent[] {
   const first = input.deck.cards[0]!;
@@ -16,9 +18,11 @@ export function createRoomEvents(input: {
       type: 'roomCreated',
       code: input.code,
       deckId: input.deckId,
+      deckVersion: input.deckVersion,
       deck: input.deck,
       createdAt: input.now,
       minGroupSize: input.minGroupSize,
+      expectedGroupSize: input.expectedGroupSize ?? null,
       contacts: input.contacts,
     },
   ];

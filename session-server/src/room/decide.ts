@@ -5,17 +5,22 @@ import type { Actor, DecideContext, RoomEvent, RoomState } from './state.ts';
 import { accept, refuse, type Decision } from './decision.ts';
 import { decideBoard, isBoardCommand } from '../boards/decide-board.ts';
 import { currentCard } from './cards.ts';
+import { nextReveal, snapshotNow } from './votes.ts';
+import { own } from './own.ts';
 
 /** A participant joins implicitly on their first connection with a new token. */
 export function decideJoin(state: RoomState, participant: string, maxParticipants: number): Decision {
-  if (state.participants[participant]) return accept([]);
+  if (own(state.participants, participant)) return accept([]);
   if (state.status === 'ended') return accept([]); // they see the closing screen; nothing to record
+  if (state.locked) return refuse('closed', 'Deze sessie is gesloten voor nieuwe deelnemers.');
   if (state.joined >= maxParticipants) return refuse('limit', 'Deze sessie is vol.');
   return accept([{ type: 'participantJoined', participant }]);
 }
 
 function mayAct(actor: Actor, command: Command): boolean {
   if (actor.role === 'host' || actor.role === 'participant') return commandRole(command.type) === actor.role;
+  // The server ends a session that nobody hosted for hours, so its link to phones does not linger.
+  if (actor.role === 'system') return command.type === 'session.end';
   return false; // the beamer only watches
 }
 
@@ -23,7 +28,7 @@ export function decide(state: RoomState, command: Command, ctx: DecideContext): 
   // AUTH
   if (!mayAct(ctx.actor, command)) return refuse('forbidden', 'Dat mag alleen de gespreksleider.');
   if (state.status === 'ended') return refuse('closed', 'Deze sessie is afgelopen.');
-  if (ctx.actor.role === 'participant' && !state.participants[ctx.actor.participant]) {
+  if (ctx.actor.role === 'participant' && !own(state.participants, ctx.actor.participant)) {
     return refuse('forbidden', 'Je doet nog niet mee aan deze sessie.');
   }
 
@@ -44,24 +49,49 @@ export function decide(state: RoomState, command: Command, ctx: DecideContext): 
       const vote = votableCard(state, command.cardId);
       if (!vote.ok) return vote;
       const open = command.type === 'vote.open';
-      if ((state.votes[command.cardId]?.open ?? false) === open) return accept([]);
+      if ((own(state.votes, command.cardId)?.open ?? false) === open) return accept([]);
       return accept([{ type: open ? 'voteOpened' : 'voteClosed', cardId: command.cardId }]);
     }
-    case 'result.reveal':
-    case 'result.hide': {
-      const vote = votableCard(state, command.cardId);
-      if (!vote.ok) return vote;
-      const reveal = command.type === 'result.reveal';
-      if ((state.votes[command.cardId]?.revealed ?? false) === reveal) return accept([]);
-      return accept([{ type: reveal ? 'resultRevealed' : 'resultHidden', cardId: command.cardId }]);
+    case 'result.reveal': {
+      const votable = votableCard(state, command.cardId);
+      if (!votable.ok) return votable;
+      const vote = own(state.votes, command.cardId);
+      if (!vote) return refuse('closed', 'Op deze vraag is nog niet gestemd.');
+      // A fresh snapshot only with enough new answers; otherwise the frozen one is shown again.
+      if (nextReveal(vote, state.minGroupSize) === 'new') {
+        return accept([{ type: 'resultRevealed', cardId: command.cardId, tally: snapshotNow(vote, state.minGroupSize) }]);
+      }
+      if (vote.revealed) {
+        return refuse(
+          'conflict',
+          `Een nieuwe uitslag kan pas als minstens ${state.minGroupSize} mensen na de vorige uitslag hebben gestemd. Of start een nieuwe ronde.`,
+        );
+      }
+      return accept([{ type: 'resultRevealed', cardId: command.cardId, tally: null }]);
     }
+    case 'result.hide': {
+      const votable = votableCard(state, command.cardId);
+      if (!votable.ok) return votable;
+      if (!(own(state.votes, command.cardId)?.revealed ?? false)) return accept([]);
+      return accept([{ type: 'resultHidden', cardId: command.cardId }]);
+    }
+    case 'vote.newRound': {
+      const votable = votableCard(state, command.cardId);
+      if (!votable.ok) return votable;
+      const vote = own(state.votes, command.cardId);
+      if (!vote || !Object.keys(vote.choices).length) return refuse('conflict', 'In deze ronde heeft nog niemand gestemd.');
+      return accept([{ type: 'voteRoundStarted', cardId: command.cardId }]);
+    }
+    case 'room.lock':
+      if (state.locked === command.locked) return accept([]);
+      return accept([{ type: 'roomLocked', locked: command.locked }]);
     case 'vote.cast': {
       const vote = votableCard(state, command.cardId);
       if (!vote.ok) return vote;
       if (ctx.actor.role !== 'participant') return refuse('forbidden', 'Alleen deelnemers stemmen.');
-      const current = state.votes[command.cardId];
+      const current = own(state.votes, command.cardId);
       if (!current?.open) return refuse('closed', 'Stemmen is nu gesloten.');
-      if (current.choices[ctx.actor.participant] === command.choice) return accept([]);
+      if (own(current.choices, ctx.actor.participant) === command.choice) return accept([]);
       return accept([{ type: 'voteCast', cardId: command.cardId, participant: ctx.actor.participant, choice: command.choice }]);
     }
     case 'settings.minGroupSize':
@@ -89,7 +119,7 @@ function goToCard(state: RoomState, index: number): Decision {
   if (!card) return refuse('not-found', 'Deze kaart bestaat niet.');
   if (index === state.cardIndex) return accept([]);
   const events: RoomEvent[] = [{ type: 'cardShown', index }];
-  if (card.vote && !state.votes[card.id]) events.push({ type: 'voteOpened', cardId: card.id });
-  if (card.board && !state.boards[card.id]) events.push({ type: 'boardOpened', cardId: card.id });
+  if (card.vote && !own(state.votes, card.id)) events.push({ type: 'voteOpened', cardId: card.id });
+  if (card.board && !own(state.boards, card.id)) events.push({ type: 'boardOpened', cardId: card.id });
   return accept(events);
 }

@@ -1,39 +1,60 @@
 // Results for the host's report: aggregates and post-it texts, never anything about participants.
+// During a session it holds only what the beamer showed (frozen snapshots), so exporting twice
+// tells nothing the beamer did not; after the end, each round's kept result (see finalTally).
 // Cards below the minimum group size are exported as "te weinig antwoorden", as on the beamer.
-import { TOO_FEW, type ExportedCard, type ResultsExport } from '../protocol/index.ts';
-import type { RoomState } from './state.ts';
-import { tallyOf } from './apply.ts';
-import { boardHasEnoughAuthors } from './views.ts';
+import { NOT_SHOWN, TOO_FEW, type ExportedCard, type ResultsExport } from '../protocol/index.ts';
+import type { RoomState, Tally, VoteState } from './state.ts';
+import { boardHasEnoughAuthors, wallOf } from './views.ts';
 import { weightsOf } from '../boards/weight.ts';
+import { answeredIn } from './votes.ts';
+import { own } from './own.ts';
+
+/** What the export may say of a vote's current round: the kept result after the end, else the snapshot. */
+function exportedTally(state: RoomState, vote: VoteState | undefined): { tally: Tally | null; status: 'ok' | typeof TOO_FEW | typeof NOT_SHOWN } {
+  const tally = state.status === 'ended' ? (vote?.final ?? null) : (vote?.snapshot ?? null);
+  if (tally && answeredIn(tally) >= state.minGroupSize) return { tally, status: 'ok' };
+  // During the session a vote that was never shown is not reported at all, not even as "too few".
+  if (state.status !== 'ended' && !vote?.snapshot && !vote?.revealed) return { tally: null, status: NOT_SHOWN };
+  return { tally: null, status: TOO_FEW };
+}
 
 export function exportResults(state: RoomState): ResultsExport {
   const cards = state.deck.cards
     .filter((card) => card.vote || card.board)
     .map((card): ExportedCard => {
-      const vote = state.votes[card.id];
-      const board = state.boards[card.id];
+      const vote = own(state.votes, card.id);
+      const board = own(state.boards, card.id);
       let exportedVote: ExportedCard['vote'] = null;
       if (card.vote) {
-        const { pas, ...counts } = vote ? tallyOf(vote) : { nooit: 0, soms: 0, vaak: 0, pas: 0 };
-        const reached = counts.nooit + counts.soms + counts.vaak >= state.minGroupSize;
+        const { tally, status } = exportedTally(state, vote);
+        const split = (t: Tally) => {
+          const { pas, ...counts } = t;
+          return { counts, passes: pas };
+        };
         exportedVote = {
           question: card.vote.question,
-          status: reached ? ('ok' as const) : TOO_FEW,
-          minimumReached: reached,
-          counts: reached ? counts : null,
-          passes: reached ? pas : null,
+          round: vote?.round ?? 1,
+          status,
+          minimumReached: status === 'ok',
+          counts: tally ? split(tally).counts : null,
+          passes: tally ? split(tally).passes : null,
+          earlierRounds: (vote?.earlierRounds ?? [])
+            .filter((r) => answeredIn(r.tally) >= state.minGroupSize)
+            .map((r) => ({ round: r.round, ...split(r.tally) })),
         };
       }
       let exportedBoard: ExportedCard['board'] = null;
       if (card.board) {
         const reached = !!board && boardHasEnoughAuthors(board, state.minGroupSize);
+        const shown = state.status === 'ended' || !!board?.revealed;
         const columns = new Map((card.board.columns ?? []).map((c) => [c.id, c.label]));
         const clusters = new Map((board?.clusters ?? []).map((c) => [c.id, c.name]));
-        const visible = reached ? Object.values(board!.postIts).filter((p) => p.status === 'approved' && !p.mergedInto) : [];
+        // Only what the beamer's wall may show: approved, published post-its.
+        const visible = reached && shown ? wallOf(board!).map((w) => board!.postIts[w.id]!) : [];
         const weight = board ? weightsOf(board) : () => 1;
         exportedBoard = {
           prompt: card.board.prompt,
-          status: reached ? ('ok' as const) : TOO_FEW,
+          status: !shown ? NOT_SHOWN : reached ? ('ok' as const) : TOO_FEW,
           postIts: visible
             .map((p) => ({
               text: p.text,
@@ -58,27 +79,31 @@ export function exportResults(state: RoomState): ResultsExport {
   };
 }
 
-/** A spreadsheet cell that cannot start a formula (post-its may be hostile) and survives ; and quotes. */
+/** A spreadsheet cell that cannot start a formula (post-its may be hostile), always quoted so no
+ *  separator, quote or line break inside a post-it can shift the columns. */
 function cell(value: string | number | null): string {
-  if (value === null) return '';
+  if (value === null) return '""';
   let text = String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return `"${text.replace(/"/g, '""')}"`;
 }
 
 /** CSV with ; as separator and a BOM, so Dutch Excel opens it correctly. */
 export function resultsToCsv(results: ResultsExport): string {
-  const header = ['kaart', 'onderdeel', 'vraag_of_kolom', 'groep', 'tekst', 'nooit', 'soms', 'vaak', 'overgeslagen', 'aantal', 'status'];
+  const header = ['kaart', 'onderdeel', 'vraag_of_kolom', 'groep', 'tekst', 'ronde', 'nooit', 'soms', 'vaak', 'overgeslagen', 'aantal', 'status'];
   const rows: (string | number | null)[][] = [header];
   for (const card of results.cards) {
     if (card.vote) {
       const v = card.vote;
-      rows.push([card.title, 'stemming', v.question, null, null, v.counts?.nooit ?? null, v.counts?.soms ?? null, v.counts?.vaak ?? null, v.passes, null, v.status]);
+      for (const r of v.earlierRounds) {
+        rows.push([card.title, 'stemming', v.question, null, null, r.round, r.counts.nooit, r.counts.soms, r.counts.vaak, r.passes, null, 'ok']);
+      }
+      rows.push([card.title, 'stemming', v.question, null, null, v.round, v.counts?.nooit ?? null, v.counts?.soms ?? null, v.counts?.vaak ?? null, v.passes, null, v.status]);
     }
     if (card.board) {
-      if (card.board.status !== 'ok') rows.push([card.title, 'post-it', card.board.prompt, null, null, null, null, null, null, null, card.board.status]);
+      if (card.board.status !== 'ok') rows.push([card.title, 'post-it', card.board.prompt, null, null, null, null, null, null, null, null, card.board.status]);
       for (const p of card.board.postIts) {
-        rows.push([card.title, 'post-it', p.column ?? card.board.prompt, p.cluster, p.text, null, null, null, null, p.count, 'ok']);
+        rows.push([card.title, 'post-it', p.column ?? card.board.prompt, p.cluster, p.text, null, null, null, null, null, p.count, 'ok']);
       }
     }
   }

@@ -5,10 +5,23 @@ export type RoomStatus = 'live' | 'ended';
 
 export interface VoteState {
   open: boolean;
+  /** The beamer shows this vote's frozen result (or why there is none). */
   revealed: boolean;
-  /** Keyed by the participant's keyed hash; emptied when the session ends. */
+  /** 1 for the first round; a new round starts the question afresh with counts of its own. */
+  round: number;
+  /** This round's answers, keyed by the participant's keyed hash; emptied when the session ends. */
   choices: Record<string, VoteChoice>;
-  /** The tally kept after the session ended and `choices` was dropped. */
+  /** Who answered, changed or skipped since `snapshot` was taken; emptied when the session ends. */
+  changedSince: Record<string, true>;
+  /**
+   * The result frozen at the last reveal that had enough answers: all that beamer, host and
+   * export show of this round. Later answers do not move it; a new snapshot needs at least the
+   * minimum group size of new answers, so two results never differ by one person.
+   */
+  snapshot: Tally | null;
+  /** Frozen results of earlier rounds. */
+  earlierRounds: { round: number; tally: Tally }[];
+  /** After the end: this round's result as kept (see anonymise); null before. */
   final: Tally | null;
 }
 
@@ -38,7 +51,10 @@ export interface BoardState {
   revealed: boolean;
   postIts: Record<string, PostIt>;
   clusters: { id: string; name: string }[];
-  /** Post-its on the beamer's wall, in the order they were published (in batches, sorted by random id). */
+  /**
+   * The wall's order: post-its in the order they were published (in batches, sorted by random id).
+   * A post-it keeps its place while edited, waiting or hidden; the views show only approved ones.
+   */
   wall: string[];
   /** Authors who wrote at least one post-it here; emptied at the end, count kept. */
   authors: Record<string, true>;
@@ -48,11 +64,17 @@ export interface BoardState {
 export interface RoomState {
   code: string;
   deckId: string;
+  /** The content version of `deck`; storage keeps the version, not a copy (server/stored-events.ts). */
+  deckVersion?: string;
   deck: Deck;
   createdAt: number;
   status: RoomStatus;
   endedAt: number | null;
   minGroupSize: number;
+  /** The group size the host named at the start, if any. */
+  expectedGroupSize: number | null;
+  /** Closed to new phones; phones that joined can always come back. */
+  locked: boolean;
   contacts: SchoolContacts;
   cardIndex: number;
   /** Keyed hashes of joined participants; emptied at the end, the count stays. */
@@ -67,9 +89,11 @@ export type RoomEvent =
       type: 'roomCreated';
       code: string;
       deckId: string;
+      deckVersion?: string;
       deck: Deck;
       createdAt: number;
       minGroupSize: number;
+      expectedGroupSize?: number | null;
       contacts: SchoolContacts;
     }
   | { type: 'participantJoined'; participant: string }
@@ -77,7 +101,10 @@ export type RoomEvent =
   | { type: 'voteOpened'; cardId: string }
   | { type: 'voteClosed'; cardId: string }
   | { type: 'voteCast'; cardId: string; participant: string; choice: VoteChoice }
-  | { type: 'resultRevealed'; cardId: string }
+  /** `tally` is a fresh snapshot, or null to show again what is frozen (nothing, when too few answered). */
+  | { type: 'resultRevealed'; cardId: string; tally: Tally | null }
+  | { type: 'voteRoundStarted'; cardId: string }
+  | { type: 'roomLocked'; locked: boolean }
   | { type: 'resultHidden'; cardId: string }
   | { type: 'minGroupSizeSet'; minGroupSize: number }
   | { type: 'boardOpened'; cardId: string }

@@ -1,28 +1,28 @@
 // The views: what each role may see, built in one place. No view contains a participant's hash,
 // token or anything that orders participants; tests/unit/view-privacy.test.ts walks them all.
-import type { BeamerView, HostView, ParticipantView, VoteResult, WallPostIt, HostPostIt } from '../protocol/index.ts';
-import type { BoardState, PostIt, RoomState, VoteState } from './state.ts';
-import { tallyOf } from './apply.ts';
+// Host and beamer views are built by the server from a copy of the state that moves only on the
+// batch tick (see server/observed-rooms.ts), so what they show never tracks a single answer.
+import type { BeamerView, HostView, ParticipantView, WallPostIt, HostPostIt } from '../protocol/index.ts';
+import type { BoardState, PostIt, RoomState } from './state.ts';
 import { boardModerated, currentCard } from './cards.ts';
 import { weightsOf } from '../boards/weight.ts';
-
-/** What the beamer may show for a vote: nothing before the reveal, nothing below the minimum. */
-export function voteResult(vote: VoteState, minGroupSize: number): VoteResult {
-  if (!vote.revealed) return { state: 'hidden' };
-  const { pas, ...counts } = tallyOf(vote);
-  const answered = counts.nooit + counts.soms + counts.vaak;
-  if (answered < minGroupSize) return { state: 'too-few', minGroupSize };
-  return { state: 'shown', counts, answered, passes: pas };
-}
+import { nextReveal, respondedIn, voteResult } from './votes.ts';
+import { own } from './own.ts';
 
 /** Whether enough people wrote on a board for its wall to be shown without pointing at anyone. */
 export function boardHasEnoughAuthors(board: BoardState, minGroupSize: number): boolean {
   return board.authorCount >= minGroupSize;
 }
 
-function wallOf(board: BoardState): WallPostIt[] {
+/** The wall in its published order, showing only approved post-its that stand on their own. */
+export function wallOf(board: BoardState): WallPostIt[] {
   const weight = weightsOf(board);
-  return board.wall.map((id) => wallPostIt(board.postIts[id]!, weight));
+  const shown: WallPostIt[] = [];
+  for (const id of board.wall) {
+    const p = own(board.postIts, id);
+    if (p && p.status === 'approved' && !p.mergedInto) shown.push(wallPostIt(p, weight));
+  }
+  return shown;
 }
 
 function wallPostIt(p: PostIt, weight: (id: string) => number): WallPostIt {
@@ -31,14 +31,14 @@ function wallPostIt(p: PostIt, weight: (id: string) => number): WallPostIt {
 
 export function participantView(state: RoomState, participant: string): ParticipantView {
   const card = state.status === 'ended' ? null : currentCard(state);
-  const vote = card?.vote ? state.votes[card.id] : undefined;
-  const board = card?.board ? state.boards[card.id] : undefined;
+  const vote = card?.vote ? own(state.votes, card.id) : undefined;
+  const board = card?.board ? own(state.boards, card.id) : undefined;
   return {
     role: 'participant',
     status: state.status,
     deckTitle: state.deck.title,
     card,
-    vote: card?.vote ? { open: vote?.open ?? false, mine: vote?.choices[participant] ?? null } : null,
+    vote: card?.vote ? { open: vote?.open ?? false, mine: (vote && own(vote.choices, participant)) ?? null } : null,
     board: board
       ? {
           open: board.open,
@@ -55,8 +55,8 @@ export function participantView(state: RoomState, participant: string): Particip
 
 export function beamerView(state: RoomState): BeamerView {
   const card = currentCard(state);
-  const vote = card.vote ? state.votes[card.id] : undefined;
-  const board = card.board ? state.boards[card.id] : undefined;
+  const vote = card.vote ? own(state.votes, card.id) : undefined;
+  const board = card.board ? own(state.boards, card.id) : undefined;
   const enough = !!board && boardHasEnoughAuthors(board, state.minGroupSize);
   const showWall = !!board && board.revealed && enough;
   return {
@@ -65,10 +65,13 @@ export function beamerView(state: RoomState): BeamerView {
     code: state.code,
     deckTitle: state.deck.title,
     joined: state.joined,
+    locked: state.locked,
     cardIndex: state.cardIndex,
     cardCount: state.deck.cards.length,
     card,
-    vote: card.vote ? { open: vote?.open ?? false, result: vote ? voteResult(vote, state.minGroupSize) : { state: 'hidden' } } : null,
+    vote: card.vote
+      ? { open: vote?.open ?? false, round: vote?.round ?? 1, result: vote ? voteResult(vote, state.minGroupSize) : { state: 'hidden' } }
+      : null,
     board: board
       ? {
           open: board.open,
@@ -84,9 +87,8 @@ export function beamerView(state: RoomState): BeamerView {
 
 export function hostView(state: RoomState): HostView {
   const card = currentCard(state);
-  const vote = card.vote ? state.votes[card.id] : undefined;
-  const board = card.board ? state.boards[card.id] : undefined;
-  const tally = vote ? tallyOf(vote) : null;
+  const vote = card.vote ? own(state.votes, card.id) : undefined;
+  const board = card.board ? own(state.boards, card.id) : undefined;
   const weight = board ? weightsOf(board) : () => 1;
   return {
     role: 'host',
@@ -95,28 +97,32 @@ export function hostView(state: RoomState): HostView {
     deckId: state.deckId,
     deckTitle: state.deck.title,
     joined: state.joined,
+    expectedGroupSize: state.expectedGroupSize,
+    moreThanExpected: state.expectedGroupSize !== null && state.joined > state.expectedGroupSize,
+    locked: state.locked,
     minGroupSize: state.minGroupSize,
     cardIndex: state.cardIndex,
     cards: state.deck.cards.map((c) => ({ id: c.id, title: c.title, kind: c.kind })),
     card,
     vote:
-      card.vote && vote && tally
+      card.vote && vote
         ? {
             open: vote.open,
             revealed: vote.revealed,
-            answered: tally.nooit + tally.soms + tally.vaak,
-            passes: tally.pas,
+            round: vote.round,
+            responded: respondedIn(vote),
+            nextReveal: nextReveal(vote, state.minGroupSize),
             result: voteResult(vote, state.minGroupSize),
           }
         : card.vote
-          ? { open: false, revealed: false, answered: 0, passes: 0, result: { state: 'hidden' } }
+          ? { open: false, revealed: false, round: 1, responded: 0, nextReveal: 'new', result: { state: 'hidden' } }
           : null,
     board: board
       ? {
           open: board.open,
           revealed: board.revealed,
           moderation: boardModerated(state, card),
-          authors: board.authorCount,
+          enoughWriters: boardHasEnoughAuthors(board, state.minGroupSize),
           // Sorted by random id: the host's list says nothing about arrival order either.
           postIts: Object.values(board.postIts)
             .filter((p) => !p.mergedInto)

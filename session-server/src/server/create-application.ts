@@ -6,6 +6,8 @@ import type { RoomStore } from '../storage/room-store.ts';
 import { LiveRooms } from './live-rooms.ts';
 import { attachSockets } from './sockets.ts';
 import { createRequestHandler } from './http.ts';
+import { originAllowed } from './origins.ts';
+import { housekeeping } from './housekeeping.ts';
 
 export interface AppDeps {
   store: RoomStore;
@@ -13,13 +15,16 @@ export interface AppDeps {
   siteDir: string;
   allowedOrigins?: string[];
   retentionDays?: number;
+  /** A live session with no host connected for this long is ended and sealed (default 4). */
+  unattendedEndHours?: number;
   now?: () => number;
 }
 
 const HOUR = 3_600_000;
 
 export function createApplication(httpServer: HttpServer, deps: AppDeps) {
-  const rooms = new LiveRooms(deps.store, deps.decks, deps.now);
+  const now = deps.now ?? Date.now;
+  const rooms = new LiveRooms(deps.store, deps.decks, now);
   const allowedOrigins = deps.allowedOrigins ?? [];
   // The site's handler must be registered before socket.io attaches: Engine.IO then wraps it and
   // keeps /socket.io/ requests (long-polling) for itself. Registered after, both would answer the
@@ -28,29 +33,31 @@ export function createApplication(httpServer: HttpServer, deps: AppDeps) {
     'request',
     createRequestHandler({ rooms, siteDir: deps.siteDir, allowedOrigins, onRoomDeleted: (code) => void sockets.closeRoom(code) }),
   );
-  const sockets = attachSockets(httpServer, rooms, { allowedOrigins });
-
-  // Retention: stored sessions are deleted after the retention period, checked hourly.
-  const retentionMs = (deps.retentionDays ?? 30) * 24 * HOUR;
-  async function applyRetention() {
-    const cutoff = (deps.now ?? Date.now)() - retentionMs;
-    const old = (await deps.store.list()).filter((r) => r.createdAt < cutoff);
-    await deps.store.deleteCreatedBefore(cutoff);
-    for (const { code } of old) {
-      rooms.forget(code);
-      await sockets.closeRoom(code);
-    }
-    return old.length;
-  }
-  const retentionTimer = setInterval(() => void applyRetention().catch(() => undefined), HOUR);
-  retentionTimer.unref();
+  const sockets = attachSockets(httpServer, rooms, {
+    originAllowed: (origin) => originAllowed({ headers: { origin } } as never, allowedOrigins),
+    addressKey: (req) => req.socket.remoteAddress ?? '?',
+    onHostSeen: (code) => jobs.markHostSeen(code),
+  });
+  const jobs = housekeeping({
+    store: deps.store,
+    rooms,
+    now,
+    retentionMs: (deps.retentionDays ?? 30) * 24 * HOUR,
+    unattendedEndMs: (deps.unattendedEndHours ?? 4) * HOUR,
+    idleEvictMs: 10 * 60_000,
+    hostConnected: sockets.hostConnected,
+    inUse: sockets.inUse,
+    emitAll: sockets.emitAll,
+    closeRoom: sockets.closeRoom,
+  });
 
   return {
     rooms,
     io: sockets.io,
-    applyRetention,
+    applyRetention: jobs.applyRetention,
+    endUnattended: jobs.endUnattended,
     async close() {
-      clearInterval(retentionTimer);
+      jobs.stop();
       sockets.stop();
       await sockets.io.close();
       await deps.store.close();

@@ -1,6 +1,7 @@
 // The socket layer: authenticates the handshake, parses commands, hands them to the rooms and sends
 // views. It holds no rules of its own. Every handler reads the same way: AUTH, PARSE, RUN, ACK, EMIT.
-import type { Server as HttpServer } from 'node:http';
+// Nothing a client sends may end the process: every handler answers, also when something fails.
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import {
   commandRole,
@@ -17,10 +18,12 @@ import {
 } from '../protocol/index.ts';
 import type { Actor } from '../room/state.ts';
 import { beamerView, hostView, participantView } from '../room/views.ts';
+import { own } from '../room/own.ts';
 import { keyMatches, participantHash } from './secrets.ts';
 import type { LiveRoom, LiveRooms } from './live-rooms.ts';
 import { JoinLimiter } from './join-limiter.ts';
-import { originAllowed } from './origins.ts';
+import { FloodLimits } from './flood-limits.ts';
+import { ObserverBatches } from './observer-batches.ts';
 
 interface ClientToServerEvents {
   command: (command: unknown, ack: (ack: CommandAck) => void) => void;
@@ -37,10 +40,14 @@ interface SocketData {
 type KringSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type KringServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-/** Live counts reach host and beamer at most this often, never one update per answer. */
-export const OBSERVER_BATCH_MS = 1000;
-/** New post-its join the wall in batches this far apart. */
-export const PUBLISH_BATCH_MS = 1500;
+export interface SocketOptions {
+  /** Whether a browser page from this Origin may open a socket (undefined: not a browser). */
+  originAllowed: (origin: string | undefined) => boolean;
+  /** The key limits count a client under (its address, IPv6 grouped by /64; behind a trusted proxy, the client's). */
+  addressKey: (req: IncomingMessage) => string;
+  /** Called when a host connects or leaves, so an unattended session can be ended later. */
+  onHostSeen?: (code: string) => void;
+}
 
 function refuse(reason: ConnectRefusal): Error & { data: { reason: ConnectRefusal } } {
   return Object.assign(new Error(reason), { data: { reason } });
@@ -52,94 +59,175 @@ const channel = {
   participant: (code: string, participant: string) => `room:${code}:p:${participant}`,
 };
 
-export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options: { allowedOrigins: string[] }) {
+const REFUSALS = {
+  tooLarge: { ok: false, error: 'too-large', message: 'Dit bericht is te groot voor de server. Er is niets veranderd.' },
+  rateLimited: { ok: false, error: 'rate-limited', message: 'Even rustig aan: er komt te veel tegelijk binnen. Wacht een paar tellen en probeer het opnieuw.' },
+  failed: { ok: false, error: 'server', message: 'Er ging iets mis op de server. Er is niets veranderd; probeer het nog eens.' },
+} as const satisfies Record<string, CommandAck>;
+
+/** The size of a command as the client sent it; a payload that cannot be measured is too large. */
+function messageBytes(raw: unknown): number {
+  try {
+    return Buffer.byteLength(JSON.stringify(raw) ?? '');
+  } catch {
+    return Infinity;
+  }
+}
+
+export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options: SocketOptions) {
   const io: KringServer = new Server(httpServer, {
-    maxHttpBufferSize: LIMITS.messageBytes,
+    // The transport takes more than a command may be, so an oversized command gets a refusal
+    // the client can show instead of a silent disconnect.
+    maxHttpBufferSize: LIMITS.transportBytes,
     serveClient: false,
-    allowRequest: (req, callback) => callback(null, originAllowed(req, options.allowedOrigins)),
+    allowRequest: (req, callback) => callback(null, options.originAllowed(req.headers.origin)),
   });
-  const limiter = new JoinLimiter();
-  const observerTimers = new Map<string, NodeJS.Timeout>();
-  const publishTimers = new Map<string, NodeJS.Timeout>();
+  const joinLimiter = new JoinLimiter();
+  const flood = new FloodLimits();
+  const batches = new ObserverBatches(rooms, (room) => emitObservers(room));
+  /** Each phone's open sockets, oldest first, so a script cannot hold hundreds at once. */
+  const socketsOf = new Map<string, KringSocket[]>();
 
   // AUTH: the handshake names the room and carries the participant token or a key.
   io.use(async (socket, next) => {
-    const parsed = Handshake.safeParse(socket.handshake.auth);
-    const version = (socket.handshake.auth as { v?: unknown } | undefined)?.v;
-    if (version !== PROTOCOL_VERSION) return next(refuse('outdated'));
-    if (!parsed.success) return next(refuse('invalid'));
-    const auth = parsed.data;
-    const address = socket.conn.remoteAddress;
-    const blocked = limiter.blocked(address);
-    const room = await rooms.get(auth.room).catch(() => null);
-    let participant: string | null = null;
-    if (auth.role === 'participant') {
-      // Only a participant learns whether a code exists, so only they are slowed down; a blocked
-      // address still lets phones that already joined back in (a class behind one school router).
-      if (!room) {
-        limiter.recordMiss(address);
-        return next(refuse(blocked ? 'busy' : 'unknown-room'));
+    try {
+      const version = (socket.handshake.auth as { v?: unknown } | undefined)?.v;
+      if (version !== PROTOCOL_VERSION) return next(refuse('outdated'));
+      const parsed = Handshake.safeParse(socket.handshake.auth);
+      if (!parsed.success) return next(refuse('invalid'));
+      const auth = parsed.data;
+      const addressKey = options.addressKey(socket.request);
+      if (auth.role === 'participant') {
+        // Only a participant learns whether a code exists, so only they are paced: an address that
+        // guessed many codes waits longer for every answer (right or wrong), but is never locked out.
+        if ((await joinLimiter.pace(addressKey)) === 'busy') return next(refuse('busy'));
       }
-      if (room.record.participantKey) {
-        participant = participantHash(room.record.participantKey, auth.token);
-        if (blocked && !room.state.participants[participant]) return next(refuse('busy'));
-        const joined = await rooms.join(room, participant);
-        if (!joined.ack.ok) return next(refuse('full'));
-        if (joined.changed) scheduleObservers(room);
+      const room = await rooms.get(auth.room);
+      let participant: string | null = null;
+      if (auth.role === 'participant') {
+        if (!room) {
+          joinLimiter.recordMiss(addressKey);
+          return next(refuse('unknown-room'));
+        }
+        if (room.record.participantKey) {
+          participant = participantHash(room.record.participantKey, auth.token);
+          if (!own(room.state.participants, participant)) {
+            if (room.state.locked) return next(refuse('locked'));
+            if (!(await flood.newcomer(room.code, addressKey, room.state.expectedGroupSize))) return next(refuse('busy'));
+            const joined = await rooms.join(room, participant);
+            if (!joined.ack.ok) return next(refuse(joined.ack.error === 'closed' ? 'locked' : joined.ack.error === 'limit' ? 'full' : 'busy'));
+            if (joined.events.length) batches.markDirty(room);
+          }
+        }
+      } else {
+        // Host and beamer: an unknown room and a wrong key get the same answer, so keys reveal no codes.
+        const expected = room ? (auth.role === 'host' ? room.record.hostKeyHash : room.record.beamerKeyHash) : null;
+        if (!room || !expected || !keyMatches(auth.key, expected)) return next(refuse('forbidden'));
       }
-    } else {
-      // Host and beamer: an unknown room and a wrong key get the same answer, so keys reveal no codes.
-      const expected = room ? (auth.role === 'host' ? room.record.hostKeyHash : room.record.beamerKeyHash) : null;
-      if (!room || !expected || !keyMatches(auth.key, expected)) return next(refuse('forbidden'));
+      socket.data = { code: room!.code, role: auth.role, participant: room!.state.status === 'ended' ? null : participant };
+      next();
+    } catch (error) {
+      console.error('[kring] handshake failed:', (error as Error).message);
+      next(refuse('busy'));
     }
-    socket.data = { code: room.code, role: auth.role, participant: room.state.status === 'ended' ? null : participant };
-    next();
   });
 
   io.on('connection', async (socket: KringSocket) => {
+    socket.on(EVENTS.command, (raw, ack) => {
+      if (typeof ack !== 'function') return; // a command without acknowledgement is not ours
+      handleCommand(socket, raw).then(
+        ({ ack: answer, after }) => {
+          ack(answer);
+          // EMIT after the acknowledgement, so a client hears "done" before it sees the result.
+          after?.().catch(logEmitError(socket.data.code));
+        },
+        (error: unknown) => {
+          console.error(`[kring] room ${socket.data.code}: a command failed:`, (error as Error).message);
+          ack(REFUSALS.failed);
+        },
+      );
+    });
+    try {
+      await welcome(socket);
+    } catch (error) {
+      console.error(`[kring] room ${socket.data.code}: a connection failed:`, (error as Error).message);
+      socket.disconnect(true);
+    }
+  });
+
+  async function welcome(socket: KringSocket) {
     const { code, role, participant } = socket.data;
     await socket.join([channel.all(code), channel.role(code, role)]);
-    if (participant) await socket.join(channel.participant(code, participant));
+    if (participant) {
+      await socket.join(channel.participant(code, participant));
+      keepSocketCap(socket, `${code}:${participant}`);
+    }
+    if (role === 'host') {
+      options.onHostSeen?.(code);
+      socket.on('disconnect', () => options.onHostSeen?.(code));
+    }
     const room = await rooms.get(code);
     if (!room) return void socket.disconnect(true);
-    // Every (re)connect gets the whole view, so no client depends on missed events.
+    // Every (re)connect gets the whole view, so no client depends on missed events. Host and
+    // beamer get the batched (observed) state, never fresher counts than the last tick.
     socket.emit(EVENTS.view, viewFor(room, role, socket.data.participant));
+  }
 
-    socket.on(EVENTS.command, async (raw, ack) => {
-      if (typeof ack !== 'function') return; // a command without acknowledgement is not ours
-      const reply = (a: CommandAck) => ack(a);
-      const live = await rooms.get(code);
-      if (!live) return reply({ ok: false, error: 'not-found', message: 'Deze sessie bestaat niet meer.' });
-      // AUTH: the role was proven in the handshake; the beamer only watches.
-      const actor = actorOf(socket);
-      if (!actor) return reply({ ok: false, error: 'forbidden', message: 'Dit scherm kan alleen kijken.' });
-      // PARSE: participants can only ever reach participant commands, whatever they send.
-      const schema = actor.role === 'host' ? HostCommand : ParticipantCommand;
-      const parsed = schema.safeParse(raw);
-      if (!parsed.success) {
-        const role = commandRole((raw as { type?: unknown } | null)?.type);
-        return reply(
-          role !== null && role !== actor.role
-            ? { ok: false, error: 'forbidden', message: 'Dat mag alleen de gespreksleider.' }
-            : { ok: false, error: 'invalid', message: 'Dit bericht klopt niet.' },
-        );
-      }
-      // RUN (decide, store, apply) and ACK only after the events are stored.
-      const outcome = await rooms.run(live, actor, parsed.data);
-      reply(outcome.ack);
-      // EMIT
-      if (!outcome.changed) return;
-      if (live.state.status === 'ended') clearTimers(code);
-      if (actor.role === 'host') {
-        await emitAll(live);
-        if (/^(postIt|board)\./.test(parsed.data.type)) schedulePublish(live);
-      } else if (actor.role === 'participant') {
-        emitToParticipant(live, actor.participant);
-        scheduleObservers(live);
-        if (parsed.data.type.startsWith('postIt.')) schedulePublish(live);
-      }
+  /** A new socket of a phone that already holds the maximum closes its oldest one. */
+  function keepSocketCap(socket: KringSocket, key: string) {
+    const list = (socketsOf.get(key) ?? []).filter((s) => s.connected);
+    list.push(socket);
+    while (list.length > LIMITS.socketsPerParticipant) list.shift()!.disconnect(true);
+    socketsOf.set(key, list);
+    socket.on('disconnect', () => {
+      const left = (socketsOf.get(key) ?? []).filter((s) => s !== socket);
+      if (left.length) socketsOf.set(key, left);
+      else socketsOf.delete(key);
     });
-  });
+  }
+
+  async function handleCommand(socket: KringSocket, raw: unknown): Promise<{ ack: CommandAck; after?: () => Promise<void> }> {
+    const answer = (ack: CommandAck) => ({ ack });
+    const { code, role } = socket.data;
+    if (messageBytes(raw) > LIMITS.messageBytes) return answer(REFUSALS.tooLarge);
+    if (!(await flood.command(socket.id, socket.data.participant, role))) return answer(REFUSALS.rateLimited);
+    const live = await rooms.get(code);
+    if (!live) return answer({ ok: false, error: 'not-found', message: 'Deze sessie bestaat niet meer.' });
+    // AUTH: the role was proven in the handshake; the beamer only watches.
+    const actor = actorOf(socket);
+    if (!actor) return answer({ ok: false, error: 'forbidden', message: 'Dit scherm kan alleen kijken.' });
+    // PARSE: participants can only ever reach participant commands, whatever they send.
+    const schema = actor.role === 'host' ? HostCommand : ParticipantCommand;
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      const type = raw !== null && typeof raw === 'object' && Object.hasOwn(raw, 'type') ? (raw as { type: unknown }).type : undefined;
+      const owner = commandRole(type);
+      return answer(
+        owner !== null && owner !== actor.role
+          ? { ok: false, error: 'forbidden', message: 'Dat mag alleen de gespreksleider.' }
+          : { ok: false, error: 'invalid', message: 'Dit bericht klopt niet.' },
+      );
+    }
+    // RUN (decide, store, apply); the acknowledgement goes out only after the events are stored.
+    const outcome = await rooms.run(live, actor, parsed.data);
+    if (actor.role === 'host' && outcome.events.length) rooms.observeHostEvents(live, outcome.events);
+    return { ack: outcome.ack, after: outcome.events.length ? () => emitAfter(live, actor) : undefined };
+  }
+
+  async function emitAfter(live: LiveRoom, actor: Actor) {
+    if (live.state.status === 'ended') {
+      batches.clear(live.code);
+      return emitAll(live);
+    }
+    if (actor.role === 'participant') {
+      emitToParticipant(live, actor.participant);
+      batches.markDirty(live);
+      return;
+    }
+    // The host's own actions show at once; the tick then publishes approved post-its.
+    await emitAll(live);
+    batches.markDirty(live);
+  }
 
   function actorOf(socket: KringSocket): Actor | null {
     if (socket.data.role === 'host') return { role: 'host' };
@@ -149,8 +237,8 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
   }
 
   function viewFor(room: LiveRoom, role: Role, participant: string | null): View {
-    if (role === 'host') return hostView(room.state);
-    if (role === 'beamer') return beamerView(room.state);
+    if (role === 'host') return hostView(room.observed);
+    if (role === 'beamer') return beamerView(room.observed);
     return participantView(room.state, participant ?? '');
   }
 
@@ -159,13 +247,11 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
   }
 
   function emitObservers(room: LiveRoom) {
-    const timer = observerTimers.get(room.code);
-    if (timer) clearTimeout(timer);
-    observerTimers.delete(room.code);
-    io.to(channel.role(room.code, 'host')).emit(EVENTS.view, hostView(room.state));
-    io.to(channel.role(room.code, 'beamer')).emit(EVENTS.view, beamerView(room.state));
+    io.to(channel.role(room.code, 'host')).emit(EVENTS.view, hostView(room.observed));
+    io.to(channel.role(room.code, 'beamer')).emit(EVENTS.view, beamerView(room.observed));
   }
 
+  /** Host and beamer from the observed state, every phone its own view. */
   async function emitAll(room: LiveRoom) {
     emitObservers(room);
     const sockets = await io.in(channel.role(room.code, 'participant')).fetchSockets();
@@ -185,39 +271,26 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
     }
   }
 
-  function scheduleObservers(room: LiveRoom) {
-    if (observerTimers.has(room.code)) return;
-    observerTimers.set(room.code, setTimeout(() => emitObservers(room), OBSERVER_BATCH_MS));
-  }
-
-  function schedulePublish(room: LiveRoom) {
-    if (publishTimers.has(room.code)) return;
-    publishTimers.set(
-      room.code,
-      setTimeout(async () => {
-        publishTimers.delete(room.code);
-        if (await rooms.publish(room).catch(() => false)) emitObservers(room);
-      }, PUBLISH_BATCH_MS),
-    );
-  }
-
-  function clearTimers(code: string) {
-    for (const timers of [observerTimers, publishTimers]) {
-      const t = timers.get(code);
-      if (t) clearTimeout(t);
-      timers.delete(code);
-    }
-  }
-
   /** Disconnects everyone in a room, e.g. after the host deleted it. */
-  async function closeRoom(code: string) {
-    clearTimers(code);
+  function closeRoom(code: string) {
+    batches.clear(code);
     io.in(channel.all(code)).disconnectSockets(true);
   }
 
-  function stop() {
-    for (const code of [...observerTimers.keys(), ...publishTimers.keys()]) clearTimers(code);
-  }
+  /** Whether anyone is connected to this room on this process. */
+  const inUse = (code: string) => (io.sockets.adapter.rooms.get(channel.all(code))?.size ?? 0) > 0;
+  const hostConnected = (code: string) => (io.sockets.adapter.rooms.get(channel.role(code, 'host'))?.size ?? 0) > 0;
 
-  return { io, closeRoom, stop };
+  return {
+    io,
+    closeRoom,
+    emitAll,
+    inUse,
+    hostConnected,
+    stop: () => batches.stop(),
+  };
+}
+
+function logEmitError(code: string) {
+  return (error: unknown) => console.error(`[kring] room ${code}: sending views failed:`, (error as Error).message);
 }

@@ -1,4 +1,5 @@
 // Storage is one small interface; every implementation passes tests/integration/room-store.contract.ts.
+import type { Deck } from '../protocol/index.ts';
 import type { RoomEvent } from '../room/state.ts';
 
 export interface RoomRecord {
@@ -18,6 +19,15 @@ export interface LoadedRoom {
   commandKeys: string[];
 }
 
+export interface StoredRoomSummary {
+  code: string;
+  createdAt: number;
+  /** The last time a host was connected (or the creation time). */
+  hostSeenAt: number;
+  /** Sealed: the session ended and nothing links to a phone any more. */
+  sealed: boolean;
+}
+
 export interface RoomStore {
   /** Stores a new room; fails if the code is taken. */
   create(record: RoomRecord, events: RoomEvent[]): Promise<void>;
@@ -29,9 +39,15 @@ export interface RoomStore {
    * snapshot event, forgets the command keys and deletes the participant key, in one transaction.
    */
   seal(code: string, snapshot: RoomEvent): Promise<void>;
-  list(): Promise<{ code: string; createdAt: number }[]>;
+  list(): Promise<StoredRoomSummary[]>;
+  /** Deletes a room at once; nothing of it stays readable in the storage's files. */
   delete(code: string): Promise<void>;
-  /** Retention: deletes rooms created before `time`; returns how many. */
+  /** Retention: deletes rooms created before `time`; returns how many. Nothing stays readable. */
   deleteCreatedBefore(time: number): Promise<number>;
+  /** When a host was last connected: a session nobody hosts for hours is ended by the server. */
+  markHostSeen(code: string, time: number): Promise<void>;
+  /** Deck versions are stored once each; rooms name theirs by version. Storing one twice is fine. */
+  saveDeck(version: string, deck: Deck): Promise<void>;
+  loadDeck(version: string): Promise<Deck | null>;
   close(): Promise<void>;
 }

@@ -3,6 +3,7 @@
 import { DatabaseSync } from 'node:sqlite';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { Deck } from '../protocol/index.ts';
 import type { RoomEvent } from '../room/state.ts';
 import type { LoadedRoom, RoomStore } from './room-store.ts';
 
@@ -22,7 +23,14 @@ const SCHEMA = `
     PRIMARY KEY (code, seq)
   ) STRICT;
   CREATE INDEX IF NOT EXISTS rooms_created_at ON rooms(created_at);
+  CREATE TABLE IF NOT EXISTS decks (
+    version TEXT PRIMARY KEY,
+    body TEXT NOT NULL
+  ) STRICT;
 `;
+
+/** Columns added after the first release, for files made before them. */
+const MIGRATIONS: [table: string, column: string, definition: string][] = [['rooms', 'host_seen_at', 'INTEGER']];
 
 export function openSqliteStore(file: string): RoomStore {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -31,6 +39,10 @@ export function openSqliteStore(file: string): RoomStore {
   // acknowledged answer survives kill -9 and power loss.
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON;');
   db.exec(SCHEMA);
+  for (const [table, column, definition] of MIGRATIONS) {
+    const columns = db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
+    if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
+  }
 
   const insertRoom = db.prepare(
     'INSERT INTO rooms (code, created_at, host_key_hash, beamer_key_hash, participant_key) VALUES (?, ?, ?, ?, ?)',
@@ -42,8 +54,15 @@ export function openSqliteStore(file: string): RoomStore {
   const deleteEvents = db.prepare('DELETE FROM events WHERE code = ?');
   const forgetKey = db.prepare('UPDATE rooms SET participant_key = NULL WHERE code = ?');
   const deleteRoom = db.prepare('DELETE FROM rooms WHERE code = ?');
-  const selectAll = db.prepare('SELECT code, created_at FROM rooms ORDER BY created_at');
+  const selectAll = db.prepare('SELECT code, created_at, host_seen_at, participant_key IS NULL AS sealed FROM rooms ORDER BY created_at');
   const deleteOld = db.prepare('DELETE FROM rooms WHERE created_at < ?');
+  const updateHostSeen = db.prepare('UPDATE rooms SET host_seen_at = ? WHERE code = ?');
+  const insertDeck = db.prepare('INSERT OR IGNORE INTO decks (version, body) VALUES (?, ?)');
+  const selectDeck = db.prepare('SELECT body FROM decks WHERE version = ?');
+
+  // Deleted rows are zeroed in the main file (secure_delete) but their old pages stay in the WAL
+  // until a checkpoint; TRUNCATE copies them over and empties the WAL file, so "deleted" means gone.
+  const checkpoint = () => db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
 
   function transaction<T>(work: () => T): T {
     db.exec('BEGIN IMMEDIATE');
@@ -100,21 +119,38 @@ export function openSqliteStore(file: string): RoomStore {
         forgetKey.run(code);
         appendRows(code, [snapshot], null);
       });
-      // Make sure the deleted rows do not linger in the WAL or free pages.
-      db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+      checkpoint();
     },
     async list() {
-      return (selectAll.all() as { code: string; created_at: number }[]).map((r) => ({ code: r.code, createdAt: Number(r.created_at) }));
+      const rows = selectAll.all() as { code: string; created_at: number; host_seen_at: number | null; sealed: number }[];
+      return rows.map((r) => ({
+        code: r.code,
+        createdAt: Number(r.created_at),
+        hostSeenAt: Number(r.host_seen_at ?? r.created_at),
+        sealed: Number(r.sealed) === 1,
+      }));
     },
     async delete(code) {
       transaction(() => {
         deleteEvents.run(code);
         deleteRoom.run(code);
       });
+      checkpoint();
     },
     async deleteCreatedBefore(time) {
       const result = transaction(() => deleteOld.run(time));
+      checkpoint();
       return Number(result.changes);
+    },
+    async markHostSeen(code, time) {
+      updateHostSeen.run(time, code);
+    },
+    async saveDeck(version, deck) {
+      insertDeck.run(version, JSON.stringify(deck));
+    },
+    async loadDeck(version) {
+      const row = selectDeck.get(version) as { body: string } | undefined;
+      return row ? (JSON.parse(row.body) as Deck) : null;
     },
     async close() {
       db.close();

@@ -11,7 +11,7 @@ export function BoardPanel(props: { card: Card; board: NonNullable<HostView['boa
   const cardId = () => props.card.id;
   const pending = () => props.board.postIts.filter((p) => p.status === 'pending');
   const hidden = () => props.board.postIts.filter((p) => p.status === 'hidden');
-  const tooFew = () => props.board.authors < props.minGroupSize;
+  const tooFew = () => !props.board.enoughWriters;
 
   return (
     <section class="panel" aria-labelledby="bord-titel">
@@ -22,7 +22,9 @@ export function BoardPanel(props: { card: Card; board: NonNullable<HostView['boa
         <span>{props.board.open ? 'Het bord staat open: deelnemers kunnen schrijven.' : 'Het bord is gesloten.'}</span>{' '}
         <span>{props.board.revealed ? 'De muur staat aan op de beamer.' : 'De muur staat niet op de beamer.'}</span>{' '}
         <span>
-          <strong>{props.board.authors}</strong> {props.board.authors === 1 ? 'persoon schreef' : 'mensen schreven'} iets.
+          {props.board.enoughWriters
+            ? `Minstens ${props.minGroupSize} mensen schreven iets.`
+            : `Nog minder dan ${props.minGroupSize} mensen schreven iets.`}
         </span>
       </p>
 
@@ -64,7 +66,7 @@ export function BoardPanel(props: { card: Card; board: NonNullable<HostView['boa
             <button
               type="button"
               class="button"
-              onClick={() => void props.send({ type: 'postIt.approve', cardId: cardId(), postItIds: pending().map((p) => p.id) })}
+              onClick={() => void props.send({ type: 'postIt.approveAll', cardId: cardId() })}
             >
               Alles goedkeuren
             </button>

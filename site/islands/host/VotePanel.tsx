@@ -15,8 +15,7 @@ export function VotePanel(props: { card: Card; vote: NonNullable<HostView['vote'
       <p class="host-facts">
         <span>{props.vote.open ? 'Stemmen staat open.' : 'Stemmen is gesloten.'}</span>
         <span>
-          <strong>{props.vote.answered}</strong> van de {props.joined} {props.vote.answered === 1 ? 'heeft' : 'hebben'} geantwoord (nooit,
-          soms of vaak), <strong>{props.vote.passes}</strong> keer overgeslagen.
+          <strong>{props.vote.responded}</strong> van de {props.joined} {props.vote.responded === 1 ? 'heeft' : 'hebben'} gereageerd.
         </span>
       </p>
 

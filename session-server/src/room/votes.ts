@@ -1,0 +1,60 @@
+// Vote rules: answers, frozen snapshots and rounds. A revealed result is a snapshot taken at the
+// reveal; later answers never move it, and a new snapshot of the same round needs at least the
+// minimum group size of new or changed answers, so no two results anyone sees differ by one person.
+import type { VoteResult } from '../protocol/index.ts';
+import type { Tally, VoteState } from './state.ts';
+
+export const emptyVote = (): VoteState => ({
+  open: false,
+  revealed: false,
+  round: 1,
+  choices: {},
+  changedSince: {},
+  snapshot: null,
+  earlierRounds: [],
+  final: null,
+});
+
+export function tallyOf(choices: VoteState['choices']): Tally {
+  const tally = { nooit: 0, soms: 0, vaak: 0, pas: 0 };
+  for (const choice of Object.values(choices)) tally[choice] += 1;
+  return tally;
+}
+
+/** Answers that count toward the minimum group size: a pass is a reaction, not an answer. */
+export const answeredIn = (tally: Tally): number => tally.nooit + tally.soms + tally.vaak;
+
+/** How many reacted (answered or passed) this round: the one live number the host sees. */
+export const respondedIn = (vote: VoteState): number => Object.keys(vote.choices).length;
+
+/** What the next reveal does: take a fresh snapshot, or show the frozen one again. */
+export function nextReveal(vote: VoteState, minGroupSize: number): 'new' | 'same' {
+  if (!vote.snapshot) return 'new';
+  return Object.keys(vote.changedSince).length >= minGroupSize ? 'new' : 'same';
+}
+
+/** The snapshot a reveal takes now: the tally, or null when too few answered to show anything. */
+export function snapshotNow(vote: VoteState, minGroupSize: number): Tally | null {
+  const tally = tallyOf(vote.choices);
+  return answeredIn(tally) >= minGroupSize ? tally : null;
+}
+
+/** What the beamer may show: nothing before the reveal, only a frozen snapshot, nothing below k. */
+export function voteResult(vote: VoteState, minGroupSize: number): VoteResult {
+  if (!vote.revealed) return { state: 'hidden' };
+  const shown = vote.final ?? vote.snapshot;
+  if (!shown || answeredIn(shown) < minGroupSize) return { state: 'too-few', minGroupSize };
+  const { pas, ...counts } = shown;
+  return { state: 'shown', counts, answered: answeredIn(shown), passes: pas };
+}
+
+/**
+ * The result a round keeps after the session ends. Late answers are added only when at least the
+ * minimum group size of them came after the last snapshot; otherwise the snapshot stands, so the
+ * report never differs from what the beamer showed by fewer than k people.
+ */
+export function finalTally(vote: VoteState, minGroupSize: number): Tally | null {
+  if (vote.final) return vote.final;
+  if (vote.snapshot && Object.keys(vote.changedSince).length < minGroupSize) return vote.snapshot;
+  return snapshotNow(vote, minGroupSize);
+}
