@@ -45,7 +45,7 @@ describe('steering the room', () => {
     await host.send({ type: 'card.goto', index: 1 });
     const cardId = (await host.waitFor((v) => v.cardIndex === 1)).card!.id;
     await Promise.all(phones.map((p) => p.send({ type: 'vote.cast', cardId, choice: 'vaak' })));
-    const before = await host.waitFor((v) => v.vote?.answered === 3);
+    const before = await host.waitFor((v) => v.vote?.responded === 3);
 
     for (const action of hostActions(cardId)) {
       expect(await phones[0]!.send(action), action.type).toMatchObject({ ok: false, error: 'forbidden' });

@@ -57,7 +57,7 @@ describe('a server crash', () => {
     }
     const hostView = await freshHostView;
     expect(hostView).toMatchObject({ cardIndex: 1, joined: 20, status: 'live' });
-    expect(hostView.vote?.answered).toBeGreaterThanOrEqual(acked.size);
+    expect(hostView.vote?.responded).toBeGreaterThanOrEqual(acked.size);
     await freshBeamerView;
 
     expect(await host.send({ type: 'result.reveal', cardId })).toEqual({ ok: true });
@@ -78,7 +78,7 @@ describe('a server crash', () => {
       expect(await phones[retry]!.send({ type: 'vote.cast', cardId, choice: 'vaak' })).toEqual({ ok: true });
       await phones[retry]!.waitFor((v) => v.vote?.mine === 'vaak');
     }
-    const after = await host.waitFor((v) => v.vote?.answered === result.answered + (retry >= 0 ? 1 : 0));
+    const after = await host.waitFor((v) => v.vote?.responded === result.answered + (retry >= 0 ? 1 : 0));
     expect(after.joined).toBe(20);
   });
 });

@@ -1,6 +1,6 @@
 // The host's export over HTTP: counts per card, "te weinig antwoorden" below the minimum, nothing
 // that identifies a phone, and nothing at all without the host key.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CreateRoomResponse } from '@protocol';
 import type { ResultsExport } from '@protocol';
 import { startServer, type ServerProcess } from '../support/server-process.ts';
@@ -30,11 +30,14 @@ beforeAll(async () => {
     await host.send({ type: 'card.goto', index });
     return (await host.waitFor((v) => v.cardIndex === index)).card!;
   };
-  // Six answer the first theme (enough), three the second (too few), nobody the rest.
+  // Six answer the first theme (enough), three the second (too few), nobody the rest. The host
+  // reveals both; the export holds only what was revealed.
   const first = await goto('discriminatie');
   await Promise.all(phones.map((p, i) => p.send({ type: 'vote.cast', cardId: first.id, choice: (['vaak', 'soms', 'vaak', 'nooit', 'vaak', 'soms'] as const)[i] })));
+  await host.send({ type: 'result.reveal', cardId: first.id });
   const second = await goto('online-veiligheid');
   await Promise.all(phones.slice(0, 3).map((p) => p.send({ type: 'vote.cast', cardId: second.id, choice: 'soms' })));
+  await host.send({ type: 'result.reveal', cardId: second.id });
   const writing = await goto('schrijven');
   const ids = await Promise.all(
     phones.map(async (p, i) => {
@@ -44,7 +47,14 @@ beforeAll(async () => {
     }),
   );
   await host.send({ type: 'postIt.approve', cardId: writing.id, postItIds: ids });
+  await host.send({ type: 'board.reveal', cardId: writing.id });
+  // Approved post-its join the wall on the next batch tick.
+  await vi.waitFor(async () => {
+    if ((await exportJson()).cards.find((c) => c.id === 'schrijven')!.board!.postIts.length !== 6) throw new Error('not on the wall yet');
+  }, { timeout: 12_000, interval: 250 });
 });
+
+const exportJson = async () => (await (await get('results.json', room.hostKey)).json()) as ResultsExport;
 afterAll(async () => {
   pool.closeAll();
   await server.cleanup();
@@ -61,7 +71,8 @@ describe('exporting results', () => {
     const card = (id: string) => results.cards.find((c) => c.id === id)!;
     expect(card('discriminatie').vote).toMatchObject({ status: 'ok', counts: { nooit: 1, soms: 2, vaak: 3 }, passes: 0 });
     expect(card('online-veiligheid').vote).toMatchObject({ status: 'te weinig antwoorden', counts: null, passes: null });
-    expect(card('lhbtiq').vote).toMatchObject({ status: 'te weinig antwoorden', counts: null });
+    // Never revealed: the export says nothing of it during the session.
+    expect(card('lhbtiq').vote).toMatchObject({ status: 'nog niet getoond', counts: null });
     const board = card('schrijven').board!;
     expect(board.status).toBe('ok');
     expect(board.postIts.map((p) => p.text).sort()).toEqual([HOSTILE, ...[1, 2, 3, 4, 5].map((i) => `Een vast aanspreekpunt ${i}`)].sort());
@@ -73,9 +84,11 @@ describe('exporting results', () => {
     expect(res.headers.get('content-type')).toContain('text/csv');
     const csv = await res.text();
     const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
-    const discriminatie = lines.find((l) => l.startsWith('Discriminatie'))!;
-    expect(discriminatie.split(';').slice(5)).toEqual(['1', '2', '3', '0', '', 'ok']);
-    expect(lines.find((l) => l.startsWith('Online veiligheid'))!.split(';').slice(5)).toEqual(['', '', '', '', '', 'te weinig antwoorden']);
+    // Every field is quoted, so no separator or line break in a post-it can shift a column.
+    const discriminatie = lines.find((l) => l.startsWith('"Discriminatie') && l.includes('"stemming"'))!;
+    expect(discriminatie.split(';').slice(5)).toEqual(['"1"', '"1"', '"2"', '"3"', '"0"', '""', '"ok"']);
+    expect(lines.find((l) => l.startsWith('"Online veiligheid') && l.includes('"stemming"'))!.split(';').slice(5)).toEqual(['"1"', '""', '""', '""', '""', '""', '"te weinig antwoorden"']);
+    expect(lines.filter(Boolean).every((l) => /^"(?:[^"]|"")*"(?:;"(?:[^"]|"")*")*$/.test(l))).toBe(true);
     expect(csv).toContain(`"'=HYPERLINK(""http://x.invalid"";""klik hier"")"`);
     expect(csv).not.toMatch(/(^|;)"?=/m);
   });
@@ -115,7 +128,13 @@ describe('exporting results', () => {
     expect(await host.send({ type: 'session.end' })).toEqual({ ok: true });
     const after = (await (await get('results.json', room.hostKey)).json()) as ResultsExport;
     expect(after.endedAt).not.toBeNull();
-    expect(after.cards).toEqual(before.cards);
+    // What was shown stays exactly as it was; what was never shown is now reported as too few.
+    for (const card of before.cards) {
+      const later = after.cards.find((c) => c.id === card.id)!;
+      if (card.vote && card.vote.status !== 'nog niet getoond') expect(later.vote, card.id).toEqual(card.vote);
+      if (card.board && card.board.status !== 'nog niet getoond') expect(later.board, card.id).toEqual(card.board);
+    }
+    expect(JSON.stringify(after)).not.toContain('nog niet getoond');
   });
 
   it('the host deletes the session at once: everyone is disconnected and nothing can be exported', async () => {

@@ -67,7 +67,7 @@ describe.each<[string, Transports]>([
     expect(acks.every((a) => a.ok)).toBe(true);
     await Promise.all(phones.map((p) => p.waitFor((v) => v.vote?.mine === 'vaak')));
 
-    await host.waitFor((v) => (v.vote?.answered ?? 0) >= 3);
+    await host.waitFor((v) => (v.vote?.responded ?? 0) >= 3);
     expect(await host.send({ type: 'result.reveal', cardId })).toMatchObject({ ok: true });
     const shown = await beamer.waitFor((v) => v.vote?.result.state === 'shown');
     expect(shown.vote?.result).toMatchObject({ state: 'shown', counts: { nooit: 0, soms: 0, vaak: 3 } });

@@ -46,7 +46,7 @@ describe('voting', () => {
     for (const choice of final) if (choice !== 'pas') expected[choice] += 1;
 
     // The host's live numbers arrive in a batch, and are exact; the beamer still shows nothing.
-    const live = await host.waitFor((v) => v.vote?.answered === 25 && v.vote.passes === 5);
+    const live = await host.waitFor((v) => v.vote?.responded === 30);
     expect(live.vote?.result).toEqual({ state: 'hidden' });
     expect((await beamer.waitFor((v) => v.joined === 30)).vote?.result).toEqual({ state: 'hidden' });
 
@@ -54,7 +54,7 @@ describe('voting', () => {
     const shown = { state: 'shown', counts: expected, answered: 25, passes: 5 };
     const beamerView = await beamer.waitFor((v) => v.vote?.result.state === 'shown');
     expect(beamerView.vote?.result).toEqual(shown);
-    expect((await host.waitFor((v) => v.vote?.revealed === true)).vote).toMatchObject({ answered: 25, passes: 5, result: shown });
+    expect((await host.waitFor((v) => v.vote?.revealed === true)).vote).toMatchObject({ responded: 30, result: shown });
 
     // Every phone sees its own final answer, and only that.
     await Promise.all(phones.map((p, i) => p.waitFor((v) => v.vote?.mine === final[i])));
@@ -80,7 +80,7 @@ describe('voting', () => {
     await again.waitFor((v) => v.vote?.mine === 'vaak');
     await Promise.all(others.map((p) => p.send({ type: 'vote.cast', cardId, choice: 'nooit' })));
 
-    const live = await host.waitFor((v) => v.vote?.answered === 3);
+    const live = await host.waitFor((v) => v.vote?.responded === 3);
     expect(live.joined).toBe(3);
     await host.send({ type: 'result.reveal', cardId });
     const shown = await beamer.waitFor((v) => v.vote?.result.state === 'shown');
