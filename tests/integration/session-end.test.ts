@@ -1,13 +1,11 @@
 // Ending a session: every phone gets the closing screen with the school's contacts, and afterwards
 // nothing stored ties an answer or a post-it to a phone; the server's output never names a phone.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BeamerView, CreateRoomResponse, HostView, ParticipantView, SchoolContacts } from '@protocol';
 import type { RoomState } from '../../session-server/src/room/state.ts';
 import { startServer, type ServerProcess } from '../support/server-process.ts';
 import { connectBeamer, connectHost, connectPhone, createRoom, type TestClient } from '../support/clients.ts';
-import { connectPhones, participantHashes, readStoredRoom, tokenOf } from '../support/sessions.ts';
+import { connectPhones, participantHashes, rawDatabase as rawDatabaseIn, readStoredRoom, tokenOf } from '../support/sessions.ts';
 
 const contacts: SchoolContacts = {
   vertrouwenspersoon: { name: 'Mevrouw Yilmaz', phone: '010-7654321', email: 'vertrouwenspersoon@school.example', when: 'ma t/m do, lokaal B1.12' },
@@ -22,14 +20,7 @@ let phones: TestClient<ParticipantView>[];
 let tokens: string[];
 let hashes: string[];
 
-/** Every file SQLite keeps for the database, as raw text, the way someone with the disk would read it. */
-function rawDatabase(): string {
-  return ['kring.sqlite', 'kring.sqlite-wal', 'kring.sqlite-shm']
-    .map((f) => join(server.dataDir, f))
-    .filter((f) => existsSync(f))
-    .map((f) => readFileSync(f).toString('latin1'))
-    .join('\n');
-}
+const rawDatabase = () => rawDatabaseIn(server.dataDir);
 
 beforeAll(async () => {
   server = await startServer();

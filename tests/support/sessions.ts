@@ -1,5 +1,6 @@
 // Helpers for integration tests on top of clients.ts: many phones at once, the next view after a
 // reconnect, handshake refusals, and a read-only look into the server's SQLite file.
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { io, type Socket } from 'socket.io-client';
@@ -105,3 +106,12 @@ export function participantHashes(dataDir: string, code: string, tokens: string[
 
 /** The token a phone connected with (kept by socket.io-client for its reconnects). */
 export const tokenOf = (phone: TestClient<ParticipantView>): string => (phone.socket.auth as { token: string }).token;
+
+/** Every file SQLite keeps for the database, as raw text, the way someone with the disk would read it. */
+export function rawDatabase(dataDir: string): string {
+  return ['kring.sqlite', 'kring.sqlite-wal', 'kring.sqlite-shm', 'kring.sqlite-journal']
+    .map((f) => join(dataDir, f))
+    .filter((f) => existsSync(f))
+    .map((f) => readFileSync(f).toString('latin1'))
+    .join('\n');
+}
