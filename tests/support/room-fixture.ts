@@ -92,13 +92,25 @@ export interface RoomFixture {
   must(actor: Actor | 'host' | number, command: CommandInput, ids?: string[]): Decision & { ok: true };
   join(count: number): { token: string; hash: string }[];
   joinOne(participant: { token: string; hash: string }): Decision;
-  publish(): RoomEvent[];
+  /**
+   * Publishes approved post-its to the wall as the server's batch timer does. The default of 1 is
+   * the server's second pass (after its random delay), which publishes whatever is waiting.
+   */
+  publish(minBatch?: number): RoomEvent[];
   /** Shows the card with this id (host card.goto). */
   goto(cardId: string): void;
 }
 
 export function makeRoom(
-  options: { deck?: Deck; deckId?: string; minGroupSize?: number; contacts?: SchoolContacts; participants?: number; now?: number } = {},
+  options: {
+    deck?: Deck;
+    deckId?: string;
+    minGroupSize?: number;
+    expectedGroupSize?: number | null;
+    contacts?: SchoolContacts;
+    participants?: number;
+    now?: number;
+  } = {},
 ): RoomFixture {
   const deck = options.deck ?? makeDeck();
   const now = options.now ?? Date.UTC(2025, 2, 14, 9, 0);
@@ -108,6 +120,7 @@ export function makeRoom(
     deck,
     now,
     minGroupSize: options.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE,
+    expectedGroupSize: options.expectedGroupSize ?? null,
     contacts: options.contacts ?? { vertrouwenspersoon: { name: 'Mevrouw Bakker', phone: '010-1234567' }, mentor: 'Je mentor, lokaal 2.14' },
   });
   let seq = 0;
@@ -156,8 +169,8 @@ export function makeRoom(
       }
       return decision;
     },
-    publish() {
-      const events = decidePublish(fixture.state);
+    publish(minBatch = 1) {
+      const events = decidePublish(fixture.state, minBatch);
       commit(events);
       return events;
     },

@@ -2,13 +2,17 @@
 // aggregates and post-it texts, with small groups and spreadsheet formulas made harmless.
 import { describe, expect, it } from 'vitest';
 import type { VoteChoice } from '@protocol';
-import { anonymise, tallyOf } from '../../session-server/src/room/apply.ts';
+import { anonymise } from '../../session-server/src/room/apply.ts';
+import { tallyOf } from '../../session-server/src/room/votes.ts';
 import { beamerView, hostView } from '../../session-server/src/room/views.ts';
-import { TOO_FEW } from '@protocol';
+import { NOT_SHOWN, TOO_FEW } from '@protocol';
 import { exportResults, resultsToCsv } from '../../session-server/src/room/export.ts';
 import { findSecrets, makeRoom } from '../support/room-fixture.ts';
 
-/** A room with answers on two vote cards (one above, one below the minimum) and a written wall. */
+/**
+ * A room with answers on two vote cards, both revealed (one above, one below the minimum), and a
+ * written wall that the host let through after a look (flagged ones included) and revealed.
+ */
 function finishedRoom(texts: string[] = ['Meer toezicht in de kantine', 'Betere verlichting bij de fietsen', 'Een vast aanspreekpunt']) {
   const room = makeRoom({ participants: 8 });
   room.goto('pesten');
@@ -17,8 +21,11 @@ function finishedRoom(texts: string[] = ['Meer toezicht in de kantine', 'Betere 
   room.must('host', { type: 'result.reveal', cardId: 'pesten' });
   room.goto('online');
   (['soms', 'soms', 'pas'] as VoteChoice[]).forEach((choice, i) => room.must(i, { type: 'vote.cast', cardId: 'online', choice }));
+  room.must('host', { type: 'result.reveal', cardId: 'online' });
   room.goto('muur');
   for (let i = 0; i < 6; i++) room.must(i, { type: 'postIt.add', cardId: 'muur', text: texts[i % texts.length]! });
+  const waiting = Object.values(room.state.boards.muur!.postIts).filter((p) => p.status === 'pending');
+  if (waiting.length) room.must('host', { type: 'postIt.approve', cardId: 'muur', postItIds: waiting.map((p) => p.id) });
   room.publish();
   room.must('host', { type: 'board.reveal', cardId: 'muur' });
   return room;
@@ -40,18 +47,24 @@ describe('anonymise', () => {
     }
   });
 
-  it('keeps the tallies, the number who joined and the post-it texts', () => {
+  it('keeps the shown tallies, the number who joined and the post-it texts', () => {
     const room = finishedRoom();
+    expect(tallyOf(room.state.votes.pesten!.choices)).toEqual({ nooit: 1, soms: 2, vaak: 3, pas: 2 });
+    const shownBefore = exportResults(room.state);
     room.must('host', { type: 'session.end' });
     const kept = anonymise(room.state);
-    expect(tallyOf(kept.votes.pesten!)).toEqual({ nooit: 1, soms: 2, vaak: 3, pas: 2 });
-    expect(tallyOf(kept.votes.online!)).toEqual({ nooit: 0, soms: 2, vaak: 0, pas: 1 });
+    expect(kept.votes.pesten!.final).toEqual({ nooit: 1, soms: 2, vaak: 3, pas: 2 });
+    // Below the minimum nothing was shown, and nothing is kept.
+    expect(kept.votes.online!.final).toBeNull();
     expect(kept.joined).toBe(8);
     expect(kept.boards.muur!.authorCount).toBe(6);
     expect(Object.values(kept.boards.muur!.postIts).map((p) => p.text).sort()).toEqual(
       Object.values(room.state.boards.muur!.postIts).map((p) => p.text).sort(),
     );
-    expect(exportResults(kept)).toEqual(exportResults(room.state));
+    // The report after the end says what the beamer showed ('kolommen' was never opened: its status
+    // changes from "nog niet getoond" to "te weinig antwoorden").
+    const shownCards = (cards: typeof shownBefore.cards) => cards.filter((c) => c.id !== 'kolommen');
+    expect(shownCards(exportResults(kept).cards)).toEqual(shownCards(shownBefore.cards));
   });
 
   it('what the beamer shows does not change when the session is anonymised', () => {
@@ -78,26 +91,88 @@ describe('export', () => {
     expect(results.joined).toBe(8);
   });
 
-  it('exports a card below the minimum as "te weinig antwoorden" without any counts', () => {
+  it('exports a revealed card below the minimum as "te weinig antwoorden" without any counts', () => {
     const results = exportResults(finishedRoom().state);
     const online = results.cards.find((c) => c.id === 'online')!;
-    expect(online.vote).toEqual({ question: expect.any(String), status: TOO_FEW, minimumReached: false, counts: null, passes: null });
+    expect(online.vote).toEqual({
+      question: expect.any(String),
+      round: 1,
+      status: TOO_FEW,
+      minimumReached: false,
+      counts: null,
+      passes: null,
+      earlierRounds: [],
+    });
     expect(TOO_FEW).toBe('te weinig antwoorden');
   });
 
-  it('exports a card nobody answered as "te weinig antwoorden"', () => {
-    const results = exportResults(makeRoom().state);
-    expect(results.cards.map((c) => c.id)).toEqual(['pesten', 'online', 'muur', 'kolommen']);
-    for (const card of results.cards) expect(card.vote?.status ?? card.board?.status).toBe(TOO_FEW);
+  it('during the session a vote and a wall never revealed are exported as "nog niet getoond", without counts or texts', () => {
+    const room = makeRoom({ participants: 6 });
+    room.goto('pesten');
+    for (let i = 0; i < 6; i++) room.must(i, { type: 'vote.cast', cardId: 'pesten', choice: 'vaak' });
+    room.goto('muur');
+    for (let i = 0; i < 6; i++) room.must(i, { type: 'postIt.add', cardId: 'muur', text: `Mijn idee ${i}` });
+    room.publish();
+    const results = exportResults(room.state);
+    expect(results.cards.find((c) => c.id === 'pesten')!.vote).toMatchObject({ status: NOT_SHOWN, counts: null, passes: null });
+    expect(results.cards.find((c) => c.id === 'muur')!.board).toMatchObject({ status: NOT_SHOWN, postIts: [] });
+    expect(resultsToCsv(results)).not.toContain('Mijn idee');
+    expect(NOT_SHOWN).toBe('nog niet getoond');
   });
 
-  it('exports a wall with too few writers without its post-its', () => {
+  it('exports cards nobody answered as "nog niet getoond" during the session and "te weinig antwoorden" after it', () => {
+    const room = makeRoom();
+    const during = exportResults(room.state);
+    expect(during.cards.map((c) => c.id)).toEqual(['pesten', 'online', 'muur', 'kolommen']);
+    for (const card of during.cards) expect(card.vote?.status ?? card.board?.status).toBe(NOT_SHOWN);
+    room.must('host', { type: 'session.end' });
+    for (const card of exportResults(anonymise(room.state)).cards) expect(card.vote?.status ?? card.board?.status).toBe(TOO_FEW);
+  });
+
+  it('exports a revealed wall with too few writers without its post-its', () => {
     const room = makeRoom({ participants: 3 });
     room.goto('muur');
     for (let i = 0; i < 3; i++) room.must(i, { type: 'postIt.add', cardId: 'muur', text: `Mijn idee ${i}` });
+    room.publish();
+    room.must('host', { type: 'board.reveal', cardId: 'muur' });
     const board = exportResults(room.state).cards.find((c) => c.id === 'muur')!.board!;
     expect(board).toMatchObject({ status: TOO_FEW, postIts: [] });
     expect(resultsToCsv(exportResults(room.state))).not.toContain('Mijn idee');
+  });
+
+  it('after the end the export holds every kept wall, revealed or not', () => {
+    const room = makeRoom({ participants: 5 });
+    room.goto('muur');
+    for (let i = 0; i < 5; i++) room.must(i, { type: 'postIt.add', cardId: 'muur', text: `Mijn idee ${i}` });
+    room.must('host', { type: 'session.end' });
+    const board = exportResults(anonymise(room.state)).cards.find((c) => c.id === 'muur')!.board!;
+    expect(board.status).toBe('ok');
+    expect(board.postIts.map((p) => p.text)).toEqual([0, 1, 2, 3, 4].map((i) => `Mijn idee ${i}`));
+  });
+
+  it('exports the shown results of earlier rounds beside the current round', () => {
+    const room = makeRoom({ participants: 6 });
+    room.goto('pesten');
+    for (let i = 0; i < 6; i++) room.must(i, { type: 'vote.cast', cardId: 'pesten', choice: 'vaak' });
+    room.must('host', { type: 'result.reveal', cardId: 'pesten' });
+    room.must('host', { type: 'vote.newRound', cardId: 'pesten' });
+    for (let i = 0; i < 5; i++) room.must(i, { type: 'vote.cast', cardId: 'pesten', choice: 'nooit' });
+    room.must('host', { type: 'result.reveal', cardId: 'pesten' });
+    const vote = exportResults(room.state).cards.find((c) => c.id === 'pesten')!.vote!;
+    expect(vote).toMatchObject({
+      round: 2,
+      status: 'ok',
+      counts: { nooit: 5, soms: 0, vaak: 0 },
+      passes: 0,
+      earlierRounds: [{ round: 1, counts: { nooit: 0, soms: 0, vaak: 6 }, passes: 0 }],
+    });
+    const rows = parseCsv(resultsToCsv(exportResults(room.state)).slice(1));
+    const column = (name: string) => rows[0]!.indexOf(name);
+    const pesten = rows.filter((r) => r[0] === 'Thema pesten').map((r) => [r[column('ronde')], r[column('nooit')], r[column('vaak')]]);
+    expect(pesten).toEqual([
+      ['1', '0', '6'],
+      ['2', '5', '0'],
+    ]);
   });
 
   it('exports merged duplicates once, with how many there were, and leaves hidden post-its out', () => {
@@ -135,12 +210,24 @@ describe('export', () => {
     for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
 
+  it('quotes every CSV field, so a separator, quote or line break in a post-it cannot shift the columns', () => {
+    const room = finishedRoom(['een;twee', 'regel een\r\nregel twee', 'zo "gezegd"']);
+    const csv = resultsToCsv(exportResults(room.state)).slice(1);
+    for (const line of csv.split('\r\n').filter(Boolean).filter((l) => l.startsWith('"'))) expect(line).toMatch(/^"(?:[^"]|"")*"(?:;"(?:[^"]|"")*")*$/);
+    const rows = parseCsv(csv);
+    const header = rows[0]!;
+    for (const row of rows) expect(row).toHaveLength(header.length);
+    expect(rows.map((r) => r[header.indexOf('tekst')])).toEqual(expect.arrayContaining(['een;twee', 'zo "gezegd"']));
+  });
+
   it('the CSV has one row per vote card with the counts, and "te weinig antwoorden" below the minimum', () => {
     const rows = parseCsv(resultsToCsv(exportResults(finishedRoom().state)).slice(1));
     const header = rows[0]!;
     const column = (name: string) => header.indexOf(name);
     const pesten = rows.find((r) => r[0] === 'Thema pesten')!;
-    expect([pesten[column('nooit')], pesten[column('soms')], pesten[column('vaak')], pesten[column('overgeslagen')], pesten[column('status')]]).toEqual(['1', '2', '3', '2', 'ok']);
+    expect(
+      [pesten[column('ronde')], pesten[column('nooit')], pesten[column('soms')], pesten[column('vaak')], pesten[column('overgeslagen')], pesten[column('status')]],
+    ).toEqual(['1', '1', '2', '3', '2', 'ok']);
     const online = rows.find((r) => r[0] === 'Thema online')!;
     expect([online[column('nooit')], online[column('soms')], online[column('vaak')], online[column('status')]]).toEqual(['', '', '', TOO_FEW]);
   });

@@ -73,12 +73,25 @@ describe('writing post-its', () => {
     expect(room.as(1, { type: 'postIt.add', cardId: 'muur', text: 'Nog een' }).ok).toBe(true);
   });
 
-  it(`a board holds at most ${LIMITS.postItsPerCard} post-its`, () => {
+  function fullBoard() {
     const writers = LIMITS.postItsPerCard / LIMITS.postItsPerParticipantPerCard;
     const room = onWall(writers + 1);
-    for (let w = 0; w < writers; w++) for (let i = 0; i < LIMITS.postItsPerParticipantPerCard; i++) add(room, w, `Idee ${w}-${i}`);
-    expect(room.as(writers, { type: 'postIt.add', cardId: 'muur', text: 'Vol?' })).toMatchObject({ ok: false, error: 'limit' });
+    const ids: string[] = [];
+    for (let w = 0; w < writers; w++) for (let i = 0; i < LIMITS.postItsPerParticipantPerCard; i++) ids.push(add(room, w, `Idee ${w}-${i}`));
+    return { room, ids, latecomer: writers };
+  }
+
+  it(`a board holds at most ${LIMITS.postItsPerCard} post-its`, () => {
+    const { room, latecomer } = fullBoard();
+    expect(room.as(latecomer, { type: 'postIt.add', cardId: 'muur', text: 'Vol?' })).toMatchObject({ ok: false, error: 'limit' });
     expect(hostView(room.state).board!.postIts).toHaveLength(LIMITS.postItsPerCard);
+  });
+
+  it('hidden post-its do not count toward the board’s cap, so hiding spam makes room', () => {
+    const { room, ids, latecomer } = fullBoard();
+    room.must('host', { type: 'postIt.hide', cardId: 'muur', postItId: ids[0]! });
+    expect(room.as(latecomer, { type: 'postIt.add', cardId: 'muur', text: 'Er is weer plek' }).ok).toBe(true);
+    expect(room.as(latecomer, { type: 'postIt.add', cardId: 'muur', text: 'Nu weer vol' })).toMatchObject({ ok: false, error: 'limit' });
   });
 
   it('nobody can write on a card that is not shown', () => {
@@ -102,16 +115,18 @@ describe('changing and withdrawing', () => {
     expect(mine(room, 0)).toEqual([{ id, text: 'Meer toezicht op het plein', columnId: null }]);
   });
 
-  it('an edited post-it leaves the wall and comes back with the next batch', () => {
+  it('an edited post-it keeps its place on the wall and shows its new text', () => {
     const room = onWall(3);
     const ids = [add(room, 0, 'Een'), add(room, 1, 'Twee'), add(room, 2, 'Drie')];
     room.publish();
     room.must('host', { type: 'board.reveal', cardId: 'muur' });
+    const before = beamerView(room.state).board!.postIts.map((p) => p.id);
     room.must(1, { type: 'postIt.edit', cardId: 'muur', postItId: ids[1]!, text: 'Twee, anders' });
-    expect(wallTexts(room)).not.toContain('Twee');
-    expect(wallTexts(room)).not.toContain('Twee, anders');
-    room.publish();
+    // Moving it to the end would tell the room that its writer just touched it.
+    expect(beamerView(room.state).board!.postIts.map((p) => p.id)).toEqual(before);
     expect(wallTexts(room)).toContain('Twee, anders');
+    expect(wallTexts(room)).not.toContain('Twee');
+    expect(room.publish()).toEqual([]);
   });
 
   it('a participant can withdraw their own post-it, and it is gone for everyone', () => {
@@ -209,12 +224,64 @@ describe('moderation', () => {
     expect(hostPostIt(room, add(room, 0, 'Direct'))?.status).toBe('approved');
   });
 
-  it('an edit on a moderated board waits for approval again', () => {
+  it('an edit on a moderated board waits for approval again, then returns to its old place', () => {
     const room = makeRoom({ deck: classDeck(), participants: 3, minGroupSize: 3 });
-    const id = add(room, 0, 'Een');
-    room.must('host', { type: 'postIt.approve', cardId: 'muur', postItIds: [id] });
-    room.must(0, { type: 'postIt.edit', cardId: 'muur', postItId: id, text: 'Een, met een naam erin' });
-    expect(hostPostIt(room, id)?.status).toBe('pending');
+    const ids = [add(room, 0, 'Een'), add(room, 1, 'Twee'), add(room, 2, 'Drie')];
+    room.must('host', { type: 'postIt.approve', cardId: 'muur', postItIds: ids });
+    room.publish();
+    room.must('host', { type: 'board.reveal', cardId: 'muur' });
+    const before = beamerView(room.state).board!.postIts.map((p) => p.id);
+    room.must(0, { type: 'postIt.edit', cardId: 'muur', postItId: ids[0]!, text: 'Een, iets anders gezegd' });
+    expect(hostPostIt(room, ids[0]!)?.status).toBe('pending');
+    expect(wallTexts(room)).not.toContain('Een');
+    expect(wallTexts(room)).not.toContain('Een, iets anders gezegd');
+    room.must('host', { type: 'postIt.approve', cardId: 'muur', postItIds: [ids[0]!] });
+    expect(beamerView(room.state).board!.postIts.map((p) => p.id)).toEqual(before);
+    expect(wallTexts(room)).toContain('Een, iets anders gezegd');
+  });
+
+  it('on an open board a post-it that may name or reach someone waits for the host', () => {
+    const room = onWall(3);
+    const id = add(room, 0, 'Bel me op 06-12345678');
+    expect(hostPostIt(room, id)).toMatchObject({ status: 'pending', flags: ['phone'] });
+    room.publish();
+    room.must('host', { type: 'board.reveal', cardId: 'muur' });
+    expect(wallTexts(room)).toEqual([]);
+    expect(beamerView(room.state).board?.waiting).toBe(1);
+  });
+
+  it('on an open board an edit that adds a phone number takes the post-it off the wall until the host looks', () => {
+    const room = onWall(3);
+    const ids = [add(room, 0, 'Een'), add(room, 1, 'Twee'), add(room, 2, 'Drie')];
+    room.publish();
+    room.must('host', { type: 'board.reveal', cardId: 'muur' });
+    room.must(0, { type: 'postIt.edit', cardId: 'muur', postItId: ids[0]!, text: 'Bel me op 06-12345678' });
+    expect(hostPostIt(room, ids[0]!)?.status).toBe('pending');
+    expect(wallTexts(room).sort()).toEqual(['Drie', 'Twee']);
+  });
+
+  it('approving all lets every waiting post-it through except the flagged ones', () => {
+    const room = makeRoom({ deck: classDeck(), participants: 3, minGroupSize: 3 });
+    const plain = [add(room, 0, 'Een'), add(room, 1, 'Twee')];
+    const flagged = add(room, 2, 'Bel me op 06-12345678');
+    expect(room.must('host', { type: 'postIt.approveAll', cardId: 'muur' }).events).toEqual([
+      { type: 'postItsApproved', cardId: 'muur', postItIds: [...plain].sort() },
+    ]);
+    for (const id of plain) expect(hostPostIt(room, id)?.status).toBe('approved');
+    expect(hostPostIt(room, flagged)?.status).toBe('pending');
+    // With nothing plain left waiting it records nothing; the flagged one still needs its own look.
+    expect(room.host({ type: 'postIt.approveAll', cardId: 'muur' })).toMatchObject({ ok: true, events: [] });
+    room.must('host', { type: 'postIt.approve', cardId: 'muur', postItIds: [flagged] });
+    expect(hostPostIt(room, flagged)?.status).toBe('approved');
+  });
+
+  it('approving all leaves hidden post-its hidden', () => {
+    const room = makeRoom({ deck: classDeck(), participants: 2, minGroupSize: 3 });
+    const hidden = add(room, 0, 'Een');
+    room.must('host', { type: 'postIt.hide', cardId: 'muur', postItId: hidden });
+    add(room, 1, 'Twee');
+    room.must('host', { type: 'postIt.approveAll', cardId: 'muur' });
+    expect(hostPostIt(room, hidden)?.status).toBe('hidden');
   });
 
   it('approving an unknown post-it is refused', () => {
@@ -247,16 +314,16 @@ describe('arranging the wall', () => {
     return { room, ids: ids as [string, string, string, string] };
   }
 
-  it('a hidden post-it leaves the beamer; unhiding brings it back with the next batch', () => {
+  it('a hidden post-it leaves the beamer; unhiding puts it back in its old place', () => {
     const { room, ids } = revealedWall();
+    const before = wallTexts(room);
     room.must('host', { type: 'postIt.hide', cardId: 'muur', postItId: ids[1] });
-    expect(wallTexts(room)).not.toContain('Twee');
+    expect(wallTexts(room)).toEqual(before.filter((t) => t !== 'Twee'));
     expect(hostPostIt(room, ids[1])?.status).toBe('hidden');
-    room.publish();
+    expect(room.publish()).toEqual([]);
     expect(wallTexts(room)).not.toContain('Twee');
     room.must('host', { type: 'postIt.unhide', cardId: 'muur', postItId: ids[1] });
-    room.publish();
-    expect(wallTexts(room)).toContain('Twee');
+    expect(wallTexts(room)).toEqual(before);
   });
 
   it('the author cannot bring a hidden post-it back to the wall by editing it', () => {
@@ -309,6 +376,14 @@ describe('arranging the wall', () => {
     room.must('host', { type: 'postIt.merge', cardId: 'muur', postItId: ids[1], intoId: ids[0] });
     expect(room.host({ type: 'postIt.merge', cardId: 'muur', postItId: ids[2], intoId: ids[1] })).toMatchObject({ ok: false, error: 'invalid' });
     expect(room.host({ type: 'postIt.merge', cardId: 'muur', postItId: ids[2], intoId: 'unknown1' })).toMatchObject({ ok: false, error: 'not-found' });
+  });
+
+  it('a merged duplicate keeps its slot: when its target is withdrawn it comes back where it was', () => {
+    const { room, ids } = revealedWall();
+    const before = beamerView(room.state).board!.postIts.map((p) => p.id);
+    room.must('host', { type: 'postIt.merge', cardId: 'muur', postItId: ids[2], intoId: ids[0] });
+    room.must(0, { type: 'postIt.withdraw', cardId: 'muur', postItId: ids[0] });
+    expect(beamerView(room.state).board!.postIts.map((p) => p.id)).toEqual(before.filter((id) => id !== ids[0]));
   });
 
   it('withdrawing a post-it that others were merged into brings them back', () => {
@@ -401,15 +476,30 @@ describe('publishing to the wall', () => {
   it('publishes approved post-its in one batch, sorted by id', () => {
     const room = onWall(4);
     const ids = ['zeta', 'alfa', 'mike', 'beta'];
-    ids.forEach((id, i) => room.must(i, { type: 'postIt.add', cardId: 'muur', text: `Post-it ${id}` }, [id]));
-    expect(decidePublish(room.state)).toEqual([{ type: 'postItsPublished', cardId: 'muur', postItIds: ['alfa', 'beta', 'mike', 'zeta'] }]);
+    ids.forEach((id, i) => room.must(i, { type: 'postIt.add', cardId: 'muur', text: `Idee nummer ${i + 1}` }, [id]));
+    expect(decidePublish(room.state, 3)).toEqual([{ type: 'postItsPublished', cardId: 'muur', postItIds: ['alfa', 'beta', 'mike', 'zeta'] }]);
+  });
+
+  it('holds a batch back until it has enough post-its, so a lone new one does not show its writer', () => {
+    const room = onWall(4);
+    ['zeta', 'alfa'].forEach((id, i) => room.must(i, { type: 'postIt.add', cardId: 'muur', text: `Idee nummer ${i + 1}` }, [id]));
+    expect(decidePublish(room.state, 3)).toEqual([]);
+    room.must(2, { type: 'postIt.add', cardId: 'muur', text: 'Idee nummer 3' }, ['mike']);
+    expect(decidePublish(room.state, 3)).toEqual([{ type: 'postItsPublished', cardId: 'muur', postItIds: ['alfa', 'mike', 'zeta'] }]);
+  });
+
+  it('after its random delay the server publishes a short batch too', () => {
+    const room = onWall(2);
+    room.must(0, { type: 'postIt.add', cardId: 'muur', text: 'Alleen ik' }, ['solo']);
+    expect(decidePublish(room.state, 3)).toEqual([]);
+    expect(decidePublish(room.state, 1)).toEqual([{ type: 'postItsPublished', cardId: 'muur', postItIds: ['solo'] }]);
   });
 
   it('never reorders what is already on the wall: a later batch goes after it', () => {
     const room = onWall(5);
-    ['zeta', 'mike'].forEach((id, i) => room.must(i, { type: 'postIt.add', cardId: 'muur', text: `Post-it ${id}` }, [id]));
+    ['zeta', 'mike'].forEach((id, i) => room.must(i, { type: 'postIt.add', cardId: 'muur', text: `Idee nummer ${i + 1}` }, [id]));
     room.publish();
-    ['alfa', 'yank'].forEach((id, i) => room.must(i + 2, { type: 'postIt.add', cardId: 'muur', text: `Post-it ${id}` }, [id]));
+    ['alfa', 'yank'].forEach((id, i) => room.must(i + 2, { type: 'postIt.add', cardId: 'muur', text: `Idee nummer ${i + 1}` }, [id]));
     room.publish();
     room.must('host', { type: 'board.reveal', cardId: 'muur' });
     expect(beamerView(room.state).board!.postIts.map((p) => p.id)).toEqual(['mike', 'zeta', 'alfa', 'yank']);
@@ -419,18 +509,18 @@ describe('publishing to the wall', () => {
   it('leaves pending, hidden and merged post-its off the wall', () => {
     const deck = makeDeck({ audience: 'klas', cards: [boardCard('muur')] });
     const room = makeRoom({ deck, participants: 4, minGroupSize: 3 });
-    ['aaaa', 'bbbb', 'cccc', 'dddd'].forEach((id, i) => room.must(i, { type: 'postIt.add', cardId: 'muur', text: `Post-it ${id}` }, [id]));
+    ['aaaa', 'bbbb', 'cccc', 'dddd'].forEach((id, i) => room.must(i, { type: 'postIt.add', cardId: 'muur', text: `Idee nummer ${i + 1}` }, [id]));
     room.must('host', { type: 'postIt.approve', cardId: 'muur', postItIds: ['aaaa', 'bbbb', 'cccc'] });
     room.must('host', { type: 'postIt.hide', cardId: 'muur', postItId: 'bbbb' });
     room.must('host', { type: 'postIt.merge', cardId: 'muur', postItId: 'cccc', intoId: 'aaaa' });
-    expect(decidePublish(room.state)).toEqual([{ type: 'postItsPublished', cardId: 'muur', postItIds: ['aaaa'] }]);
+    expect(decidePublish(room.state, 1)).toEqual([{ type: 'postItsPublished', cardId: 'muur', postItIds: ['aaaa'] }]);
   });
 
   it('publishes nothing after the session ended', () => {
     const room = onWall(1);
     add(room, 0, 'Laatste');
     room.must('host', { type: 'session.end' });
-    expect(decidePublish(room.state)).toEqual([]);
+    expect(decidePublish(room.state, 1)).toEqual([]);
   });
 
   it('publishes per board, for every board with something new', () => {
@@ -439,7 +529,7 @@ describe('publishing to the wall', () => {
     room.must(0, { type: 'postIt.add', cardId: 'een', text: 'Hier' }, ['p111']);
     room.goto('twee');
     room.must(0, { type: 'postIt.add', cardId: 'twee', text: 'Daar', columnId: 'goed' }, ['p222']);
-    expect(decidePublish(room.state)).toEqual([
+    expect(decidePublish(room.state, 1)).toEqual([
       { type: 'postItsPublished', cardId: 'een', postItIds: ['p111'] },
       { type: 'postItsPublished', cardId: 'twee', postItIds: ['p222'] },
     ]);

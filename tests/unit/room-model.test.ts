@@ -59,14 +59,26 @@ describe('voting', () => {
     room.must(0, { type: 'vote.cast', cardId: 'pesten', choice: 'vaak' });
     expect(participantView(room.state, room.participants[0]!.hash).vote).toEqual({ open: true, mine: 'vaak' });
     expect(participantView(room.state, room.participants[1]!.hash).vote).toEqual({ open: true, mine: null });
-    expect(hostView(room.state).vote).toMatchObject({ answered: 1, passes: 0 });
+    expect(hostView(room.state).vote).toMatchObject({ responded: 1 });
   });
 
   it('a pass is recorded as a pass, not as an answer', () => {
     const room = onVoteCard();
     room.must(0, { type: 'vote.cast', cardId: 'pesten', choice: 'pas' });
     expect(participantView(room.state, room.participants[0]!.hash).vote?.mine).toBe('pas');
-    expect(hostView(room.state).vote).toMatchObject({ answered: 0, passes: 1 });
+    // Live, the host sees one number for answers and passes together: watching a phone tells nothing.
+    expect(hostView(room.state).vote).toMatchObject({ responded: 1 });
+    for (let i = 1; i < 6; i++) room.must(i, { type: 'vote.cast', cardId: 'pesten', choice: 'soms' });
+    room.must('host', { type: 'result.reveal', cardId: 'pesten' });
+    expect(beamerView(room.state).vote?.result).toEqual({ state: 'shown', counts: { nooit: 0, soms: 5, vaak: 0 }, answered: 5, passes: 1 });
+  });
+
+  it('the host’s live view says how many reacted, never how many answered or passed', () => {
+    const room = onVoteCard();
+    room.must(0, { type: 'vote.cast', cardId: 'pesten', choice: 'pas' });
+    room.must(1, { type: 'vote.cast', cardId: 'pesten', choice: 'vaak' });
+    const vote = hostView(room.state).vote!;
+    expect(vote).toEqual({ open: true, revealed: false, round: 1, responded: 2, nextReveal: 'new', result: { state: 'hidden' } });
   });
 
   it('changing an answer replaces it, so every participant counts once', () => {
@@ -131,10 +143,59 @@ describe('revealing results', () => {
     expect(beamerView(room.state).vote?.result).toEqual({ state: 'hidden' });
   });
 
-  it('revealing a result that is shown changes nothing', () => {
-    const room = onVoteCard();
+  it('revealing again while the result is shown, without enough new answers, is refused and shows the same numbers', () => {
+    const room = onVoteCard(6);
+    for (let i = 0; i < 6; i++) room.must(i, { type: 'vote.cast', cardId: 'pesten', choice: 'soms' });
     room.must('host', { type: 'result.reveal', cardId: 'pesten' });
-    expect(room.host({ type: 'result.reveal', cardId: 'pesten' })).toMatchObject({ ok: true, events: [] });
+    const shown = beamerView(room.state).vote?.result;
+    expect(hostView(room.state).vote?.nextReveal).toBe('same');
+    expect(room.host({ type: 'result.reveal', cardId: 'pesten' })).toMatchObject({ ok: false, error: 'conflict' });
+    expect(beamerView(room.state).vote?.result).toEqual(shown);
+  });
+
+  it('a reveal takes a snapshot: the event carries the frozen counts', () => {
+    const room = onVoteCard(6);
+    for (let i = 0; i < 6; i++) room.must(i, { type: 'vote.cast', cardId: 'pesten', choice: i < 2 ? 'vaak' : i < 5 ? 'nooit' : 'pas' });
+    expect(room.must('host', { type: 'result.reveal', cardId: 'pesten' }).events).toEqual([
+      { type: 'resultRevealed', cardId: 'pesten', tally: { nooit: 3, soms: 0, vaak: 2, pas: 1 } },
+    ]);
+  });
+
+  it('a reveal below the minimum freezes nothing: once enough answered, revealing again shows them', () => {
+    const room = onVoteCard(6);
+    for (let i = 0; i < 4; i++) room.must(i, { type: 'vote.cast', cardId: 'pesten', choice: 'vaak' });
+    expect(room.must('host', { type: 'result.reveal', cardId: 'pesten' }).events).toEqual([{ type: 'resultRevealed', cardId: 'pesten', tally: null }]);
+    expect(beamerView(room.state).vote?.result).toEqual({ state: 'too-few', minGroupSize: 5 });
+    room.must(4, { type: 'vote.cast', cardId: 'pesten', choice: 'nooit' });
+    expect(hostView(room.state).vote?.nextReveal).toBe('new');
+    room.must('host', { type: 'result.reveal', cardId: 'pesten' });
+    expect(beamerView(room.state).vote?.result).toEqual({ state: 'shown', counts: { nooit: 1, soms: 0, vaak: 4 }, answered: 5, passes: 0 });
+  });
+
+  it('a hidden result comes back with the same numbers when too few answered since', () => {
+    const room = onVoteCard(8);
+    for (let i = 0; i < 5; i++) room.must(i, { type: 'vote.cast', cardId: 'pesten', choice: 'vaak' });
+    room.must('host', { type: 'result.reveal', cardId: 'pesten' });
+    const shown = beamerView(room.state).vote?.result;
+    room.must('host', { type: 'result.hide', cardId: 'pesten' });
+    room.must(5, { type: 'vote.cast', cardId: 'pesten', choice: 'nooit' });
+    expect(room.must('host', { type: 'result.reveal', cardId: 'pesten' }).events).toEqual([{ type: 'resultRevealed', cardId: 'pesten', tally: null }]);
+    expect(beamerView(room.state).vote?.result).toEqual(shown);
+  });
+
+  it('a fresh snapshot is taken once the minimum group size answered or changed since the last one', () => {
+    const room = onVoteCard(10);
+    for (let i = 0; i < 5; i++) room.must(i, { type: 'vote.cast', cardId: 'pesten', choice: 'vaak' });
+    room.must('host', { type: 'result.reveal', cardId: 'pesten' });
+    // Three new answers and two changed ones make five people since the snapshot.
+    for (let i = 5; i < 8; i++) room.must(i, { type: 'vote.cast', cardId: 'pesten', choice: 'soms' });
+    expect(hostView(room.state).vote?.nextReveal).toBe('same');
+    room.must(0, { type: 'vote.cast', cardId: 'pesten', choice: 'nooit' });
+    room.must(1, { type: 'vote.cast', cardId: 'pesten', choice: 'pas' });
+    expect(hostView(room.state).vote?.nextReveal).toBe('new');
+    room.must('host', { type: 'result.reveal', cardId: 'pesten' });
+    expect(beamerView(room.state).vote?.result).toEqual({ state: 'shown', counts: { nooit: 1, soms: 3, vaak: 3 }, answered: 7, passes: 1 });
+    expect(hostView(room.state).vote?.nextReveal).toBe('same');
   });
 
   it('the host cannot reveal the result of a card that is not shown', () => {
@@ -145,6 +206,40 @@ describe('revealing results', () => {
   });
 });
 
+describe('rounds', () => {
+  it('a new round asks everyone again, with counts of its own', () => {
+    const room = onVoteCard(6);
+    for (let i = 0; i < 6; i++) room.must(i, { type: 'vote.cast', cardId: 'pesten', choice: 'vaak' });
+    room.must('host', { type: 'result.reveal', cardId: 'pesten' });
+    room.must('host', { type: 'vote.newRound', cardId: 'pesten' });
+    expect(participantView(room.state, room.participants[0]!.hash).vote).toEqual({ open: true, mine: null });
+    expect(hostView(room.state).vote).toEqual({ open: true, revealed: false, round: 2, responded: 0, nextReveal: 'new', result: { state: 'hidden' } });
+    expect(beamerView(room.state).vote).toEqual({ open: true, round: 2, result: { state: 'hidden' } });
+    expect(room.state.votes.pesten?.earlierRounds).toEqual([{ round: 1, tally: { nooit: 0, soms: 0, vaak: 6, pas: 0 } }]);
+  });
+
+  it('a round whose result was never shown leaves nothing behind', () => {
+    const room = onVoteCard(6);
+    for (let i = 0; i < 6; i++) room.must(i, { type: 'vote.cast', cardId: 'pesten', choice: 'vaak' });
+    room.must('host', { type: 'vote.newRound', cardId: 'pesten' });
+    expect(room.state.votes.pesten?.earlierRounds).toEqual([]);
+  });
+
+  it('a new round opens a closed vote', () => {
+    const room = onVoteCard(6);
+    room.must(0, { type: 'vote.cast', cardId: 'pesten', choice: 'vaak' });
+    room.must('host', { type: 'vote.close', cardId: 'pesten' });
+    room.must('host', { type: 'vote.newRound', cardId: 'pesten' });
+    expect(room.as(0, { type: 'vote.cast', cardId: 'pesten', choice: 'soms' }).ok).toBe(true);
+  });
+
+  it('a new round is refused while nobody answered in this one', () => {
+    const room = onVoteCard();
+    expect(room.host({ type: 'vote.newRound', cardId: 'pesten' })).toMatchObject({ ok: false, error: 'conflict' });
+    expect(hostView(room.state).vote?.round).toBe(1);
+  });
+});
+
 describe('who may do what', () => {
   const hostCommands: CommandInput[] = [
     { type: 'card.goto', index: 2 },
@@ -152,12 +247,15 @@ describe('who may do what', () => {
     { type: 'vote.close', cardId: 'pesten' },
     { type: 'result.reveal', cardId: 'pesten' },
     { type: 'result.hide', cardId: 'pesten' },
+    { type: 'vote.newRound', cardId: 'pesten' },
     { type: 'board.open', cardId: 'pesten' },
     { type: 'board.reveal', cardId: 'pesten' },
     { type: 'postIt.approve', cardId: 'pesten', postItIds: ['abcd'] },
+    { type: 'postIt.approveAll', cardId: 'pesten' },
     { type: 'postIt.hide', cardId: 'pesten', postItId: 'abcd' },
     { type: 'cluster.create', cardId: 'pesten', name: 'groep' },
     { type: 'settings.minGroupSize', minGroupSize: 3 },
+    { type: 'room.lock', locked: true },
     { type: 'session.end' },
   ];
 
@@ -192,14 +290,32 @@ describe('who may do what', () => {
     const room = onVoteCard();
     expect(room.run({ role: 'beamer' }, { type: 'result.reveal', cardId: 'pesten' })).toMatchObject({ ok: false, error: 'forbidden' });
     expect(room.run({ role: 'beamer' }, { type: 'vote.cast', cardId: 'pesten', choice: 'soms' })).toMatchObject({ ok: false, error: 'forbidden' });
-    expect(room.run({ role: 'system' }, { type: 'session.end' })).toMatchObject({ ok: false, error: 'forbidden' });
+    expect(room.run({ role: 'beamer' }, { type: 'session.end' })).toMatchObject({ ok: false, error: 'forbidden' });
+  });
+
+  it('the server (system) may end an unattended session and do nothing else', () => {
+    const room = onVoteCard(6);
+    for (let i = 0; i < 6; i++) room.must(i, { type: 'vote.cast', cardId: 'pesten', choice: 'vaak' });
+    const before = room.state;
+    for (const command of [
+      { type: 'result.reveal', cardId: 'pesten' },
+      { type: 'vote.cast', cardId: 'pesten', choice: 'soms' },
+      { type: 'card.goto', index: 2 },
+      { type: 'room.lock', locked: true },
+      { type: 'settings.minGroupSize', minGroupSize: 3 },
+    ] satisfies CommandInput[]) {
+      expect(room.run({ role: 'system' }, command), command.type).toMatchObject({ ok: false, error: 'forbidden' });
+    }
+    expect(room.state).toBe(before);
+    expect(room.run({ role: 'system' }, { type: 'session.end' })).toMatchObject({ ok: true, events: [{ type: 'sessionEnded' }] });
+    expect(room.state.status).toBe('ended');
   });
 
   it('someone who did not join cannot vote', () => {
     const room = onVoteCard();
     const stranger = makeParticipant(999).hash;
     expect(room.as(stranger, { type: 'vote.cast', cardId: 'pesten', choice: 'vaak' })).toMatchObject({ ok: false, error: 'forbidden' });
-    expect(hostView(room.state).vote?.answered).toBe(0);
+    expect(hostView(room.state).vote?.responded).toBe(0);
   });
 });
 
@@ -284,6 +400,42 @@ describe('joining', () => {
     expect(decideJoin(room.state, room.participants[0]!.hash, 3)).toMatchObject({ ok: true, events: [] });
   });
 
+  it('a locked room refuses new phones but lets joined phones back in', () => {
+    const room = makeRoom({ participants: 3 });
+    room.must('host', { type: 'room.lock', locked: true });
+    expect(room.joinOne(makeParticipant(50))).toMatchObject({ ok: false, error: 'closed' });
+    expect(room.joinOne(room.participants[0]!)).toMatchObject({ ok: true, events: [] });
+    expect(hostView(room.state)).toMatchObject({ joined: 3, locked: true });
+    expect(beamerView(room.state).locked).toBe(true);
+  });
+
+  it('unlocking lets new phones in again', () => {
+    const room = makeRoom({ participants: 1 });
+    room.must('host', { type: 'room.lock', locked: true });
+    room.must('host', { type: 'room.lock', locked: false });
+    expect(room.joinOne(makeParticipant(50))).toMatchObject({ ok: true, events: [{ type: 'participantJoined' }] });
+    expect(beamerView(room.state).locked).toBe(false);
+  });
+
+  it('locking a locked room records nothing', () => {
+    const room = makeRoom();
+    room.must('host', { type: 'room.lock', locked: true });
+    expect(room.host({ type: 'room.lock', locked: true })).toMatchObject({ ok: true, events: [] });
+    expect(makeRoom().host({ type: 'room.lock', locked: false })).toMatchObject({ ok: true, events: [] });
+  });
+
+  it('the host is told when more phones joined than the group size they named', () => {
+    const room = makeRoom({ expectedGroupSize: 3, participants: 3 });
+    expect(hostView(room.state)).toMatchObject({ expectedGroupSize: 3, moreThanExpected: false });
+    room.join(1);
+    expect(hostView(room.state)).toMatchObject({ expectedGroupSize: 3, moreThanExpected: true });
+  });
+
+  it('without a named group size the host is never warned', () => {
+    const room = makeRoom({ participants: 30 });
+    expect(hostView(room.state)).toMatchObject({ expectedGroupSize: null, moreThanExpected: false });
+  });
+
   it('a phone arriving after the end joins nothing', () => {
     const room = makeRoom();
     room.must('host', { type: 'session.end' });
@@ -298,7 +450,11 @@ describe('apply and replay', () => {
     room.must(0, { type: 'vote.cast', cardId: 'pesten', choice: 'vaak' });
     room.must(1, { type: 'vote.cast', cardId: 'pesten', choice: 'pas' });
     room.must(0, { type: 'vote.cast', cardId: 'pesten', choice: 'soms' });
+    room.must(2, { type: 'vote.cast', cardId: 'pesten', choice: 'nooit' });
     room.must('host', { type: 'result.reveal', cardId: 'pesten' });
+    room.must('host', { type: 'vote.newRound', cardId: 'pesten' });
+    room.must(3, { type: 'vote.cast', cardId: 'pesten', choice: 'vaak' });
+    room.must('host', { type: 'room.lock', locked: true });
     room.goto('muur');
     room.must(2, { type: 'postIt.add', cardId: 'muur', text: 'Meer toezicht in de kantine' });
     const added = room.must(3, { type: 'postIt.add', cardId: 'muur', text: 'Betere verlichting' });

@@ -17,15 +17,15 @@ describe('vote results', () => {
   it('the beamer shows nothing of a vote before the host reveals it', () => {
     const room = voteRoom([...repeat<VoteChoice>('vaak', 7), 'nooit', 'pas']);
     const beamer = beamerView(room.state);
-    expect(beamer.vote).toEqual({ open: true, result: { state: 'hidden' } });
-    // Not even a number that hints at how many answered.
-    expect(JSON.stringify(beamer.vote)).not.toMatch(/\d/);
+    expect(beamer.vote).toEqual({ open: true, round: 1, result: { state: 'hidden' } });
+    // Not even a number that hints at how many answered: it looks as it did before anyone did.
+    expect(beamer.vote).toEqual(beamerView(voteRoom([]).state).vote);
   });
 
-  it('the host sees how many answered and passed before revealing, but no counts per answer', () => {
+  it('the host sees how many reacted before revealing, as one number, but no counts per answer', () => {
     const room = voteRoom(['vaak', 'vaak', 'soms', 'pas', 'pas', 'nooit']);
     const vote = hostView(room.state).vote!;
-    expect(vote).toMatchObject({ open: true, revealed: false, answered: 4, passes: 2, result: { state: 'hidden' } });
+    expect(vote).toEqual({ open: true, revealed: false, round: 1, responded: 6, nextReveal: 'new', result: { state: 'hidden' } });
   });
 
   it('a revealed result stays hidden below the minimum group size, and says why', () => {
@@ -46,15 +46,33 @@ describe('vote results', () => {
     room.must('host', { type: 'result.reveal', cardId: 'pesten' });
     const expected = { state: 'shown', counts: { nooit: 1, soms: 1, vaak: 3 }, answered: 5, passes: 1 };
     expect(beamerView(room.state).vote?.result).toEqual(expected);
-    expect(hostView(room.state).vote).toMatchObject({ revealed: true, answered: 5, passes: 1, result: expected });
+    expect(hostView(room.state).vote).toMatchObject({ revealed: true, responded: 6, result: expected });
   });
 
-  it('a lower minimum set by the host shows a small group’s result', () => {
+  it('after the host lowers the minimum, revealing again shows a small group’s result', () => {
     const room = voteRoom(['vaak', 'soms', 'nooit']);
     room.must('host', { type: 'result.reveal', cardId: 'pesten' });
     expect(beamerView(room.state).vote?.result.state).toBe('too-few');
     room.must('host', { type: 'settings.minGroupSize', minGroupSize: 3 });
+    // A reveal below the minimum froze nothing, so lowering it alone shows no counts.
+    expect(beamerView(room.state).vote?.result).toEqual({ state: 'too-few', minGroupSize: 3 });
+    expect(hostView(room.state).vote?.nextReveal).toBe('new');
+    room.must('host', { type: 'result.reveal', cardId: 'pesten' });
     expect(beamerView(room.state).vote?.result).toMatchObject({ state: 'shown', counts: { nooit: 1, soms: 1, vaak: 1 } });
+  });
+
+  it('a shown result goes back to "too few" when the host raises the minimum above it', () => {
+    const room = voteRoom(['vaak', 'soms', 'nooit', 'vaak', 'vaak']);
+    room.must('host', { type: 'result.reveal', cardId: 'pesten' });
+    room.must('host', { type: 'settings.minGroupSize', minGroupSize: 6 });
+    expect(beamerView(room.state).vote?.result).toEqual({ state: 'too-few', minGroupSize: 6 });
+    expect(hostView(room.state).vote?.result).toEqual({ state: 'too-few', minGroupSize: 6 });
+  });
+
+  it('host and beamer show the same result', () => {
+    const room = voteRoom(['vaak', 'soms', 'nooit', 'vaak', 'vaak', 'pas']);
+    room.must('host', { type: 'result.reveal', cardId: 'pesten' });
+    expect(hostView(room.state).vote?.result).toEqual(beamerView(room.state).vote?.result);
   });
 
   it('a participant sees only their own answer', () => {
@@ -93,8 +111,9 @@ describe('board views', () => {
     const room = boardRoom(4);
     room.must('host', { type: 'board.reveal', cardId: 'muur' });
     expect(beamerView(room.state).board).toMatchObject({ revealed: true, postIts: [], clusters: [], tooFew: true });
-    // The host still sees the post-its to moderate them, and how many people wrote.
-    expect(hostView(room.state).board).toMatchObject({ authors: 4 });
+    // The host still sees the post-its to moderate them, and that too few wrote (never how many).
+    expect(hostView(room.state).board).toMatchObject({ enoughWriters: false });
+    expect(hostView(room.state).board).not.toHaveProperty('authors');
     expect(hostView(room.state).board?.postIts).toHaveLength(4);
   });
 
