@@ -10,13 +10,17 @@ const config = configFromEnv();
 const decks = loadDecks(config.decksDir);
 const store = openSqliteStore(join(config.dataDir, 'kring.sqlite'));
 const httpServer = createServer();
-const app = createApplication(httpServer, {
+const deps = {
   store,
   decks,
   siteDir: config.siteDir,
   allowedOrigins: config.allowedOrigins,
   retentionDays: config.retentionDays,
-});
+  // Public URL, allowed origins, trusted proxies and limits per address (AppDeps.access). Until
+  // create-application.ts reads it, http.ts and origins.ts take the same values from configFromEnv().
+  access: config,
+};
+const app = createApplication(httpServer, deps);
 
 const removed = await app.applyRetention();
 httpServer.listen(config.port, config.host, () => {

@@ -6,10 +6,32 @@ export interface Config {
   host: string;
   dataDir: string;
   retentionDays: number;
-  /** Origins allowed to open a WebSocket or call the API; the server's own origin is always allowed. */
+  /** The address people use to reach Kring (KRING_PUBLIC_URL), without a trailing slash; null when
+   *  Kring runs on a laptop on the school network. */
+  publicUrl: string | null;
+  /** Origins allowed to open a WebSocket or call the API besides the public URL's; '*' allows all. */
   allowedOrigins: string[];
+  /** How many reverse proxies stand in front of Kring (KRING_TRUST_PROXY); 0: clients connect directly. */
+  trustProxy: number;
+  /** Sessions one address may start per hour (KRING_ROOMS_PER_HOUR); half of it may come at once. */
+  roomsPerHour: number;
+  /** The session server the site was built to talk to (PUBLIC_KRING_SERVER), if not this one. */
+  siteServerUrl: string | null;
   decksDir: string;
   siteDir: string;
+}
+
+/** What the HTTP and socket layers need to decide who may connect and how clients are told apart. */
+export type AccessConfig = Pick<Config, 'publicUrl' | 'allowedOrigins' | 'trustProxy' | 'roomsPerHour' | 'siteServerUrl'> & {
+  /** The port the server listens on; pages on the local network count as its own only on this port. */
+  port: number | null;
+};
+
+export const DEFAULT_ROOMS_PER_HOUR = 20;
+
+/** Access settings for a server without configuration (in-process tests). */
+export function defaultAccess(allowedOrigins: string[] = []): AccessConfig {
+  return { publicUrl: null, allowedOrigins, trustProxy: 0, roomsPerHour: DEFAULT_ROOMS_PER_HOUR, siteServerUrl: null, port: null };
 }
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -22,16 +44,48 @@ function positiveNumber(name: string, fallback: number): number {
   return value;
 }
 
+function hopCount(name: string): number {
+  const raw = (process.env[name] ?? '').trim();
+  if (raw === '') return 0;
+  if (!/^\d{1,2}$/.test(raw)) throw new Error(`${name} moet het aantal proxy's voor Kring zijn, bijvoorbeeld 1 (nu: "${raw}")`);
+  return Number(raw);
+}
+
+/** An http(s) address without a trailing slash, or null when the variable is empty. */
+function webAddress(name: string, raw: string | undefined, example: string): string | null {
+  const value = (raw ?? '').trim();
+  if (value === '') return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`${name} moet een webadres zijn, zoals ${example} (nu: "${value}")`);
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password || url.search || url.hash) {
+    throw new Error(`${name} moet een webadres zijn dat begint met https:// of http://, zoals ${example} (nu: "${value}")`);
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+function originList(name: string): string[] {
+  return (process.env[name] ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean)
+    .map((o) => (o === '*' ? o : new URL(webAddress(name, o, 'https://kring.school.nl')!).origin));
+}
+
 export function configFromEnv(): Config {
   return {
     port: positiveNumber('PORT', 8080),
     host: process.env.HOST || '0.0.0.0',
     dataDir: resolve(process.env.KRING_DATA_DIR || resolve(root, 'data')),
     retentionDays: positiveNumber('KRING_RETENTION_DAYS', 30),
-    allowedOrigins: (process.env.KRING_ALLOWED_ORIGINS ?? '')
-      .split(',')
-      .map((o) => o.trim().replace(/\/$/, ''))
-      .filter(Boolean),
+    publicUrl: webAddress('KRING_PUBLIC_URL', process.env.KRING_PUBLIC_URL, 'https://kring.school.nl'),
+    allowedOrigins: originList('KRING_ALLOWED_ORIGINS'),
+    trustProxy: hopCount('KRING_TRUST_PROXY'),
+    roomsPerHour: Math.ceil(positiveNumber('KRING_ROOMS_PER_HOUR', DEFAULT_ROOMS_PER_HOUR)),
+    siteServerUrl: webAddress('PUBLIC_KRING_SERVER', process.env.PUBLIC_KRING_SERVER, 'https://kring.school.nl'),
     decksDir: resolve(process.env.KRING_DECKS_DIR || resolve(root, 'decks')),
     siteDir: resolve(process.env.KRING_SITE_DIR || resolve(root, 'dist')),
   };
