@@ -38,17 +38,19 @@ export function housekeeping(deps: HousekeepingDeps) {
     let ended = 0;
     for (const summary of await deps.store.list()) {
       if (summary.sealed) continue;
-      if (deps.hostConnected(summary.code)) {
-        await deps.store.markHostSeen(summary.code, now);
-        continue;
-      }
-      if (now - summary.hostSeenAt < deps.unattendedEndMs) continue;
+      const hosted = deps.hostConnected(summary.code);
+      if (hosted) await deps.store.markHostSeen(summary.code, now);
+      if (!hosted && now - summary.hostSeenAt < deps.unattendedEndMs) continue;
       const room = await deps.rooms.get(summary.code);
-      if (!room || room.state.status === 'ended') continue;
-      const outcome = await deps.rooms.endUnattended(room);
-      if (outcome.ack.ok) {
-        ended++;
-        await deps.emitAll(room);
+      if (!room) continue;
+      // Ended, but the seal could not be stored then (a full disk): finish it now.
+      if (room.state.status === 'ended') await deps.rooms.finishSeal(room);
+      else if (!hosted) {
+        const outcome = await deps.rooms.endUnattended(room);
+        if (outcome.ack.ok) {
+          ended++;
+          await deps.emitAll(room);
+        }
       }
     }
     return ended;

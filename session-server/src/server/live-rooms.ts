@@ -157,7 +157,13 @@ export class LiveRooms {
     if (!events.length) return;
     await this.store.append(room.code, events.map(dehydrate), commandKey);
     room.state = events.reduce<RoomState>((s, e) => apply(s, e), room.state);
-    if (room.state.status === 'ended') await this.seal(room);
+    // The end is stored; if sealing fails now (a full disk), it is finished later (finishSeal, load).
+    if (room.state.status === 'ended') await this.seal(room).catch((error: unknown) => logStorageError(room.code, error));
+  }
+
+  /** Seals an ended room whose seal could not be stored before. */
+  async finishSeal(room: LiveRoom): Promise<void> {
+    if (room.state.status === 'ended' && room.record.participantKey) await this.serial(room, () => this.seal(room));
   }
 
   private async seal(room: LiveRoom) {
