@@ -144,4 +144,47 @@ describe('a moderated class board', () => {
       for (const c of [klasHost, klasBeamer, ...klasPhones]) c.close();
     }
   });
+
+  it('"Alles goedkeuren" on a full board of 400 approves all of them in one small command, except the flagged', async () => {
+    const klas = await createRoom(server.url, { deckId: 'focusgroep', minGroupSize: 3, expectedGroupSize: 81 });
+    const klasHost = await connectHost(server.url, klas);
+    const klasPhones = await connectPhones(server.url, klas, 81);
+    try {
+      const index = klasHost.view().cards.findIndex((c) => c.id === 'schrijven');
+      await klasHost.send({ type: 'card.goto', index });
+      const writing = (await klasHost.waitFor((v) => v.cardIndex === index)).card!;
+      const column = writing.board!.columns![0]!.id;
+      // 80 phones × 5 post-its fill the card's 400; one of them carries a phone number.
+      const acks = await Promise.all(
+        klasPhones.slice(0, 80).map(async (p, n) => {
+          const out = [];
+          for (let i = 0; i < 5; i++) {
+            const text = n === 7 && i === 0 ? 'Bel me op 06-12345678' : `Briefje ${n}-${i}`;
+            out.push(await p.send({ type: 'postIt.add', cardId: writing.id, text, columnId: column }));
+          }
+          return out;
+        }),
+      );
+      expect(acks.flat().every((a) => a.ok)).toBe(true);
+      expect(await klasPhones[80]!.send({ type: 'postIt.add', cardId: writing.id, text: 'Nummer 401', columnId: column })).toMatchObject({
+        ok: false,
+        error: 'limit',
+      });
+      await klasHost.waitFor((v) => v.board?.postIts.length === 400, 10_000);
+
+      // The console's command stays small, whatever the board's size.
+      const approveAll = { id: 'approve-all-0001', type: 'postIt.approveAll', cardId: writing.id };
+      expect(JSON.stringify(approveAll).length).toBeLessThan(200);
+      expect(await klasHost.send(approveAll)).toEqual({ ok: true });
+      const after = await klasHost.waitFor((v) => v.board?.postIts.filter((p) => p.status === 'approved').length === 399, 10_000);
+      const waiting = after.board!.postIts.filter((p) => p.status === 'pending');
+      expect(waiting.map((p) => [p.text, p.flags])).toEqual([['Bel me op 06-12345678', ['phone']]]);
+
+      // Hiding spam frees room on the board for the class.
+      expect(await klasHost.send({ type: 'postIt.hide', cardId: writing.id, postItId: waiting[0]!.id })).toEqual({ ok: true });
+      expect(await klasPhones[80]!.send({ type: 'postIt.add', cardId: writing.id, text: 'Nu past het', columnId: column })).toMatchObject({ ok: true });
+    } finally {
+      for (const c of [klasHost, ...klasPhones]) c.close();
+    }
+  });
 });
