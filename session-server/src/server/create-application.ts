@@ -56,6 +56,8 @@ export function createApplication(httpServer: HttpServer, deps: AppDeps) {
     io: sockets.io,
     applyRetention: jobs.applyRetention,
     endUnattended: jobs.endUnattended,
+    /** One housekeeping round (unattended ends, idle rooms out of memory); runs every minute by itself. */
+    sweep: jobs.sweep,
     async close() {
       jobs.stop();
       sockets.stop();
