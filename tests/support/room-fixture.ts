@@ -1,11 +1,14 @@
 // Rooms for unit tests, built by code: a deck builder, the real decks, and makeRoom(), which drives
-// the pure model (decide + apply) the way the server does, with a fixed clock and predictable ids.
+// the pure model (decide + apply) the way the server does, with a fixed clock and predictable ids;
+// and random busy sessions (randomStep, runStep) for the privacy walk and the property test.
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { BoardActivity, Card, Command, Deck, SchoolContacts } from '@protocol';
 import { DEFAULT_MIN_GROUP_SIZE } from '@protocol';
 import type { Actor, RoomEvent, RoomState } from '../../session-server/src/room/state.ts';
 import type { Decision } from '../../session-server/src/room/decision.ts';
-import { apply, replay } from '../../session-server/src/room/apply.ts';
+import { anonymise, apply, replay } from '../../session-server/src/room/apply.ts';
+import { currentCard } from '../../session-server/src/room/cards.ts';
 import { decide, decideJoin } from '../../session-server/src/room/decide.ts';
 import { createRoomEvents } from '../../session-server/src/room/create.ts';
 import { decidePublish } from '../../session-server/src/boards/decide-board.ts';
@@ -99,6 +102,8 @@ export interface RoomFixture {
   publish(minBatch?: number): RoomEvent[];
   /** Shows the card with this id (host card.goto). */
   goto(cardId: string): void;
+  /** What the server does once a session ended: replace the history by the anonymised state. */
+  seal(): void;
 }
 
 export function makeRoom(
@@ -110,6 +115,8 @@ export function makeRoom(
     contacts?: SchoolContacts;
     participants?: number;
     now?: number;
+    /** Fresh ids for post-its and clusters; a counter (id000001, ...) unless given. */
+    newId?: () => string;
   } = {},
 ): RoomFixture {
   const deck = options.deck ?? makeDeck();
@@ -134,7 +141,7 @@ export function makeRoom(
       const decision = decide(fixture.state, { id: `cmd-${String(++seq).padStart(6, '0')}`, ...command } as Command, {
         actor,
         now: now + seq * 1000,
-        newId: () => queue.shift() ?? `id${String(++idSeq).padStart(6, '0')}`,
+        newId: () => queue.shift() ?? options.newId?.() ?? `id${String(++idSeq).padStart(6, '0')}`,
       });
       if (decision.ok) commit(decision.events);
       return decision;
@@ -179,6 +186,10 @@ export function makeRoom(
       if (index < 0) throw new Error(`no card ${cardId}`);
       fixture.must('host', { type: 'card.goto', index });
     },
+    seal() {
+      // Nothing is committed after sessionEnded, so it being last means the room is not sealed yet.
+      if (fixture.events.at(-1)?.type === 'sessionEnded') commit([{ type: 'snapshot', state: anonymise(fixture.state) }]);
+    },
   };
   function commit(events: RoomEvent[]) {
     for (const event of events) {
@@ -209,4 +220,112 @@ export function findSecrets(value: unknown, secrets: string[]): string[] {
     for (const secret of secrets) if (text.includes(secret)) found.push(`${path}${isKey ? ' (key)' : ''}: ${secret}`);
   });
   return found;
+}
+
+/** Random-looking ids from a seeded counter (as the server's nanoid ids look): sorting them says nothing about order. */
+export function seededIds(seed: number): () => string {
+  let n = 0;
+  return () => createHash('sha256').update(`${seed}:${++n}`).digest('base64url').slice(0, 12);
+}
+
+/** A seeded pick(n) in [0, n): the same numbers every run (a small LCG). */
+export function seededPick(seed: number): (n: number) => number {
+  let x = seed >>> 0;
+  return (n) => {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    return (x >>> 8) % n;
+  };
+}
+
+/** A deck with every kind of activity: a vote, an open wall, a moderated board, and a vote with a board. */
+export const randomSessionDeck = (): Deck =>
+  makeDeck({
+    cards: [
+      { id: 'welkom', kind: 'opening', title: 'Welkom', summary: 'We beginnen.' },
+      voteCard('pesten'),
+      boardCard('muur'),
+      boardCard('kolommen', columnsBoard(true)),
+      voteCard('online', { board: { prompt: 'Waar zie je het?', layout: 'columns', columns: columnsBoard().columns } }),
+    ],
+  });
+
+/** One thing that happens in a random session; phones are named by number, not by join order. */
+export type SessionStep =
+  | { kind: 'join'; phone: number }
+  | { kind: 'host'; command: CommandInput }
+  | { kind: 'phone'; phone: number; command: CommandInput }
+  | { kind: 'publish'; minBatch: number };
+
+const RANDOM_TEXTS = ['Meer toezicht', 'Betere verlichting', 'Een vast aanspreekpunt', 'Bel me op 06-12345678', '  ', 'Idee nummer 7', 'x'.repeat(281)];
+
+/**
+ * A plausible next step of a busy session, read from the state so it mostly names things that exist
+ * (and sometimes an old card or a foreign post-it, which the model must refuse). `pick(n)` is in [0, n).
+ * It never ends the session: the caller decides when, so a session is not cut short by chance.
+ */
+export function randomStep(state: RoomState, people: { hash: string }[], pick: (n: number) => number): SessionStep {
+  const card = currentCard(state);
+  const cardId = pick(8) ? card.id : state.deck.cards[pick(state.deck.cards.length)]!.id;
+  const board = state.boards[card.id];
+  const ids = board ? Object.keys(board.postIts).sort() : [];
+  const postItId = ids.length && pick(10) ? ids[pick(ids.length)]! : 'unknown1';
+  const columns = card.board?.columns ?? [];
+  const columnId = columns.length ? columns[pick(columns.length)]!.id : null;
+  const clusterIds = board?.clusters.map((c) => c.id) ?? [];
+  const phone = pick(people.length);
+  const mine = board ? ids.filter((id) => board.postIts[id]!.author === people[phone]!.hash) : [];
+  const ownPostIt = mine.length && pick(4) ? mine[pick(mine.length)]! : postItId;
+  const text = RANDOM_TEXTS[pick(RANDOM_TEXTS.length)]!;
+  const host = (command: CommandInput): SessionStep => ({ kind: 'host', command });
+  const byPhone = (command: CommandInput): SessionStep => ({ kind: 'phone', phone, command });
+  // Weighted choices; vote and board steps only where the card has them, so most steps do something.
+  const choices: [number, () => SessionStep][] = [
+    [5, () => ({ kind: 'join', phone })],
+    [2, () => host({ type: 'card.goto', index: pick(3) ? Math.min(state.cardIndex + 1, state.deck.cards.length - 1) : pick(state.deck.cards.length) })],
+    [1, () => host({ type: 'room.lock', locked: !!pick(2) })],
+    [1, () => host({ type: 'settings.minGroupSize', minGroupSize: pick(8) ? 3 + pick(3) : 50 })],
+    [6, () => ({ kind: 'publish', minBatch: pick(2) ? 3 : 1 })],
+  ];
+  if (card.vote) {
+    choices.push(
+      [24, () => byPhone({ type: 'vote.cast', cardId, choice: (['nooit', 'soms', 'vaak', 'pas'] as const)[pick(4)]! })],
+      [6, () => host({ type: 'result.reveal', cardId })],
+      [3, () => host({ type: 'result.hide', cardId })],
+      [1, () => host({ type: 'vote.newRound', cardId })],
+      [1, () => host({ type: pick(2) ? 'vote.open' : 'vote.close', cardId })],
+    );
+  }
+  if (card.board) {
+    choices.push(
+      [14, () => byPhone({ type: 'postIt.add', cardId, text, ...(columnId ? { columnId } : {}) })],
+      [4, () => byPhone({ type: 'postIt.edit', cardId, postItId: ownPostIt, text })],
+      [2, () => byPhone({ type: 'postIt.withdraw', cardId, postItId: ownPostIt })],
+      [2, () => host({ type: 'postIt.approve', cardId, postItIds: ids.filter(() => pick(2)).concat(postItId) })],
+      [2, () => host({ type: 'postIt.approveAll', cardId })],
+      [2, () => host({ type: 'postIt.hide', cardId, postItId })],
+      [2, () => host({ type: 'postIt.unhide', cardId, postItId })],
+      [1, () => host({ type: 'postIt.highlight', cardId, postItId, highlighted: !!pick(2) })],
+      [2, () => host({ type: 'postIt.merge', cardId, postItId, intoId: ids.length ? ids[pick(ids.length)]! : postItId })],
+      [2, () => host({ type: 'postIt.move', cardId, postItId, clusterId: clusterIds.length && pick(2) ? clusterIds[pick(clusterIds.length)]! : null, ...(columnId ? { columnId } : {}) })],
+      [1, () => host({ type: 'cluster.create', cardId, name: `Groep ${pick(4)}` })],
+      [3, () => host({ type: pick(4) ? 'board.reveal' : 'board.hide', cardId })],
+      [1, () => host({ type: pick(3) ? 'board.open' : 'board.close', cardId })],
+    );
+  }
+  let roll = pick(choices.reduce((sum, [weight]) => sum + weight, 0));
+  for (const [weight, make] of choices) {
+    if (roll < weight) return make();
+    roll -= weight;
+  }
+  throw new Error('unreachable');
+}
+
+/** Runs a step the way the server would (decideJoin, decide, decidePublish; apply), as phone `people[n]`. */
+export function runStep(room: RoomFixture, step: SessionStep, people: { token: string; hash: string }[]): RoomEvent[] {
+  const before = room.events.length;
+  if (step.kind === 'join') room.joinOne(people[step.phone]!);
+  else if (step.kind === 'host') room.host(step.command);
+  else if (step.kind === 'phone') room.run({ role: 'participant', participant: people[step.phone]!.hash }, step.command);
+  else room.publish(step.minBatch);
+  return room.events.slice(before);
 }

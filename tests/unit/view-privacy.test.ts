@@ -2,9 +2,24 @@
 // wrote first. A busy class session is played out, and every view of it is walked.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { BeamerView, HostView, ParticipantView, VoteChoice } from '@protocol';
+import { BeamerView, HostView, ParticipantView, ResultsExport, type VoteChoice } from '@protocol';
+import type { RoomEvent, RoomState } from '../../session-server/src/room/state.ts';
+import { replay } from '../../session-server/src/room/apply.ts';
+import { own } from '../../session-server/src/room/own.ts';
+import { exportResults, resultsToCsv } from '../../session-server/src/room/export.ts';
 import { beamerView, hostView, participantView } from '../../session-server/src/room/views.ts';
-import { findSecrets, makeParticipant, makeRoom, realDeck } from '../support/room-fixture.ts';
+import {
+  findSecrets,
+  makeParticipant,
+  makeRoom,
+  randomSessionDeck,
+  randomStep,
+  realDeck,
+  runStep,
+  seededIds,
+  seededPick,
+  type SessionStep,
+} from '../support/room-fixture.ts';
 
 const PARTICIPANTS = 20;
 const CHOICES: VoteChoice[] = ['nooit', 'soms', 'vaak', 'pas'];
@@ -144,6 +159,135 @@ describe('view privacy', () => {
       expect(s.host, `host view, step ${i}`).toEqual(same.host);
       expect(s.beamer, `beamer view, step ${i}`).toEqual(same.beamer);
       for (const [n, view] of s.phones) expect(view, `phone ${n}, step ${i}`).toEqual(same.phones.get(n));
+    }
+  });
+});
+
+/** Every view a role can get of one moment, and the report the host can download then. */
+interface Moment {
+  host: HostView;
+  beamer: BeamerView;
+  /** Only phones that joined get a view; keyed by phone number, never by join order. */
+  phones: Map<number, ParticipantView>;
+  report: ResultsExport;
+  csv: string;
+}
+
+function momentOf(state: RoomState, people: { hash: string }[], joined: Set<number>): Moment {
+  const report = exportResults(state);
+  return {
+    host: hostView(state),
+    beamer: beamerView(state),
+    phones: new Map([...joined].sort((a, b) => a - b).map((n) => [n, participantView(state, people[n]!.hash)])),
+    report,
+    csv: resultsToCsv(report),
+  };
+}
+
+const RANDOM_PHONES = 12;
+const RANDOM_STEPS = 250;
+const OTHER_KEY = 'another-session-key-for-the-same-phones-00';
+
+/**
+ * A random busy session on a deck with every activity: a third of the phones join later, the host
+ * reveals, hides, starts rounds, locks, moderates and arranges, the batch timer publishes, and the
+ * session ends and is sealed. Replays `script` when given (with other phones or another join order).
+ */
+function randomSession(seed: number, people: { token: string; hash: string }[], script?: SessionStep[]) {
+  const room = makeRoom({ deck: randomSessionDeck(), minGroupSize: 3, newId: seededIds(seed) });
+  const pick = seededPick(seed);
+  const steps: SessionStep[] = script ? [] : shuffled(RANDOM_PHONES, seed).slice(0, (RANDOM_PHONES * 2) / 3).map((phone) => ({ kind: 'join', phone }));
+  const joined = new Set<number>();
+  const moments: Moment[] = [];
+  const total = script?.length ?? steps.length + RANDOM_STEPS + 1;
+  for (let i = 0; i < total; i++) {
+    const step = script?.[i] ?? steps[i] ?? (i === total - 1 ? { kind: 'host', command: { type: 'session.end' } } : randomStep(room.state, people, pick));
+    if (!script && !steps[i]) steps.push(step);
+    runStep(room, step, people);
+    if (step.kind === 'join' && own(room.state.participants, people[step.phone]!.hash)) joined.add(step.phone);
+    room.seal();
+    moments.push(momentOf(room.state, people, joined));
+  }
+  return { room, steps, moments, joined };
+}
+
+/** The same script with each run of joins in reverse order. */
+function reverseJoinRuns(steps: SessionStep[]): SessionStep[] {
+  const out: SessionStep[] = [];
+  let run: SessionStep[] = [];
+  for (const step of [...steps, null]) {
+    if (step?.kind === 'join') run.push(step);
+    else {
+      out.push(...run.reverse());
+      run = [];
+      if (step) out.push(step);
+    }
+  }
+  return out;
+}
+
+describe('view privacy in a random busy session', () => {
+  const seeds = [7, 2024, 777];
+  const people = Array.from({ length: RANDOM_PHONES }, (_, n) => makeParticipant(n));
+  const others = Array.from({ length: RANDOM_PHONES }, (_, n) => makeParticipant(n, OTHER_KEY));
+  const secrets = [...people, ...others].flatMap((p) => [p.hash, p.token]);
+  const sessions = seeds.map((seed) => ({ seed, ...randomSession(seed, people) }));
+
+  it.each(sessions)('seed $seed: the session is busy enough to mean something', ({ room, steps, moments }) => {
+    const kinds = new Set(steps.map((s) => (s.kind === 'host' || s.kind === 'phone' ? s.command.type : s.kind)));
+    for (const kind of ['join', 'vote.cast', 'result.reveal', 'postIt.add', 'postIt.hide', 'publish', 'session.end']) expect(kinds).toContain(kind);
+    expect(moments.some((m) => m.beamer.vote?.result.state === 'shown')).toBe(true);
+    expect(moments.some((m) => (m.beamer.board?.postIts.length ?? 0) > 0)).toBe(true);
+    expect(room.state.status).toBe('ended');
+  });
+
+  it.each(sessions)('seed $seed: no view or report at any moment holds a participant hash or token', ({ moments }) => {
+    for (const [i, m] of moments.entries()) {
+      expect(findSecrets([m.host, m.beamer, [...m.phones.values()], m.report], secrets), `step ${i}`).toEqual([]);
+      for (const secret of secrets) expect(m.csv.includes(secret), `csv, step ${i}`).toBe(false);
+    }
+  });
+
+  it.each(sessions)('seed $seed: every view has exactly the fields its schema allows', ({ moments }) => {
+    for (const [i, m] of moments.entries()) {
+      expect(HostView.safeParse(m.host).success, `host view, step ${i}`).toBe(true);
+      expect(BeamerView.safeParse(m.beamer).success, `beamer view, step ${i}`).toBe(true);
+      for (const view of m.phones.values()) expect(ParticipantView.safeParse(view).success, `phone view, step ${i}`).toBe(true);
+      expect(ResultsExport.safeParse(m.report).success, `report, step ${i}`).toBe(true);
+    }
+  });
+
+  it.each(sessions)('seed $seed: host and beamer always show the same vote result', ({ moments }) => {
+    for (const [i, m] of moments.entries()) expect(m.host.vote?.result ?? null, `step ${i}`).toEqual(m.beamer.vote?.result ?? null);
+  });
+
+  it.each(sessions)('seed $seed: a reconnect, or a server that restarted from its stored events, gets the same views', ({ seed, steps }) => {
+    const replayed = makeRoom({ deck: randomSessionDeck(), minGroupSize: 3, newId: seededIds(seed) });
+    const joined = new Set<number>();
+    for (const [i, step] of steps.entries()) {
+      runStep(replayed, step, people);
+      if (step.kind === 'join' && own(replayed.state.participants, people[step.phone]!.hash)) joined.add(step.phone);
+      replayed.seal();
+      const now = momentOf(replayed.state, people, joined);
+      expect(momentOf(replayed.state, people, joined), `rebuilt, step ${i}`).toEqual(now);
+      if (i % 25 === 0 || i === steps.length - 1) {
+        const restarted = replay(JSON.parse(JSON.stringify(replayed.events)) as RoomEvent[])!;
+        expect(momentOf(restarted, people, joined), `restarted, step ${i}`).toEqual(now);
+      }
+    }
+  });
+
+  it.each(sessions)('seed $seed: other phones (another session key) see exactly the same views', ({ seed, steps, moments }) => {
+    const other = randomSession(seed, others, steps);
+    expect(other.moments).toEqual(moments);
+  });
+
+  it.each(sessions)('seed $seed: phones that join in another order see exactly the same views once all joined', ({ seed, steps, moments }) => {
+    const other = randomSession(seed, people, reverseJoinRuns(steps));
+    for (const [i, step] of steps.entries()) {
+      // Inside a run of joins the two sessions are at different phones; after it they must agree.
+      if (step.kind === 'join' && steps[i + 1]?.kind === 'join') continue;
+      expect(other.moments[i], `step ${i}`).toEqual(moments[i]);
     }
   });
 });
