@@ -166,7 +166,33 @@ export function roomStoreContract(name: string, open: () => Promise<RoomStore>) 
       await s.create(a, startEvents(a));
       await s.create(b, startEvents(b));
       const listed = await s.list();
-      expect(listed).toEqual(expect.arrayContaining([{ code: a.code, createdAt: a.createdAt }, { code: b.code, createdAt: b.createdAt }]));
+      expect(listed).toEqual(
+        expect.arrayContaining([
+          { code: a.code, createdAt: a.createdAt, hostSeenAt: a.createdAt, sealed: false },
+          { code: b.code, createdAt: b.createdAt, hostSeenAt: b.createdAt, sealed: false },
+        ]),
+      );
+    });
+
+    it('remembers when a host was last seen, and lists a sealed room as sealed', async () => {
+      const s = await store();
+      const record = roomRecord();
+      await s.create(record, startEvents(record));
+      await s.markHostSeen(record.code, NOW + 60_000);
+      expect((await s.list()).find((r) => r.code === record.code)).toMatchObject({ hostSeenAt: NOW + 60_000, sealed: false });
+      await s.append(record.code, [{ type: 'sessionEnded', at: NOW + 2 }], null);
+      await s.seal(record.code, { type: 'snapshot', state: anonymise(replay(startEvents(record))!) });
+      expect((await s.list()).find((r) => r.code === record.code)).toMatchObject({ sealed: true });
+    });
+
+    it('keeps each deck version once and gives it back; an unknown version is null', async () => {
+      const s = await store();
+      const deck = makeDeck();
+      const version = `v-${newJoinCode()}`;
+      await s.saveDeck(version, deck);
+      await s.saveDeck(version, deck);
+      expect(await s.loadDeck(version)).toEqual(deck);
+      expect(await s.loadDeck(`v-${newJoinCode()}`)).toBeNull();
     });
 
     it('deletes a room with all its events', async () => {
