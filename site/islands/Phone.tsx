@@ -12,8 +12,9 @@ const REFUSALS: Record<ConnectRefusal, string> = {
   'unknown-room': 'Deze code kennen we niet. Kijk nog eens op het scherm.',
   outdated: 'Kring is bijgewerkt. Ververs de pagina.',
   full: 'Deze sessie is vol.',
+  // Not final: the phone waits and tries again by itself (session-store.ts); shown only as a fallback.
   busy: 'Het is nu erg druk. Wacht even en probeer het opnieuw.',
-  locked: 'Deze sessie is gesloten voor nieuwe deelnemers. Vraag de gespreksleider om haar even open te zetten.',
+  locked: 'Deze sessie is gesloten voor nieuwe deelnemers. Wil je toch meedoen? Vraag de gespreksleider om de sessie even open te zetten.',
   invalid: 'Meedoen lukt niet met deze code. Kijk nog eens op het scherm.',
   forbidden: 'Meedoen lukt niet met deze code. Kijk nog eens op het scherm.',
 };

@@ -5,7 +5,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { io, type Socket } from 'socket.io-client';
 import { nanoid } from 'nanoid';
 import type { CommandAck, ConnectRefusal, HostCommand, ParticipantCommand, View } from '@protocol';
-import { EVENTS, PROTOCOL_VERSION } from '@protocol/constants';
+import { EVENTS, LIMITS, PROTOCOL_VERSION } from '@protocol/constants';
 import { serverUrl } from '../lib/server-url.ts';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'refused';
@@ -16,6 +16,8 @@ export type CommandInput<C extends AnyCommand> = C extends AnyCommand ? Omit<C, 
 export interface SessionState<V extends View, C extends AnyCommand> {
   view: V | null;
   status: ConnectionStatus;
+  /** Why the server refused the connection: final when `status` is 'refused'; 'busy' while the
+   *  store waits a few seconds to try again by itself (status 'connecting'). */
   refusal: ConnectRefusal | null;
   /** Sent but not yet acknowledged, oldest first; resent with the same id after a reconnect. */
   pending: C[];
@@ -35,6 +37,19 @@ export type Auth =
   | { role: 'host' | 'beamer'; room: string; key: string };
 
 const ACK_TIMEOUT_MS = 8000;
+/** A server that is slowing joins down says 'busy': wait this long (plus up to as much again, so a
+ *  class does not come back in one wave) and try again, a little longer each time. */
+const BUSY_RETRY_MS = 3000;
+const BUSY_RETRY_MAX_MS = 15_000;
+
+/** The server's answer to a command above LIMITS.messageBytes (session-server/src/server/sockets.ts),
+ *  given here without sending it: the server would refuse it anyway. */
+const TOO_LARGE: Extract<CommandAck, { ok: false }> = { ok: false, error: 'too-large', message: 'Dit bericht is te groot voor de server. Er is niets veranderd.' };
+
+/** A command's size as the server measures it: the bytes of its JSON. */
+function commandBytes(command: unknown): number {
+  return new TextEncoder().encode(JSON.stringify(command)).length;
+}
 
 export function createSessionStore<V extends View, C extends AnyCommand>(
   auth: Auth,
@@ -49,7 +64,10 @@ export function createSessionStore<V extends View, C extends AnyCommand>(
   const store = createStore<SessionState<V, C>>(() => ({ view: null, status: 'connecting', refusal: null, pending: restored, error: null }));
   const socket: Socket = io(serverUrl(), {
     auth: { v: PROTOCOL_VERSION, ...auth },
-    transports: ['websocket', 'polling'],
+    // Long-polling first, then an upgrade to WebSocket when it works. A school proxy that blocks
+    // WebSockets then only stops the upgrade and the phone stays on polling; with WebSocket first,
+    // socket.io would not fall back by itself.
+    transports: ['polling', 'websocket'],
     reconnectionDelayMax: 4000,
   });
 
@@ -75,6 +93,7 @@ export function createSessionStore<V extends View, C extends AnyCommand>(
         } catch {
           break; // no answer: keep it pending, try again after the next (re)connect
         }
+        // Answered, also when refused ('rate-limited' and 'too-large' included): never sent again.
         setPending(store.getState().pending.filter((c) => c.id !== command.id));
         store.setState({ error: ack.ok || shownByCaller.has(command.id) ? null : ack.message });
         shownByCaller.delete(command.id);
@@ -89,14 +108,27 @@ export function createSessionStore<V extends View, C extends AnyCommand>(
   const resolvers = new Map<string, (ack: CommandAck) => void>();
   const shownByCaller = new Set<string>();
 
+  let busyRetries = 0;
+  let busyTimer: ReturnType<typeof setTimeout> | undefined;
+
   socket.on('connect', () => {
+    busyRetries = 0;
     store.setState({ status: 'online', refusal: null });
     void flush();
   });
   socket.on('disconnect', () => store.setState({ status: 'offline' }));
   socket.on('connect_error', (error: Error & { data?: { reason?: ConnectRefusal } }) => {
     const reason = error.data?.reason;
-    // A refusal by the server is final (socket.io does not retry it); a network error is retried.
+    if (reason === 'busy') {
+      // socket.io does not retry a refusal; 'busy' only means "not now", so try again ourselves.
+      const wait = Math.min(BUSY_RETRY_MAX_MS, BUSY_RETRY_MS * 2 ** Math.min(busyRetries, 3));
+      busyRetries++;
+      store.setState({ status: 'connecting', refusal: 'busy' });
+      clearTimeout(busyTimer);
+      busyTimer = setTimeout(() => socket.connect(), wait + Math.random() * wait);
+      return;
+    }
+    // Any other refusal by the server is final; a network error is retried by socket.io.
     if (reason) store.setState({ status: 'refused', refusal: reason });
     else store.setState({ status: 'offline' });
   });
@@ -105,6 +137,10 @@ export function createSessionStore<V extends View, C extends AnyCommand>(
   return Object.assign(store, {
     send(input: CommandInput<C>, sendOptions?: { showsRefusal?: boolean }): Promise<CommandAck> {
       const command = { ...input, id: nanoid() } as unknown as C;
+      if (commandBytes(command) > LIMITS.messageBytes) {
+        if (!sendOptions?.showsRefusal) store.setState({ error: TOO_LARGE.message });
+        return Promise.resolve(TOO_LARGE);
+      }
       if (sendOptions?.showsRefusal) shownByCaller.add(command.id);
       const pending = store.getState().pending.filter((older) => !options.supersedes?.(command, older));
       setPending([...pending, command]);
@@ -113,6 +149,7 @@ export function createSessionStore<V extends View, C extends AnyCommand>(
       return acknowledged;
     },
     close() {
+      clearTimeout(busyTimer);
       socket.close();
     },
   });

@@ -54,7 +54,13 @@ export function PhoneSession(props: {
           <p class="phone-offline">Geen verbinding — je antwoord wordt verstuurd zodra het weer kan</p>
         </Show>
       </div>
-      <Switch fallback={<p role="status">Even verbinden…</p>}>
+      <Switch
+        fallback={
+          <p role="status">
+            {refusal() === 'busy' ? 'Het is even druk. Je telefoon probeert het zo vanzelf opnieuw. Je hoeft niets te doen.' : 'Even verbinden…'}
+          </p>
+        }
+      >
         <Match when={view()?.status === 'ended' ? view() : null}>
           {(v) => <ClosingScreen contacts={v().contacts} helpLines={props.helpLines} />}
         </Match>
