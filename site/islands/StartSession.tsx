@@ -1,7 +1,7 @@
-// The host's start form: the school's help contacts and the minimum group size, then a room is made
+// The host's start form: the school's help contacts, the minimum and the expected group size, then a room is made
 // over HTTP. The server validates; its issues are shown next to the fields and nothing typed is lost.
 import { For, Show, createSignal, onMount, type JSX } from 'solid-js';
-import { CreateRoomResponse, DEFAULT_MIN_GROUP_SIZE, MIN_GROUP_SIZE_FLOOR, type CreateRoomRequest } from '@protocol';
+import { CreateRoomResponse, DEFAULT_MIN_GROUP_SIZE, LIMITS, MIN_GROUP_SIZE_FLOOR, type CreateRoomRequest } from '@protocol';
 import { serverUrl } from '../lib/server-url.ts';
 import { rememberHostKeys } from '../lib/local-keys.ts';
 
@@ -18,6 +18,7 @@ const FIELDS = {
   'contacts.vertrouwenspersoon.when': { id: 'vp-wanneer', label: 'Wanneer bereikbaar' },
   'contacts.mentor': { id: 'mentor', label: 'Mentor of ander aanspreekpunt' },
   minGroupSize: { id: 'min-groep', label: 'Minimum aantal antwoorden voor een uitslag' },
+  expectedGroupSize: { id: 'verwacht', label: 'Hoeveel deelnemers verwacht je?' },
 } as const;
 type FieldPath = keyof typeof FIELDS;
 
@@ -49,15 +50,20 @@ export default function StartSession(props: { deckId: string }) {
     const value = (path: FieldPath) => String(form.get(path) ?? '');
     const text = (path: FieldPath) => value(path).trim() || undefined;
     const minGroupSize = Number(value('minGroupSize'));
-    if (!Number.isInteger(minGroupSize)) {
-      return showProblems('Niet alles is goed ingevuld.', [
-        { path: 'minGroupSize', message: `Vul een heel getal in, ${MIN_GROUP_SIZE_FLOOR} of meer.` },
-      ]);
+    // Empty means "not said"; the range (1 to LIMITS.expectedGroupSize) is the server's to check.
+    const expectedText = value('expectedGroupSize').trim();
+    const expectedGroupSize = expectedText === '' ? null : Number(expectedText);
+    const notWhole: Issue[] = [];
+    if (!Number.isInteger(minGroupSize)) notWhole.push({ path: 'minGroupSize', message: `Vul een heel getal in, ${MIN_GROUP_SIZE_FLOOR} of meer.` });
+    if (expectedGroupSize !== null && !Number.isInteger(expectedGroupSize)) {
+      notWhole.push({ path: 'expectedGroupSize', message: `Vul een heel getal in van 1 tot en met ${LIMITS.expectedGroupSize}, of laat het leeg.` });
     }
+    if (notWhole.length) return showProblems('Niet alles is goed ingevuld.', notWhole);
     // Empty fields are left out: the server keeps only what the host filled in.
     const request: CreateRoomRequest = {
       deckId: props.deckId,
       minGroupSize,
+      expectedGroupSize,
       contacts: {
         vertrouwenspersoon: {
           name: text('contacts.vertrouwenspersoon.name'),
@@ -167,7 +173,16 @@ export default function StartSession(props: { deckId: string }) {
           },
           `Een uitslag komt pas op de beamer als minstens zoveel mensen antwoordden, zodat niemand opvalt. Minstens ${MIN_GROUP_SIZE_FLOOR}.`,
         )}
+        {field(
+          'expectedGroupSize',
+          { type: 'number', inputmode: 'numeric', min: 1, max: LIMITS.expectedGroupSize, step: 1, class: 'input--short' },
+          'Niet verplicht. Zo zie je het als er meer telefoons meedoen dan mensen in de groep.',
+        )}
       </fieldset>
+
+      <p>
+        Wat Kring bewaart en wie wat ziet, lees je op de pagina <a href="/privacy/">Privacy</a>.
+      </p>
 
       <button class="button button--large" type="submit" disabled={!ready() || busy()}>
         Start de sessie

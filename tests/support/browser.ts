@@ -8,6 +8,8 @@ export const PHONE = { width: 390, height: 844 };
 export const SMALL_PHONE = { width: 320, height: 640 };
 export const BEAMER = { width: 1920, height: 1080 };
 export const LAPTOP = { width: 1366, height: 900 };
+/** The host console's screenshots: a common school laptop. */
+export const SMALL_LAPTOP = { width: 1366, height: 768 };
 
 export async function newScreen(browser: Browser, viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport, locale: 'nl-NL' });
@@ -24,11 +26,15 @@ export async function expectNoSeriousA11yViolations(page: Page, label: string) {
 }
 
 /** Starts a session from a deck page the way a teacher does and returns the join code. */
-export async function startSession(page: Page, options: { deck?: string; vertrouwenspersoon?: string; minGroupSize?: number } = {}) {
+export async function startSession(
+  page: Page,
+  options: { deck?: string; vertrouwenspersoon?: string; minGroupSize?: number; expectedGroupSize?: number } = {},
+) {
   await page.goto(`/decks/${options.deck ?? 'focusgroep'}/`);
   await page.getByRole('link', { name: 'Start een sessie' }).first().click();
   if (options.vertrouwenspersoon) await page.getByLabel('Naam', { exact: false }).first().fill(options.vertrouwenspersoon);
   if (options.minGroupSize) await page.getByLabel(/minimum|minstens/i).fill(String(options.minGroupSize));
+  if (options.expectedGroupSize) await page.getByLabel('Hoeveel deelnemers verwacht je?').fill(String(options.expectedGroupSize));
   await page.getByRole('button', { name: 'Start de sessie' }).click();
   await page.waitForURL(/\/host\/#[A-Z0-9]{6}$/);
   return new URL(page.url()).hash.slice(1);

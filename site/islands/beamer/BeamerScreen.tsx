@@ -96,17 +96,30 @@ export function BeamerScreen(props: { view: BeamerView; offline: boolean }) {
           </Show>
         </section>
 
-        <aside class="beamer__join" aria-label="Meedoen">
-          <p class="beamer__join-how">
-            Doe mee op je telefoon:
-            <br />
-            <strong>{window.location.host}/join</strong>
-          </p>
+        <aside class="beamer__join" classList={{ 'beamer__join--locked': props.view.locked }} aria-label="Meedoen">
+          {/* Closed to new phones: no QR to scan; the code stays, because a phone that joined comes back with it. */}
+          <Show
+            when={!props.view.locked}
+            fallback={
+              <p class="beamer__locked">
+                <strong>Gesloten voor nieuwe deelnemers</strong>
+                <span>Deed je al mee? Dan kom je terug met de code.</span>
+              </p>
+            }
+          >
+            <p class="beamer__join-how">
+              Doe mee op je telefoon:
+              <br />
+              <strong>{window.location.host}/join</strong>
+            </p>
+          </Show>
           <p class="beamer__code">
             <span class="sr-only">Code: </span>
             <JoinCodeText code={props.view.code} />
           </p>
-          <QrCode url={joinUrl()} />
+          <Show when={!props.view.locked}>
+            <QrCode url={joinUrl()} />
+          </Show>
           <p class="beamer__joined">
             <strong>{props.view.joined}</strong> doen mee
           </p>

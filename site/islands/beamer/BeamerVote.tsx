@@ -1,12 +1,15 @@
 // A vote on the beamer: before the reveal only whether voting is open; after it, exactly what the
 // view's result allows (nothing below the minimum group size).
-import { Match, Switch } from 'solid-js';
+import { Match, Show, Switch } from 'solid-js';
 import type { BeamerView, Card } from '@protocol';
 import { VoteBars } from '../../components/vote/VoteBars.tsx';
 
 export function BeamerVote(props: { card: Card; vote: NonNullable<BeamerView['vote']> }) {
   return (
     <div class="beamer__activity">
+      <Show when={props.vote.round > 1}>
+        <p class="beamer__round">Ronde {props.vote.round}</p>
+      </Show>
       <p class="beamer__question">{props.card.vote?.question}</p>
       <Switch>
         <Match when={props.vote.result.state === 'shown' ? props.vote.result : null}>

@@ -39,7 +39,7 @@ export function HostScreen(props: {
       </div>
 
       <aside class="host__side">
-        <JoinPanel view={props.view} code={props.code} beamerKey={props.beamerKey} status={status()} />
+        <JoinPanel view={props.view} code={props.code} beamerKey={props.beamerKey} status={status()} send={send} />
         <Show when={props.view.status === 'live'}>
           <nav class="host-cards" aria-labelledby="kaarten-titel">
             <h2 id="kaarten-titel">Kaarten</h2>
@@ -113,12 +113,10 @@ export function HostScreen(props: {
             {(card) => (
               <>
                 <Show when={props.view.vote}>
-                  {(vote) => (
-                    <VotePanel card={card()} vote={vote()} minGroupSize={props.view.minGroupSize} joined={props.view.joined} send={send} />
-                  )}
+                  {(vote) => <VotePanel card={card()} vote={vote()} view={props.view} send={send} />}
                 </Show>
                 <Show when={props.view.board}>
-                  {(board) => <BoardPanel card={card()} board={board()} minGroupSize={props.view.minGroupSize} send={send} />}
+                  {(board) => <BoardPanel card={card()} board={board()} view={props.view} send={send} />}
                 </Show>
                 <article class="host-card panel" aria-label="De kaart">
                   <CardBody card={card()} level={2} activities={false} />

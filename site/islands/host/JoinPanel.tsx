@@ -1,12 +1,16 @@
-// How people join: the code, the link, and the beamer link (which carries only the beamer key).
+// How people join: the code, the link, the beamer link (which carries only the beamer key), how
+// many phones joined against the number the host expected, and closing the session to new phones.
+import { Show } from 'solid-js';
 import type { HostView } from '@protocol';
 import type { ConnectionStatus as Status } from '../../stores/session-store.ts';
 import { ConnectionStatus } from '../../components/ConnectionStatus.tsx';
 import { JoinCodeText } from '../../components/JoinCodeText.tsx';
+import type { Send } from './HostScreen.tsx';
 
-export function JoinPanel(props: { view: HostView; code: string; beamerKey: string; status: Status }) {
+export function JoinPanel(props: { view: HostView; code: string; beamerKey: string; status: Status; send: Send }) {
   const joinLink = () => `${window.location.origin}/j/${props.code}`;
   const beamerLink = () => `/beamer/#code=${encodeURIComponent(props.code)}&key=${encodeURIComponent(props.beamerKey)}`;
+  const live = () => props.view.status === 'live';
   return (
     <section class="panel host-join" aria-labelledby="meedoen-titel">
       <h2 id="meedoen-titel">Meedoen</h2>
@@ -24,10 +28,37 @@ export function JoinPanel(props: { view: HostView; code: string; beamerKey: stri
           Open beamer<span class="sr-only"> (nieuw tabblad)</span>
         </a>
       </p>
-      <p class="host-join__count">
-        <strong>{props.view.joined}</strong> doen mee
+      <p class="host-join__count" classList={{ 'host-join__count--more': props.view.moreThanExpected }}>
+        <strong>{props.view.joined}</strong> {props.view.joined === 1 ? 'telefoon doet' : 'telefoons doen'} mee
+        <Show when={props.view.expectedGroupSize !== null}>
+          <span class="host-join__expected">
+            <span class="sr-only">, </span>je verwachtte {props.view.expectedGroupSize}
+          </span>
+        </Show>
       </p>
+      <Show when={props.view.moreThanExpected}>
+        <p class="host-join__more">Meer telefoons dan verwacht. Lees de waarschuwing bij de uitslag.</p>
+      </Show>
       <ConnectionStatus status={props.status} />
+
+      <Show when={live()}>
+        <div class="host-lock" classList={{ 'host-lock--locked': props.view.locked }}>
+          <p class="host-lock__state">
+            {props.view.locked ? 'Gesloten: nieuwe telefoons kunnen niet meer meedoen.' : 'Open: nieuwe telefoons kunnen meedoen.'}
+          </p>
+          <button
+            type="button"
+            class="button button--secondary"
+            aria-describedby="slot-uitleg"
+            onClick={() => void props.send({ type: 'room.lock', locked: !props.view.locked })}
+          >
+            {props.view.locked ? 'Zet weer open' : 'Sluit voor nieuwe deelnemers'}
+          </button>
+          <p class="field__hint" id="slot-uitleg">
+            Telefoons die al meedoen, kunnen altijd terugkomen.
+          </p>
+        </div>
+      </Show>
     </section>
   );
 }

@@ -9,6 +9,7 @@ const FLAG_TEXT: Record<PostItFlag, string> = {
   phone: 'Lijkt een telefoonnummer te bevatten',
   email: 'Lijkt een e-mailadres te bevatten',
   handle: 'Lijkt een gebruikersnaam (@…) te bevatten',
+  postcode: 'Lijkt een postcode te bevatten',
 };
 
 /** The post-it's paper. Extra attributes (an id, drag listeners) go on the paper itself. */

@@ -1,21 +1,35 @@
-// The host's vote controls: open/close, reveal/hide, how many answered (never who), and why a
-// revealed result may stay hidden on the beamer.
-import { Match, Switch } from 'solid-js';
+// The host's vote controls: open/close, reveal/hide, how many reacted (never who), why a revealed
+// result may stay hidden, and when a new result can be shown. The server decides all of it
+// (result, nextReveal, round); this panel only says it plainly.
+import { Match, Show, Switch } from 'solid-js';
 import type { Card, HostView } from '@protocol';
 import { VoteBars } from '../../components/vote/VoteBars.tsx';
+import { ExtraPhonesWarning } from './ExtraPhones.tsx';
+import { NewRound } from './NewRound.tsx';
 import type { Send } from './HostScreen.tsx';
 
-export function VotePanel(props: { card: Card; vote: NonNullable<HostView['vote']>; minGroupSize: number; joined: number; send: Send }) {
+export function VotePanel(props: { card: Card; vote: NonNullable<HostView['vote']>; view: HostView; send: Send }) {
   const cardId = () => props.card.id;
+  const k = () => props.view.minGroupSize;
+  const reveal = () => void props.send({ type: 'result.reveal', cardId: cardId() });
+  /** A fresh snapshot is possible while the result is on the beamer (or held back as too few). */
+  const canUpdate = () => props.vote.revealed && props.vote.nextReveal === 'new';
+
   return (
     <section class="panel" aria-labelledby="stemmen-titel">
-      <h2 id="stemmen-titel">Stemmen</h2>
+      <h2 id="stemmen-titel">
+        Stemmen
+        <Show when={props.vote.round > 1}>
+          <span class="tag tag--round">Ronde {props.vote.round}</span>
+        </Show>
+      </h2>
       <p class="vote-question">{props.card.vote?.question}</p>
 
       <p class="host-facts">
         <span>{props.vote.open ? 'Stemmen staat open.' : 'Stemmen is gesloten.'}</span>
         <span>
-          <strong>{props.vote.responded}</strong> van de {props.joined} {props.vote.responded === 1 ? 'heeft' : 'hebben'} gereageerd.
+          <strong>{props.vote.responded}</strong> van de {props.view.joined} {props.vote.responded === 1 ? 'heeft' : 'hebben'} gereageerd
+          (gekozen of overgeslagen).
         </span>
       </p>
 
@@ -29,20 +43,36 @@ export function VotePanel(props: { card: Card; vote: NonNullable<HostView['vote'
             Stemmen openen
           </button>
         )}
-        {props.vote.revealed ? (
+        <Show
+          when={props.vote.revealed}
+          fallback={
+            <button type="button" class="button" onClick={reveal}>
+              Toon resultaat
+            </button>
+          }
+        >
+          <Show when={canUpdate()}>
+            <button type="button" class="button" onClick={reveal}>
+              Werk uitslag bij
+            </button>
+          </Show>
           <button type="button" class="button button--secondary" onClick={() => props.send({ type: 'result.hide', cardId: cardId() })}>
             Verberg resultaat
           </button>
-        ) : (
-          <button type="button" class="button" onClick={() => props.send({ type: 'result.reveal', cardId: cardId() })}>
-            Toon resultaat
-          </button>
-        )}
+        </Show>
       </div>
+      <ExtraPhonesWarning view={props.view} />
 
       <Switch>
         <Match when={props.vote.result.state === 'hidden'}>
-          <p class="muted">De uitslag staat nog niet op de beamer.</p>
+          <p class="muted">
+            De uitslag staat niet op de beamer.
+            <Show when={props.vote.nextReveal === 'same'}>
+              {' '}
+              ‘Toon resultaat’ laat dezelfde uitslag zien als eerst. Een nieuwe uitslag kan pas als minstens {k()} mensen opnieuw hebben
+              gestemd.
+            </Show>
+          </p>
         </Match>
         <Match when={props.vote.result.state === 'too-few' ? props.vote.result : null}>
           {(result) => (
@@ -51,7 +81,10 @@ export function VotePanel(props: { card: Card; vote: NonNullable<HostView['vote'
                 <strong>De uitslag blijft verborgen.</strong> Er antwoordden minder dan {result().minGroupSize} mensen. Dan zou je kunnen
                 raden wie wat koos. De beamer laat daarom niets zien.
               </p>
-              <p>Wacht op meer antwoorden, of zet het minimum lager (niet lager dan 3).</p>
+              <p>
+                Wacht op meer antwoorden, of zet het minimum lager (niet lager dan 3).
+                <Show when={canUpdate()}> Kies daarna ‘Werk uitslag bij’.</Show>
+              </p>
             </div>
           )}
         </Match>
@@ -64,6 +97,24 @@ export function VotePanel(props: { card: Card; vote: NonNullable<HostView['vote'
           )}
         </Match>
       </Switch>
+
+      <Show when={props.vote.result.state === 'shown'}>
+        <p class="vote-frozen" classList={{ 'vote-frozen--ready': canUpdate() }}>
+          <Show
+            when={canUpdate()}
+            fallback={
+              <>
+                Deze uitslag blijft staan, ook als er nog mensen stemmen. Een nieuwe uitslag kan pas als minstens {k()} mensen opnieuw
+                hebben gestemd. Of start een nieuwe ronde.
+              </>
+            }
+          >
+            Er hebben genoeg mensen opnieuw gestemd. Met ‘Werk uitslag bij’ komt de nieuwe uitslag op de beamer.
+          </Show>
+        </p>
+      </Show>
+
+      <NewRound cardId={cardId()} round={props.vote.round} responded={props.vote.responded} send={props.send} />
     </section>
   );
 }
