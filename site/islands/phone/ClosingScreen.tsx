@@ -10,9 +10,15 @@ export function ClosingScreen(props: { contacts: SchoolContacts; helpLines: Nati
         Bedankt voor het meedoen!
       </h1>
       <p>De sessie is afgelopen.</p>
-      <p class="notice">
-        Alleen de aantallen (nooit, soms, vaak) en de post-its zonder namen worden bewaard. Niemand kan zien wie wat heeft geantwoord.
-      </p>
+      <div class="notice">
+        <p>
+          Bewaard blijven alleen de aantallen (nooit, soms, vaak) en de post-its die de gespreksleider heeft doorgelaten. Niemand kan zien
+          wie wat heeft geantwoord of geschreven.
+        </p>
+        <p>
+          <a href="/privacy/">Lees wat Kring bewaart en wie wat ziet</a>
+        </p>
+      </div>
       <Show when={hasSchoolContacts(props.contacts)}>
         <h2>Praten met iemand op school</h2>
         <SchoolContactsList contacts={props.contacts} level={3} />

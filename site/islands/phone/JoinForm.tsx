@@ -79,7 +79,9 @@ export function JoinForm(props: { initial: string; onJoin: (code: string) => voi
           Doe mee
         </button>
       </form>
-      <p class="muted phone-note">Je vult geen naam in. Niemand kan zien wie wat antwoordt.</p>
+      <p class="muted phone-note">
+        Je vult geen naam in. Niemand kan zien wie wat antwoordt. <a href="/privacy/">Lees wat Kring bewaart</a>
+      </p>
     </section>
   );
 }
