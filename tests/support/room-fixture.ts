@@ -281,15 +281,15 @@ export function randomStep(state: RoomState, people: { hash: string }[], pick: (
   // Weighted choices; vote and board steps only where the card has them, so most steps do something.
   const choices: [number, () => SessionStep][] = [
     [5, () => ({ kind: 'join', phone })],
-    [2, () => host({ type: 'card.goto', index: pick(3) ? Math.min(state.cardIndex + 1, state.deck.cards.length - 1) : pick(state.deck.cards.length) })],
+    [card.vote || card.board ? 1 : 4, () => host({ type: 'card.goto', index: pick(3) ? Math.min(state.cardIndex + 1, state.deck.cards.length - 1) : pick(state.deck.cards.length) })],
     [1, () => host({ type: 'room.lock', locked: !!pick(2) })],
     [1, () => host({ type: 'settings.minGroupSize', minGroupSize: pick(8) ? 3 + pick(3) : 50 })],
     [6, () => ({ kind: 'publish', minBatch: pick(2) ? 3 : 1 })],
   ];
   if (card.vote) {
     choices.push(
-      [24, () => byPhone({ type: 'vote.cast', cardId, choice: (['nooit', 'soms', 'vaak', 'pas'] as const)[pick(4)]! })],
-      [6, () => host({ type: 'result.reveal', cardId })],
+      [30, () => byPhone({ type: 'vote.cast', cardId, choice: (['nooit', 'soms', 'vaak', 'pas'] as const)[pick(4)]! })],
+      [8, () => host({ type: 'result.reveal', cardId })],
       [3, () => host({ type: 'result.hide', cardId })],
       [1, () => host({ type: 'vote.newRound', cardId })],
       [1, () => host({ type: pick(2) ? 'vote.open' : 'vote.close', cardId })],
