@@ -1,13 +1,18 @@
-// HTTP: the small JSON API (create a room, export results, delete a room) and the built site.
+// HTTP: the small JSON API (create a room, export results, delete a room) and the built site. Every
+// response carries security headers; a page's script policy lists the hashes of its inline scripts.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createReadStream, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync, createReadStream } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
+import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { CreateRoomRequest, JoinCode } from '../protocol/index.ts';
 import { exportResults, resultsToCsv } from '../room/export.ts';
 import type { LiveRooms } from './live-rooms.ts';
 import { UnknownDeckError } from './live-rooms.ts';
 import { keyMatches } from './secrets.ts';
-import { originAllowed } from './origins.ts';
+import { originAllowed, originPolicy, type OriginPolicy } from './origins.ts';
+import { configFromEnv, type AccessConfig } from './config.ts';
+import { clientAddress, forwardedHttps, limitKey, memoryKey } from './client-address.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -22,23 +27,95 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
-const SECURITY_HEADERS = {
+const FIXED_HEADERS: Record<string, string> = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'x-frame-options': 'DENY',
-  'content-security-policy':
-    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+  // Features Kring never uses, off for its pages and anything they might embed. Only names Chromium
+  // knows: an unknown one (e.g. 'bluetooth' in Chromium 156) logs an error on every page.
+  'permissions-policy': ['accelerometer', 'browsing-topics', 'camera', 'display-capture', 'geolocation', 'gyroscope', 'hid', 'interest-cohort', 'magnetometer', 'microphone', 'midi', 'payment', 'serial', 'usb']
+    .map((feature) => `${feature}=()`)
+    .join(', '),
 };
 
 export interface HttpDeps {
   rooms: LiveRooms;
   siteDir: string;
-  allowedOrigins: string[];
+  /** @deprecated Part of `access`; used only while `access` is not passed. */
+  allowedOrigins?: string[];
+  /** Public URL, allowed origins, trusted proxies, limits. Until create-application.ts passes it, read from the environment. */
+  access?: AccessConfig;
   onRoomDeleted: (code: string) => void;
 }
 
-function json(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...SECURITY_HEADERS });
+/** What the handler works out once from its deps. */
+interface Context {
+  deps: HttpDeps;
+  access: AccessConfig;
+  origins: OriginPolicy;
+  roomLimiter: BurstyRateLimiter;
+  /** connect-src entries besides 'self' that do not depend on the request. */
+  connectSources: string[];
+  pages: PageCache;
+}
+
+const ROOM_LIMIT_MESSAGE = 'Er zijn vanaf dit adres te veel sessies gestart. Probeer het over een paar minuten opnieuw.';
+
+/**
+ * Rooms per limit key: one every 3600/perHour seconds, plus a burst so that half the hourly number
+ * can start at once (a teacher trying things out). With 20: 10 at once, then one every 3 minutes.
+ */
+function roomLimiter(perHour: number): BurstyRateLimiter {
+  const burst = Math.max(1, Math.floor(perHour / 2));
+  return new BurstyRateLimiter(
+    new RateLimiterMemory({ keyPrefix: 'rooms', points: 1, duration: Math.ceil(3600 / perHour) }),
+    new RateLimiterMemory({ keyPrefix: 'rooms-burst', points: burst - 1, duration: 3600 }),
+  );
+}
+
+const wsOrigin = (url: URL) => `${url.protocol === 'https:' ? 'wss' : 'ws'}://${url.host}`;
+
+function fixedConnectSources(access: AccessConfig): string[] {
+  const sources: string[] = [];
+  if (access.publicUrl) sources.push(wsOrigin(new URL(access.publicUrl)));
+  // A site built to talk to another session server (PUBLIC_KRING_SERVER) connects there too.
+  if (access.siteServerUrl) {
+    const server = new URL(access.siteServerUrl);
+    if (!access.publicUrl || server.origin !== new URL(access.publicUrl).origin) sources.push(server.origin, wsOrigin(server));
+  }
+  return sources;
+}
+
+/** A Host header that is a plain host[:port]; anything else (spaces, ';') stays out of the policy. */
+const PLAIN_HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+
+function securityHeaders(req: IncomingMessage, ctx: Context, scriptHashes: string[] = []): Record<string, string> {
+  const viaHttps = forwardedHttps(req, ctx.access.trustProxy);
+  const connect = ["'self'", ...ctx.connectSources];
+  // Without a public URL the WebSocket goes to the host the page came from; a Host in a policy only
+  // ever allows that host itself.
+  const host = req.headers.host;
+  if (!ctx.access.publicUrl && host && PLAIN_HOST.test(host)) connect.push(`${viaHttps ? 'wss' : 'ws'}://${host.toLowerCase()}`);
+  const csp = [
+    "default-src 'self'",
+    ["script-src 'self'", ...scriptHashes.map((hash) => `'${hash}'`)].join(' '),
+    // Solid and Astro set style attributes; styles cannot run code.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    `connect-src ${connect.join(' ')}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+  ].join('; ');
+  const headers: Record<string, string> = { ...FIXED_HEADERS, 'content-security-policy': csp };
+  // Only over https (browsers ignore it over http anyway), so a laptop on plain http is never pinned.
+  if (viaHttps || ctx.access.publicUrl?.startsWith('https:')) headers['strict-transport-security'] = 'max-age=31536000';
+  return headers;
+}
+
+function json(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...extra });
   res.end(JSON.stringify(body));
 }
 
@@ -59,11 +136,27 @@ function bearer(req: IncomingMessage): string | null {
 }
 
 export function createRequestHandler(deps: HttpDeps) {
+  const access = deps.access ?? { ...configFromEnv(), ...(deps.allowedOrigins ? { allowedOrigins: deps.allowedOrigins } : {}) };
+  const ctx: Context = {
+    deps,
+    access,
+    origins: originPolicy(access),
+    roomLimiter: roomLimiter(access.roomsPerHour),
+    connectSources: fixedConnectSources(access),
+    pages: new PageCache(),
+  };
   return async (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://kring.invalid');
+    for (const [name, value] of Object.entries(securityHeaders(req, ctx))) res.setHeader(name, value);
+    hintAtProxy(req, ctx);
+    let url: URL;
     try {
-      if (url.pathname.startsWith('/api/')) return await api(req, res, url, deps);
-      return serveStatic(req, res, url.pathname, deps.siteDir);
+      url = new URL(req.url ?? '/', 'http://kring.invalid');
+    } catch {
+      return json(res, 400, { error: 'Het verzoek klopt niet.' });
+    }
+    try {
+      if (url.pathname.startsWith('/api/')) return await api(req, res, url, ctx);
+      return serveStatic(req, res, url.pathname, ctx);
     } catch (error) {
       console.error('[kring] request failed:', (error as Error).message);
       if (!res.headersSent) json(res, 500, { error: 'Er ging iets mis op de server.' });
@@ -71,9 +164,9 @@ export function createRequestHandler(deps: HttpDeps) {
   };
 }
 
-function cors(req: IncomingMessage, res: ServerResponse, deps: HttpDeps): boolean {
+function cors(req: IncomingMessage, res: ServerResponse, ctx: Context): boolean {
   const origin = req.headers.origin;
-  if (!originAllowed(req, deps.allowedOrigins)) {
+  if (!originAllowed(origin, ctx.origins)) {
     json(res, 403, { error: 'Deze website mag Kring niet gebruiken.' });
     return false;
   }
@@ -86,10 +179,34 @@ function cors(req: IncomingMessage, res: ServerResponse, deps: HttpDeps): boolea
   return true;
 }
 
-async function api(req: IncomingMessage, res: ServerResponse, url: URL, deps: HttpDeps) {
-  if (!cors(req, res, deps)) return;
+let proxyHintShown = false;
+/** Once per process: a request came through a proxy that Kring was not told about (no address logged). */
+function hintAtProxy(req: IncomingMessage, ctx: Context) {
+  if (proxyHintShown || ctx.access.trustProxy > 0 || req.headers['x-forwarded-for'] === undefined) return;
+  proxyHintShown = true;
+  console.warn('[kring] er komen verzoeken via een proxy, maar KRING_TRUST_PROXY staat niet aan: voor de grenzen tellen alle bezoekers dan als één adres (zie README, Instellingen)');
+}
+
+/** Takes one room from this client's allowance; the seconds to wait when there is none left. */
+async function roomAllowance(req: IncomingMessage, ctx: Context): Promise<number> {
+  const key = memoryKey(limitKey(clientAddress(req, ctx.access.trustProxy)));
+  try {
+    await ctx.roomLimiter.consume(key);
+    return 0;
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+    throw rejection;
+  }
+}
+
+async function api(req: IncomingMessage, res: ServerResponse, url: URL, ctx: Context) {
+  const { deps } = ctx;
+  if (!cors(req, res, ctx)) return;
   if (req.method === 'OPTIONS') return void res.writeHead(204).end();
-  if (url.pathname === '/api/health') return json(res, 200, { ok: true });
+  if (url.pathname === '/api/health') {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: 'Niet toegestaan.' }, { allow: 'GET, HEAD' });
+    return json(res, 200, { ok: true });
+  }
 
   if (url.pathname === '/api/rooms' && req.method === 'POST') {
     let body: unknown;
@@ -105,6 +222,8 @@ async function api(req: IncomingMessage, res: ServerResponse, url: URL, deps: Ht
         issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
       });
     }
+    const wait = await roomAllowance(req, ctx);
+    if (wait > 0) return json(res, 429, { error: ROOM_LIMIT_MESSAGE }, { 'retry-after': String(wait) });
     try {
       return json(res, 201, await deps.rooms.create(parsed.data));
     } catch (error) {
@@ -133,7 +252,6 @@ async function api(req: IncomingMessage, res: ServerResponse, url: URL, deps: Ht
         'content-type': csv ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
         'content-disposition': `attachment; filename="${name}.${match[2]}"`,
         'cache-control': 'no-store',
-        ...SECURITY_HEADERS,
       });
       return void res.end(csv ? resultsToCsv(results) : JSON.stringify(results, null, 2));
     }
@@ -148,6 +266,7 @@ function fileAt(siteDir: string, pathname: string): string | null {
   } catch {
     return null;
   }
+  if (decoded.includes('\0')) return null;
   const candidate = normalize(join(siteDir, decoded));
   if (candidate !== siteDir && !candidate.startsWith(siteDir + sep)) return null;
   for (const path of [candidate, join(candidate, 'index.html')]) {
@@ -160,21 +279,54 @@ function fileAt(siteDir: string, pathname: string): string | null {
   return null;
 }
 
-function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string, siteDir: string) {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: 'Niet toegestaan.' });
+/** sha256 source expressions for a page's inline scripts, as a browser hashes them. */
+export function inlineScriptHashes(html: string): string[] {
+  const hashes = new Set<string>();
+  for (const [, attributes, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
+    if (/\bsrc\s*=/i.test(attributes!)) continue;
+    // The HTML parser turns CRLF and CR into LF before the script's text is hashed.
+    const text = body!.replace(/\r\n?/g, '\n');
+    hashes.add(`sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`);
+  }
+  return [...hashes];
+}
+
+/** Built pages in memory with their script hashes, read again when the file changes (a new build). */
+class PageCache {
+  private pages = new Map<string, { mtimeMs: number; size: number; body: Buffer; hashes: string[] }>();
+
+  get(path: string) {
+    const stat = statSync(path);
+    const cached = this.pages.get(path);
+    if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached;
+    const body = readFileSync(path);
+    const page = { mtimeMs: stat.mtimeMs, size: stat.size, body, hashes: inlineScriptHashes(body.toString('utf8')) };
+    this.pages.set(path, page);
+    return page;
+  }
+}
+
+function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string, ctx: Context) {
+  const { siteDir } = ctx.deps;
+  if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: 'Niet toegestaan.' }, { allow: 'GET, HEAD' });
   // A join link /j/<code> is the join page; the page reads the code from the address.
   const path = /^\/j\/[^/]+\/?$/.test(pathname) ? join(siteDir, 'join', 'index.html') : fileAt(siteDir, pathname);
   const found = path ?? fileAt(siteDir, '/404.html');
   if (!found) {
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
     return void res.end('Niet gevonden. Is de site gebouwd? Start Kring met: npm start');
   }
   const immutable = pathname.startsWith('/_astro/');
-  res.writeHead(path ? 200 : 404, {
+  const headers = {
     'content-type': TYPES[extname(found)] ?? 'application/octet-stream',
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-    ...SECURITY_HEADERS,
-  });
+  };
+  if (extname(found) === '.html') {
+    const page = ctx.pages.get(found);
+    res.writeHead(path ? 200 : 404, { ...headers, ...securityHeaders(req, ctx, page.hashes), 'content-length': String(page.size) });
+    return void res.end(req.method === 'HEAD' ? undefined : page.body);
+  }
+  res.writeHead(path ? 200 : 404, headers);
   if (req.method === 'HEAD') return void res.end();
   createReadStream(found).pipe(res);
 }
