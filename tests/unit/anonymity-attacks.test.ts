@@ -135,11 +135,9 @@ describe('differencing a vote', () => {
     expect(exportResults(room.state).cards[0]!.vote?.earlierRounds).toEqual([{ round: 1, counts: { nooit: 1, soms: 2, vaak: 2 }, passes: 0 }]);
   });
 
-  // BUG (session-server/src/room/apply.ts:60, votes.ts nextReveal): `changedSince` marks everyone who
-  // cast since the snapshot, also when they end on the answer the snapshot holds. Four phones that
-  // change and change back plus one new answer make five "changes", and the fresh snapshot differs
-  // from the first by that one person's answer.
-  it.fails('answers changed and changed back do not count toward a fresh snapshot', () => {
+  // Four phones that change and change back plus one new answer must not buy a fresh snapshot
+  // that differs from the first by that one person's answer (only new answers count).
+  it('answers changed and changed back do not count toward a fresh snapshot', () => {
     const room = votedRoom(['soms', 'soms', 'soms', 'soms', 'soms']);
     reveal(room);
     cast(room, 5, 'vaak');
@@ -295,10 +293,9 @@ describe('what is kept after the end', () => {
     ]);
   });
 
-  // BUG (session-server/src/room/apply.ts:120): anonymise keeps a duplicate when the duplicate itself
-  // is approved, even if the post-it it was merged into was hidden afterwards. Its comment says
-  // duplicates of hidden post-its are not kept; a duplicate says what the hidden one said.
-  it.fails('a duplicate of a post-it the host hid afterwards is gone after the end', () => {
+  // A duplicate says what the post-it it was merged into said: when the host hides that one, the
+  // duplicate goes with it at the end. (Found as a bug: anonymise checked only the duplicate.)
+  it('a duplicate of a post-it the host hid afterwards is gone after the end', () => {
     const room = makeRoom({ participants: 2, minGroupSize: K });
     room.goto('muur');
     room.must(0, { type: 'postIt.add', cardId: 'muur', text: 'VERBORGEN met een naam' }, ['hide']);
@@ -311,10 +308,9 @@ describe('what is kept after the end', () => {
     expect(kept).not.toContain('DUPLICAAT');
   });
 
-  // BUG (session-server/src/room/apply.ts:120, boards/decide-board.ts:116): a post-it the host hid
-  // can still be merged into an approved one (merge checks only the target), and anonymise keeps
-  // every duplicate of an approved post-it, so the hidden text outlives the session.
-  it.fails('a hidden post-it merged into an approved one is gone after the end', () => {
+  // A post-it the host hid can still be merged into an approved one; its text must not outlive the
+  // session for that. (Found as a bug: anonymise kept every duplicate of an approved post-it.)
+  it('a hidden post-it merged into an approved one is gone after the end', () => {
     const room = makeRoom({ participants: 2, minGroupSize: K });
     room.goto('muur');
     room.must(0, { type: 'postIt.add', cardId: 'muur', text: 'Meer toezicht' }, ['keep']);
@@ -371,11 +367,9 @@ describe('ids that are the names of object members', () => {
     expect(room.state).toBe(before);
   });
 
-  // BUG (session-server/src/room/apply.ts:83): board events look their board up with
-  // `state.boards[event.cardId]`, not as an own key. A deck may name a card "constructor" (the
-  // deck schema's slug allows it); its board then starts as Object.prototype.constructor, loses
-  // `postIts`, and the first post-it throws "Cannot convert undefined or null to object".
-  it.fails('a deck card with the id "constructor" works like any other board', () => {
+  // A deck may name a card "constructor" (the deck schema's slug allows it); board events must
+  // find its board as an own key, not Object.prototype.constructor. (Found as a bug.)
+  it('a deck card with the id "constructor" works like any other board', () => {
     const deck = makeDeck({ cards: [boardCard('welkom'), boardCard('constructor')] });
     const room = makeRoom({ deck, participants: 1, minGroupSize: 3 });
     room.goto('constructor');
@@ -385,9 +379,8 @@ describe('ids that are the names of object members', () => {
 });
 
 describe('caps', () => {
-  // BUG (session-server/src/boards/decide-board.ts:108): hidden post-its free room on the board,
-  // but unhiding one checks no cap, so a full board can grow past 400 shown post-its.
-  it.fails(`unhiding a post-it on a full board cannot take it past ${LIMITS.postItsPerCard}`, () => {
+  // Hidden post-its free room on the board, so unhiding one must check the cap again.
+  it(`unhiding a post-it on a full board cannot take it past ${LIMITS.postItsPerCard}`, () => {
     const writers = LIMITS.postItsPerCard / LIMITS.postItsPerParticipantPerCard;
     const room = makeRoom({ participants: writers + 1, minGroupSize: K });
     room.goto('muur');

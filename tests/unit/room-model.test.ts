@@ -183,18 +183,21 @@ describe('revealing results', () => {
     expect(beamerView(room.state).vote?.result).toEqual(shown);
   });
 
-  it('a fresh snapshot is taken once the minimum group size answered or changed since the last one', () => {
-    const room = onVoteCard(10);
+  it('a fresh snapshot is taken once the minimum group size gave a new answer since the last one; changes do not count', () => {
+    const room = onVoteCard(12);
     for (let i = 0; i < 5; i++) room.must(i, { type: 'vote.cast', cardId: 'pesten', choice: 'vaak' });
     room.must('host', { type: 'result.reveal', cardId: 'pesten' });
-    // Three new answers and two changed ones make five people since the snapshot.
+    // Three new answers, two changed ones and a new pass: only the three new answers count.
     for (let i = 5; i < 8; i++) room.must(i, { type: 'vote.cast', cardId: 'pesten', choice: 'soms' });
-    expect(hostView(room.state).vote?.nextReveal).toBe('same');
     room.must(0, { type: 'vote.cast', cardId: 'pesten', choice: 'nooit' });
     room.must(1, { type: 'vote.cast', cardId: 'pesten', choice: 'pas' });
+    room.must(8, { type: 'vote.cast', cardId: 'pesten', choice: 'pas' });
+    expect(hostView(room.state).vote?.nextReveal).toBe('same');
+    room.must(9, { type: 'vote.cast', cardId: 'pesten', choice: 'nooit' });
+    room.must(10, { type: 'vote.cast', cardId: 'pesten', choice: 'vaak' });
     expect(hostView(room.state).vote?.nextReveal).toBe('new');
     room.must('host', { type: 'result.reveal', cardId: 'pesten' });
-    expect(beamerView(room.state).vote?.result).toEqual({ state: 'shown', counts: { nooit: 1, soms: 3, vaak: 3 }, answered: 7, passes: 1 });
+    expect(beamerView(room.state).vote?.result).toEqual({ state: 'shown', counts: { nooit: 2, soms: 3, vaak: 4 }, answered: 9, passes: 2 });
     expect(hostView(room.state).vote?.nextReveal).toBe('same');
   });
 

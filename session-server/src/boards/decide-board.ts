@@ -105,8 +105,12 @@ export function decideBoard(state: RoomState, command: BoardCommand, ctx: Decide
     }
     case 'postIt.hide':
       return postIt!.status === 'hidden' ? accept([]) : accept([{ type: 'postItHidden', cardId, postItId: postIt!.id }]);
-    case 'postIt.unhide':
-      return postIt!.status !== 'hidden' ? accept([]) : accept([{ type: 'postItUnhidden', cardId, postItId: postIt!.id }]);
+    case 'postIt.unhide': {
+      if (postIt!.status !== 'hidden') return accept([]);
+      const onBoard = Object.values(board.postIts).filter((p) => p.status !== 'hidden').length;
+      if (onBoard >= LIMITS.postItsPerCard) return refuse('limit', 'Het bord is vol. Verberg eerst een andere post-it.');
+      return accept([{ type: 'postItUnhidden', cardId, postItId: postIt!.id }]);
+    }
     case 'postIt.highlight':
       if (postIt!.highlighted === command.highlighted) return accept([]);
       return accept([{ type: 'postItHighlighted', cardId, postItId: postIt!.id, highlighted: command.highlighted }]);

@@ -54,15 +54,11 @@ export function apply(state: RoomState | null, event: RoomEvent): RoomState {
     case 'voteClosed':
       return withVote(state, event.cardId, (v) => ({ ...v, open: false }));
     case 'voteCast':
-      return withVote(state, event.cardId, (v) => ({
-        ...v,
-        choices: { ...v.choices, [event.participant]: event.choice },
-        changedSince: v.snapshot ? { ...v.changedSince, [event.participant]: true } : v.changedSince,
-      }));
+      return withVote(state, event.cardId, (v) => ({ ...v, choices: { ...v.choices, [event.participant]: event.choice } }));
     case 'resultRevealed':
       // A null tally takes no new snapshot: the frozen one (if any) is shown again.
       return withVote(state, event.cardId, (v) =>
-        event.tally ? { ...v, revealed: true, snapshot: event.tally, changedSince: {} } : { ...v, revealed: true },
+        event.tally ? { ...v, revealed: true, snapshot: event.tally, atSnapshot: v.choices } : { ...v, revealed: true },
       );
     case 'voteRoundStarted':
       return withVote(state, event.cardId, (v) => ({
@@ -80,7 +76,7 @@ export function apply(state: RoomState | null, event: RoomEvent): RoomState {
     case 'sessionEnded':
       return { ...state, status: 'ended', endedAt: event.at };
     default: {
-      const board = applyBoardEvent(state.boards[event.cardId] ?? emptyBoard(), event);
+      const board = applyBoardEvent(own(state.boards, event.cardId) ?? emptyBoard(), event);
       return { ...state, boards: { ...state.boards, [event.cardId]: board } };
     }
   }
@@ -103,7 +99,7 @@ export function anonymise(state: RoomState): RoomState {
       ...vote,
       open: false,
       choices: {},
-      changedSince: {},
+      atSnapshot: {},
       final: finalTally(vote, state.minGroupSize),
     };
   }
@@ -111,13 +107,17 @@ export function anonymise(state: RoomState): RoomState {
   for (const [cardId, board] of Object.entries(state.boards)) {
     // Only what the host let through stays: hidden post-its (often hidden because they name
     // someone), and ones still waiting for a look, are not kept; neither are duplicates of them.
-    const kept = (p: PostIt) => p.status === 'approved';
+    const kept = (p: PostIt): boolean => {
+      if (p.status !== 'approved') return false;
+      if (!p.mergedInto) return true;
+      const target = own(board.postIts, p.mergedInto);
+      return !!target && target.status === 'approved' && !target.mergedInto;
+    };
     const postIts: Record<string, PostIt> = {};
     // Re-key in id order so not even the object's insertion order hints at arrival.
     for (const id of Object.keys(board.postIts).sort()) {
       const p = board.postIts[id]!;
-      const target = p.mergedInto ? own(board.postIts, p.mergedInto) : p;
-      if (kept(p) || (p.mergedInto && target && kept(target))) postIts[id] = { ...p, author: null };
+      if (kept(p)) postIts[id] = { ...p, author: null };
     }
     // Approved post-its the last batch had not yet published join the wall now, in id order.
     const onWall = new Set(board.wall);

@@ -11,12 +11,13 @@ export interface VoteState {
   round: number;
   /** This round's answers, keyed by the participant's keyed hash; emptied when the session ends. */
   choices: Record<string, VoteChoice>;
-  /** Who answered, changed or skipped since `snapshot` was taken; emptied when the session ends. */
-  changedSince: Record<string, true>;
+  /** Everyone's choice when `snapshot` was taken, to count who answered since; emptied at the end. */
+  atSnapshot: Record<string, VoteChoice>;
   /**
    * The result frozen at the last reveal that had enough answers: all that beamer, host and
-   * export show of this round. Later answers do not move it; a new snapshot needs at least the
-   * minimum group size of new answers, so two results never differ by one person.
+   * export show of this round. Later answers and changes do not move it; a new snapshot needs at
+   * least the minimum group size of people who answered since, so two results never differ by
+   * one person's answer.
    */
   snapshot: Tally | null;
   /** Frozen results of earlier rounds. */

@@ -9,7 +9,7 @@ export const emptyVote = (): VoteState => ({
   revealed: false,
   round: 1,
   choices: {},
-  changedSince: {},
+  atSnapshot: {},
   snapshot: null,
   earlierRounds: [],
   final: null,
@@ -27,10 +27,24 @@ export const answeredIn = (tally: Tally): number => tally.nooit + tally.soms + t
 /** How many reacted (answered or passed) this round: the one live number the host sees. */
 export const respondedIn = (vote: VoteState): number => Object.keys(vote.choices).length;
 
+/**
+ * People who gave an answer (not a pass) since the snapshot and had none in it. Changed answers do
+ * not count: someone who switches and switches back, or four who swap between two options, could
+ * otherwise buy a new snapshot that differs from the last by one newcomer's answer.
+ */
+export function newAnswersSince(vote: VoteState): number {
+  let count = 0;
+  for (const [participant, choice] of Object.entries(vote.choices)) {
+    const before = Object.hasOwn(vote.atSnapshot, participant) ? vote.atSnapshot[participant] : undefined;
+    if (choice !== 'pas' && (before === undefined || before === 'pas')) count++;
+  }
+  return count;
+}
+
 /** What the next reveal does: take a fresh snapshot, or show the frozen one again. */
 export function nextReveal(vote: VoteState, minGroupSize: number): 'new' | 'same' {
   if (!vote.snapshot) return 'new';
-  return Object.keys(vote.changedSince).length >= minGroupSize ? 'new' : 'same';
+  return newAnswersSince(vote) >= minGroupSize ? 'new' : 'same';
 }
 
 /** The snapshot a reveal takes now: the tally, or null when too few answered to show anything. */
@@ -50,11 +64,11 @@ export function voteResult(vote: VoteState, minGroupSize: number): VoteResult {
 
 /**
  * The result a round keeps after the session ends. Late answers are added only when at least the
- * minimum group size of them came after the last snapshot; otherwise the snapshot stands, so the
- * report never differs from what the beamer showed by fewer than k people.
+ * minimum group size of new answers came after the last snapshot; otherwise the snapshot stands,
+ * so the report never differs from what the beamer showed by one person.
  */
 export function finalTally(vote: VoteState, minGroupSize: number): Tally | null {
   if (vote.final) return vote.final;
-  if (vote.snapshot && Object.keys(vote.changedSince).length < minGroupSize) return vote.snapshot;
+  if (vote.snapshot && newAnswersSince(vote) < minGroupSize) return vote.snapshot;
   return snapshotNow(vote, minGroupSize);
 }
