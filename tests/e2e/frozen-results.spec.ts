@@ -44,17 +44,17 @@ test('a shown result stays on the beamer until enough people answered again, and
   // A late answer: the host sees it counted, the beamer keeps the result it showed.
   await answer(await others(1), 'nooit');
   await expect(host.page.getByText(/4 van de 4 hebben gereageerd/)).toBeVisible();
-  await expect(host.page.getByText('Een nieuwe uitslag kan pas als minstens 3 mensen opnieuw hebben gestemd.', { exact: false })).toBeVisible();
+  await expect(host.page.getByText(/Een nieuwe uitslag kan pas als er minstens 3 nieuwe antwoorden bij zijn gekomen/)).toBeVisible();
   await expect(host.page.getByRole('button', { name: 'Werk uitslag bij' })).toHaveCount(0);
   await expect(beamer.page.getByText('3 antwoorden · 0 keer overgeslagen')).toBeVisible();
   await expect(beamer.page.locator('.bar--nooit .bar__value')).toHaveText(/^0 /);
   await host.page.screenshot({ path: `${shots}/host-result-frozen.png`, fullPage: true });
 
-  // Two more: three answered since the result, so a new one may be taken.
+  // Two more people: three new answers since the result, so a new one may be taken.
   await answer(await others(2), 'nooit');
   const update = host.page.getByRole('button', { name: 'Werk uitslag bij' });
   await expect(update).toBeVisible();
-  await expect(host.page.getByText(/genoeg mensen opnieuw gestemd/)).toBeVisible();
+  await expect(host.page.getByText(/genoeg nieuwe antwoorden bij gekomen/)).toBeVisible();
   await update.click();
   await expect(beamer.page.getByText('6 antwoorden · 0 keer overgeslagen')).toBeVisible();
   await expect(beamer.page.locator('.bar--nooit .bar__value')).toHaveText(/^3 /);

@@ -69,8 +69,8 @@ export function VotePanel(props: { card: Card; vote: NonNullable<HostView['vote'
             De uitslag staat niet op de beamer.
             <Show when={props.vote.nextReveal === 'same'}>
               {' '}
-              ‘Toon resultaat’ laat dezelfde uitslag zien als eerst. Een nieuwe uitslag kan pas als minstens {k()} mensen opnieuw hebben
-              gestemd.
+              ‘Toon resultaat’ laat dezelfde uitslag zien als eerst. Een nieuwe uitslag kan pas als er minstens {k()} nieuwe antwoorden
+              bij zijn gekomen.
             </Show>
           </p>
         </Match>
@@ -104,12 +104,13 @@ export function VotePanel(props: { card: Card; vote: NonNullable<HostView['vote'
             when={canUpdate()}
             fallback={
               <>
-                Deze uitslag blijft staan, ook als er nog mensen stemmen. Een nieuwe uitslag kan pas als minstens {k()} mensen opnieuw
-                hebben gestemd. Of start een nieuwe ronde.
+                Deze uitslag blijft staan, ook als er nog mensen stemmen. Een nieuwe uitslag kan pas als er minstens {k()} nieuwe antwoorden
+                bij zijn gekomen, van mensen die nog geen antwoord hadden gegeven. Een veranderd antwoord telt niet mee. Of start een nieuwe
+                ronde.
               </>
             }
           >
-            Er hebben genoeg mensen opnieuw gestemd. Met ‘Werk uitslag bij’ komt de nieuwe uitslag op de beamer.
+            Er zijn genoeg nieuwe antwoorden bij gekomen. Met ‘Werk uitslag bij’ komt de nieuwe uitslag op de beamer.
           </Show>
         </p>
       </Show>
