@@ -48,7 +48,7 @@ function Connected(props: { code: string; beamerKey: string }) {
       <Match when={view()}>{(v) => <BeamerScreen view={v()} offline={status() === 'offline'} />}</Match>
       <Match when={true}>
         <div class="beamer-message" role="status">
-          <p>Verbinden…</p>
+          <p>{refusal() === 'busy' ? 'Het is even druk. De beamer probeert het zo vanzelf opnieuw.' : 'Verbinden…'}</p>
         </div>
       </Match>
     </Switch>

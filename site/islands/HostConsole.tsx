@@ -12,7 +12,6 @@ const REFUSALS: Partial<Record<ConnectRefusal, string>> = {
   'unknown-room': 'Deze sessie bestaat niet (meer). Misschien is hij al verwijderd.',
   forbidden: 'De sleutel in deze browser past niet bij deze sessie.',
   outdated: 'Kring is bijgewerkt. Ververs de pagina.',
-  busy: 'Te veel pogingen. Wacht een minuut en ververs dan de pagina.',
 };
 
 export default function HostConsole() {
@@ -86,7 +85,16 @@ function Connected(props: { code: string; hostKey: string; beamerKey: string }) 
           </div>
         }
       >
-        <Show when={view()} fallback={<p role="status">Verbinden met sessie {props.code}…</p>}>
+        <Show
+          when={view()}
+          fallback={
+            <p role="status">
+              {refusal() === 'busy'
+                ? 'Het is even druk op de server. Kring probeert het zo vanzelf opnieuw.'
+                : `Verbinden met sessie ${props.code}…`}
+            </p>
+          }
+        >
           {(v) => (
             <HostScreen
               store={store}
