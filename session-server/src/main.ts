@@ -10,19 +10,18 @@ const config = configFromEnv();
 const decks = loadDecks(config.decksDir);
 const store = openSqliteStore(join(config.dataDir, 'kring.sqlite'));
 const httpServer = createServer();
-const deps = {
+const app = createApplication(httpServer, {
   store,
   decks,
   siteDir: config.siteDir,
-  allowedOrigins: config.allowedOrigins,
   retentionDays: config.retentionDays,
-  // Public URL, allowed origins, trusted proxies and limits per address (AppDeps.access). Until
-  // create-application.ts reads it, http.ts and origins.ts take the same values from configFromEnv().
+  unattendedEndHours: config.unattendedEndHours,
   access: config,
-};
-const app = createApplication(httpServer, deps);
+});
 
+// Promises kept also across a restart: old sessions deleted, unattended ones ended and sealed.
 const removed = await app.applyRetention();
+await app.endUnattended();
 httpServer.listen(config.port, config.host, () => {
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
   console.log(`[kring] klaar op http://${shown}:${config.port} (${decks.size} kaartsets, data in ${config.dataDir}${removed ? `, ${removed} oude sessies verwijderd` : ''})`);

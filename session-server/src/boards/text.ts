@@ -47,7 +47,9 @@ function capCombiningRuns(text: string): string {
 
 /** Plain, single-paragraph-friendly text: no invisible tricks, at most one empty line in a row. */
 export function normaliseText(raw: string): string {
-  let text = raw.replace(/\r\n?|[\u2028\u2029]/g, '\n').replace(/\t/g, ' ');
+  // A lone surrogate (half an emoji from a broken client or a script) is no character at all; with
+  // the u flag this range matches only unpaired ones.
+  let text = raw.replace(/[\uD800-\uDFFF]/gu, '').replace(/\r\n?|[\u2028\u2029]/g, '\n').replace(/\t/g, ' ');
   text = keepEmojiJoiners(stripInvisible(text)).replace(CONTROLS, '').replace(BLANKS, ' ');
   // NFC after stripping, so a mark that an invisible character kept apart still composes.
   text = capCombiningRuns(text.normalize('NFC'));

@@ -6,6 +6,8 @@ export interface Config {
   host: string;
   dataDir: string;
   retentionDays: number;
+  /** A live session with no host connected for this many hours is ended and sealed (KRING_UNATTENDED_END_HOURS). */
+  unattendedEndHours: number;
   /** The address people use to reach Kring (KRING_PUBLIC_URL), without a trailing slash; null when
    *  Kring runs on a laptop on the school network. */
   publicUrl: string | null;
@@ -81,6 +83,7 @@ export function configFromEnv(): Config {
     host: process.env.HOST || '0.0.0.0',
     dataDir: resolve(process.env.KRING_DATA_DIR || resolve(root, 'data')),
     retentionDays: positiveNumber('KRING_RETENTION_DAYS', 30),
+    unattendedEndHours: positiveNumber('KRING_UNATTENDED_END_HOURS', 4),
     publicUrl: webAddress('KRING_PUBLIC_URL', process.env.KRING_PUBLIC_URL, 'https://kring.school.nl'),
     allowedOrigins: originList('KRING_ALLOWED_ORIGINS'),
     trustProxy: hopCount('KRING_TRUST_PROXY'),

@@ -6,14 +6,17 @@ import type { RoomStore } from '../storage/room-store.ts';
 import { LiveRooms } from './live-rooms.ts';
 import { attachSockets } from './sockets.ts';
 import { createRequestHandler } from './http.ts';
-import { originAllowed } from './origins.ts';
+import { originAllowed, originPolicy } from './origins.ts';
+import { clientAddress, limitKey } from './client-address.ts';
+import { defaultAccess, type AccessConfig } from './config.ts';
 import { housekeeping } from './housekeeping.ts';
 
 export interface AppDeps {
   store: RoomStore;
   decks: Map<string, Deck>;
   siteDir: string;
-  allowedOrigins?: string[];
+  /** Public URL, allowed origins, trusted proxies, limits per address; main.ts passes its Config. */
+  access?: AccessConfig;
   retentionDays?: number;
   /** A live session with no host connected for this long is ended and sealed (default 4). */
   unattendedEndHours?: number;
@@ -25,17 +28,18 @@ const HOUR = 3_600_000;
 export function createApplication(httpServer: HttpServer, deps: AppDeps) {
   const now = deps.now ?? Date.now;
   const rooms = new LiveRooms(deps.store, deps.decks, now);
-  const allowedOrigins = deps.allowedOrigins ?? [];
+  const access = deps.access ?? defaultAccess();
+  const origins = originPolicy(access);
   // The site's handler must be registered before socket.io attaches: Engine.IO then wraps it and
   // keeps /socket.io/ requests (long-polling) for itself. Registered after, both would answer the
   // same request and the second write would crash the process.
   httpServer.on(
     'request',
-    createRequestHandler({ rooms, siteDir: deps.siteDir, allowedOrigins, onRoomDeleted: (code) => void sockets.closeRoom(code) }),
+    createRequestHandler({ rooms, siteDir: deps.siteDir, access, onRoomDeleted: (code) => void sockets.closeRoom(code) }),
   );
   const sockets = attachSockets(httpServer, rooms, {
-    originAllowed: (origin) => originAllowed({ headers: { origin } } as never, allowedOrigins),
-    addressKey: (req) => req.socket.remoteAddress ?? '?',
+    originAllowed: (origin) => originAllowed(origin, origins),
+    addressKey: (req) => limitKey(clientAddress(req, access.trustProxy)),
     onHostSeen: (code) => jobs.markHostSeen(code),
   });
   const jobs = housekeeping({

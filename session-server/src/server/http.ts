@@ -11,7 +11,7 @@ import type { LiveRooms } from './live-rooms.ts';
 import { UnknownDeckError } from './live-rooms.ts';
 import { keyMatches } from './secrets.ts';
 import { originAllowed, originPolicy, type OriginPolicy } from './origins.ts';
-import { configFromEnv, type AccessConfig } from './config.ts';
+import type { AccessConfig } from './config.ts';
 import { clientAddress, forwardedHttps, limitKey, memoryKey } from './client-address.ts';
 
 const TYPES: Record<string, string> = {
@@ -41,10 +41,8 @@ const FIXED_HEADERS: Record<string, string> = {
 export interface HttpDeps {
   rooms: LiveRooms;
   siteDir: string;
-  /** @deprecated Part of `access`; used only while `access` is not passed. */
-  allowedOrigins?: string[];
-  /** Public URL, allowed origins, trusted proxies, limits. Until create-application.ts passes it, read from the environment. */
-  access?: AccessConfig;
+  /** Public URL, allowed origins, trusted proxies, limits per address. */
+  access: AccessConfig;
   onRoomDeleted: (code: string) => void;
 }
 
@@ -119,12 +117,14 @@ function json(res: ServerResponse, status: number, body: unknown, extra: Record<
   res.end(JSON.stringify(body));
 }
 
+class BodyTooLarge extends Error {}
+
 async function readBody(req: IncomingMessage, limit: number): Promise<string> {
   let size = 0;
   const chunks: Buffer[] = [];
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw new Error('too large');
+    if (size > limit) throw new BodyTooLarge('too large');
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -136,7 +136,7 @@ function bearer(req: IncomingMessage): string | null {
 }
 
 export function createRequestHandler(deps: HttpDeps) {
-  const access = deps.access ?? { ...configFromEnv(), ...(deps.allowedOrigins ? { allowedOrigins: deps.allowedOrigins } : {}) };
+  const access = deps.access;
   const ctx: Context = {
     deps,
     access,
@@ -212,8 +212,9 @@ async function api(req: IncomingMessage, res: ServerResponse, url: URL, ctx: Con
     let body: unknown;
     try {
       body = JSON.parse(await readBody(req, 8192));
-    } catch {
-      return json(res, 400, { error: 'Het verzoek klopt niet.' });
+    } catch (error) {
+      // The rest of an oversized body is never read, so this connection cannot carry another request.
+      return json(res, 400, { error: 'Het verzoek klopt niet.' }, error instanceof BodyTooLarge ? { connection: 'close' } : {});
     }
     const parsed = CreateRoomRequest.safeParse(body);
     if (!parsed.success) {

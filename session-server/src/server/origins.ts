@@ -1,8 +1,7 @@
 // Which browser origins may open a WebSocket or call the API: the public URL's, configured ones,
 // and without a public URL pages on this machine or the school network. Never the Host header: a
 // DNS-rebinding page (http://evil.example:8080 resolving to 127.0.0.1) sends a Host that matches.
-import type { IncomingMessage } from 'node:http';
-import { defaultAccess, configFromEnv, type AccessConfig } from './config.ts';
+import type { AccessConfig } from './config.ts';
 import { parseIp } from './client-address.ts';
 
 export interface OriginPolicy {
@@ -51,13 +50,7 @@ function defaultPort(protocol: string): number | null {
   return protocol === 'http:' ? 80 : protocol === 'https:' ? 443 : null;
 }
 
-export function originAllowed(origin: string | undefined, policy: OriginPolicy): boolean;
-/** @deprecated Pass `req.headers.origin` and an `originPolicy(...)`; this form reads the policy from the environment. */
-export function originAllowed(req: IncomingMessage, allowedOrigins: string[]): boolean;
-export function originAllowed(first: string | undefined | IncomingMessage, second: OriginPolicy | string[]): boolean {
-  if (typeof first === 'object') return originAllowed(first.headers.origin, legacyPolicy(second as string[]));
-  const origin = first;
-  const policy = second as OriginPolicy;
+export function originAllowed(origin: string | undefined, policy: OriginPolicy): boolean {
   // No Origin header: not a browser page (scripts, tests), so no cross-site risk to check.
   if (!origin) return true;
   if (policy.anyOrigin) return true;
@@ -71,19 +64,4 @@ export function originAllowed(first: string | undefined | IncomingMessage, secon
   if (policy.localNetworkPort === null) return false;
   const port = url.port ? Number(url.port) : defaultPort(url.protocol);
   return port === policy.localNetworkPort && localNetworkHost(url.hostname);
-}
-
-// Until create-application.ts passes the access settings: the same settings main.ts reads.
-let fromEnv: OriginPolicy | undefined;
-function legacyPolicy(allowedOrigins: string[]): OriginPolicy {
-  if (!fromEnv) {
-    let access: AccessConfig;
-    try {
-      access = configFromEnv();
-    } catch {
-      access = defaultAccess();
-    }
-    fromEnv = originPolicy({ ...access, allowedOrigins: [...new Set([...access.allowedOrigins, ...allowedOrigins])] });
-  }
-  return fromEnv;
 }

@@ -26,7 +26,7 @@ import { FloodLimits } from './flood-limits.ts';
 import { ObserverBatches } from './observer-batches.ts';
 
 interface ClientToServerEvents {
-  command: (command: unknown, ack: (ack: CommandAck) => void) => void;
+  command: (...args: unknown[]) => void;
 }
 interface ServerToClientEvents {
   view: (view: View) => void;
@@ -49,6 +49,12 @@ export interface SocketOptions {
   onHostSeen?: (code: string) => void;
 }
 
+/** A command's answer, and what to send to others once it went out. */
+interface Handled {
+  ack: CommandAck;
+  after?: () => Promise<void>;
+}
+
 function refuse(reason: ConnectRefusal): Error & { data: { reason: ConnectRefusal } } {
   return Object.assign(new Error(reason), { data: { reason } });
 }
@@ -63,6 +69,7 @@ const REFUSALS = {
   tooLarge: { ok: false, error: 'too-large', message: 'Dit bericht is te groot voor de server. Er is niets veranderd.' },
   rateLimited: { ok: false, error: 'rate-limited', message: 'Even rustig aan: er komt te veel tegelijk binnen. Wacht een paar tellen en probeer het opnieuw.' },
   failed: { ok: false, error: 'server', message: 'Er ging iets mis op de server. Er is niets veranderd; probeer het nog eens.' },
+  malformed: { ok: false, error: 'invalid', message: 'Dit bericht klopt niet.' },
 } as const satisfies Record<string, CommandAck>;
 
 /** The size of a command as the client sent it; a payload that cannot be measured is too large. */
@@ -133,9 +140,12 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
   });
 
   io.on('connection', async (socket: KringSocket) => {
-    socket.on(EVENTS.command, (raw, ack) => {
+    // socket.io passes the acknowledgement as the last argument, whatever came before it.
+    socket.on(EVENTS.command, (...args: unknown[]) => {
+      const ack = args.at(-1);
       if (typeof ack !== 'function') return; // a command without acknowledgement is not ours
-      handleCommand(socket, raw).then(
+      const answered: Promise<Handled> = args.length === 2 ? handleCommand(socket, args[0]) : Promise.resolve({ ack: REFUSALS.malformed });
+      answered.then(
         ({ ack: answer, after }) => {
           ack(answer);
           // EMIT after the acknowledgement, so a client hears "done" before it sees the result.
@@ -186,7 +196,7 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
     });
   }
 
-  async function handleCommand(socket: KringSocket, raw: unknown): Promise<{ ack: CommandAck; after?: () => Promise<void> }> {
+  async function handleCommand(socket: KringSocket, raw: unknown): Promise<Handled> {
     const answer = (ack: CommandAck) => ({ ack });
     const { code, role } = socket.data;
     if (messageBytes(raw) > LIMITS.messageBytes) return answer(REFUSALS.tooLarge);
