@@ -2,47 +2,27 @@
 // nobody hosted, the SQLite file and its WAL are read byte for byte, the way someone with the disk
 // would, for the participant key, the phones' hashes and withdrawn texts. The server runs in this
 // process through createApplication with a clock the test controls, on a real SQLite file.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateRoomResponse } from '@protocol';
-import { createApplication } from '../../session-server/src/server/create-application.ts';
-import { loadDecks } from '../../session-server/src/server/decks.ts';
-import { openSqliteStore } from '../../session-server/src/storage/sqlite-store.ts';
 import { connectHost, connectPhone, createRoom, type TestClient } from '../support/clients.ts';
-import { decksDir } from '../support/room-fixture.ts';
+import { startInProcess, type InProcessServer } from '../support/in-process-server.ts';
 import { clientPool, participantHashes, rawDatabase, readStoredRoom, tokenOf } from '../support/sessions.ts';
 
 const HOUR = 3_600_000;
-const dir = mkdtempSync(join(tmpdir(), 'kring-deletion-'));
 let now = Date.UTC(2025, 0, 6, 9, 0);
-let httpServer: Server;
-let app: ReturnType<typeof createApplication>;
+let server: InProcessServer;
+let app: InProcessServer['app'];
 let url: string;
+let dir: string;
 const pool = clientPool();
 
 beforeAll(async () => {
-  httpServer = createServer();
-  app = createApplication(httpServer, {
-    store: openSqliteStore(join(dir, 'kring.sqlite')),
-    decks: loadDecks(decksDir),
-    siteDir: dir,
-    retentionDays: 30,
-    unattendedEndHours: 4,
-    now: () => now,
-  });
-  await new Promise<void>((ok) => httpServer.listen(0, '127.0.0.1', ok));
-  url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+  server = await startInProcess({ name: 'kring-deletion-', retentionDays: 30, unattendedEndHours: 4, now: () => now });
+  ({ app, url, dir } = server);
 });
 afterAll(async () => {
   pool.closeAll();
-  httpServer.closeAllConnections();
-  await app.close();
-  await new Promise((ok) => httpServer.close(ok));
-  rmSync(dir, { recursive: true, force: true });
+  await server.close();
 });
 
 /** A session on the team deck's open wall: 5 phones answer, write, and one withdraws a post-it. */

@@ -2,20 +2,15 @@
 // fills up. Nothing acknowledged is lost, nothing refused is half-applied, and the host is told.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VoteChoice } from '@protocol';
-import { createApplication } from '../../session-server/src/server/create-application.ts';
-import { loadDecks } from '../../session-server/src/server/decks.ts';
-import { openSqliteStore } from '../../session-server/src/storage/sqlite-store.ts';
 import type { RoomStore } from '../../session-server/src/storage/room-store.ts';
 import { startServer, type ServerProcess } from '../support/server-process.ts';
+import { startInProcess, type InProcessServer } from '../support/in-process-server.ts';
 import { connectHost, connectPhone, createRoom } from '../support/clients.ts';
-import { decksDir } from '../support/room-fixture.ts';
 import { clientPool, connectPhones, disconnected, readStoredRoom } from '../support/sessions.ts';
 
 const pool = clientPool();
@@ -80,27 +75,24 @@ function fillable(store: RoomStore) {
 }
 
 describe('a full disk (a store that fails on write)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'kring-full-'));
-  const file = join(dir, 'kring.sqlite');
-  let httpServer: Server;
-  let app: ReturnType<typeof createApplication>;
+  let server: InProcessServer;
+  let app: InProcessServer['app'];
   let url: string;
+  let dir: string;
   let control: { full: boolean; sealFull: boolean };
 
   beforeAll(async () => {
-    const fill = fillable(openSqliteStore(file));
-    control = fill.control;
-    httpServer = createServer();
-    app = createApplication(httpServer, { store: fill.store, decks: loadDecks(decksDir), siteDir: dir });
-    await new Promise<void>((ok) => httpServer.listen(0, '127.0.0.1', ok));
-    url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+    server = await startInProcess({
+      name: 'kring-full-',
+      wrapStore: (store: RoomStore) => {
+        const fill = fillable(store);
+        control = fill.control;
+        return fill.store;
+      },
+    });
+    ({ app, url, dir } = server);
   });
-  afterAll(async () => {
-    httpServer.closeAllConnections();
-    await app.close();
-    await new Promise((ok) => httpServer.close(ok));
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => server.close());
 
   it('refuses the command with a clear message, applies nothing, and works again when space returns', async () => {
     const room = await createRoom(url, { minGroupSize: 3 });

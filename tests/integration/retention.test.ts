@@ -1,43 +1,21 @@
 // Retention: stored sessions are deleted after the retention period. The server runs in this
 // process through createApplication with a clock the test controls, on a real SQLite file.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApplication } from '../../session-server/src/server/create-application.ts';
-import { loadDecks } from '../../session-server/src/server/decks.ts';
-import { openSqliteStore } from '../../session-server/src/storage/sqlite-store.ts';
 import { connectPhone, createRoom } from '../support/clients.ts';
-import { decksDir } from '../support/room-fixture.ts';
+import { startInProcess, type InProcessServer } from '../support/in-process-server.ts';
 import { disconnected, refusalReason } from '../support/sessions.ts';
 
 const DAY = 24 * 3_600_000;
-const dir = mkdtempSync(join(tmpdir(), 'kring-retention-'));
 let now = Date.UTC(2025, 0, 6, 9, 0);
-let httpServer: Server;
-let app: ReturnType<typeof createApplication>;
+let server: InProcessServer;
+let app: InProcessServer['app'];
 let url: string;
 
 beforeAll(async () => {
-  httpServer = createServer();
-  app = createApplication(httpServer, {
-    store: openSqliteStore(join(dir, 'kring.sqlite')),
-    decks: loadDecks(decksDir),
-    siteDir: dir,
-    retentionDays: 30,
-    now: () => now,
-  });
-  await new Promise<void>((ok) => httpServer.listen(0, '127.0.0.1', ok));
-  url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+  server = await startInProcess({ name: 'kring-retention-', retentionDays: 30, now: () => now });
+  ({ app, url } = server);
 });
-afterAll(async () => {
-  httpServer.closeAllConnections();
-  await app.close();
-  await new Promise((ok) => httpServer.close(ok));
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => server.close());
 
 const exportStatus = async (code: string, hostKey: string) =>
   (await fetch(`${url}/api/rooms/${code}/results.json`, { headers: { authorization: `Bearer ${hostKey}` } })).status;

@@ -1,38 +1,25 @@
 // Rooms cost little: storage keeps a deck once per version instead of a copy per room, and rooms
 // nobody uses leave memory and load again, unchanged, when a phone or the host comes back.
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApplication } from '../../session-server/src/server/create-application.ts';
-import { loadDecks } from '../../session-server/src/server/decks.ts';
-import { openSqliteStore } from '../../session-server/src/storage/sqlite-store.ts';
 import { connectHost, connectPhone, createRoom } from '../support/clients.ts';
-import { decksDir } from '../support/room-fixture.ts';
+import { startInProcess, type InProcessServer } from '../support/in-process-server.ts';
 import { readStoredRoom } from '../support/sessions.ts';
 
 const MINUTE = 60_000;
-const dir = mkdtempSync(join(tmpdir(), 'kring-memory-'));
 let now = Date.UTC(2025, 0, 6, 9, 0);
-let httpServer: Server;
-let app: ReturnType<typeof createApplication>;
+let server: InProcessServer;
+let app: InProcessServer['app'];
 let url: string;
+let dir: string;
 
 beforeAll(async () => {
-  httpServer = createServer();
-  app = createApplication(httpServer, { store: openSqliteStore(join(dir, 'kring.sqlite')), decks: loadDecks(decksDir), siteDir: dir, now: () => now });
-  await new Promise<void>((ok) => httpServer.listen(0, '127.0.0.1', ok));
-  url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+  server = await startInProcess({ name: 'kring-memory-', now: () => now });
+  ({ app, url, dir } = server);
 });
-afterAll(async () => {
-  httpServer.closeAllConnections();
-  await app.close();
-  await new Promise((ok) => httpServer.close(ok));
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => server.close());
 
 describe('what a room costs', () => {
   it('a stored room names its deck by version and holds no copy of it', async () => {
