@@ -1,7 +1,7 @@
 // The host's start form: the school's help contacts, the minimum and the expected group size, then a room is made
 // over HTTP. The server validates; its issues are shown next to the fields and nothing typed is lost.
 import { For, Show, createSignal, onMount, type JSX } from 'solid-js';
-import { CreateRoomResponse, DEFAULT_MIN_GROUP_SIZE, LIMITS, MIN_GROUP_SIZE_FLOOR, type CreateRoomRequest } from '@protocol';
+import { CreateRoomResponse, DEFAULT_MIN_GROUP_SIZE, LIMITS, MIN_GROUP_SIZE_FLOOR, MIN_GROUP_SIZE_MAX, type CreateRoomRequest } from '@protocol';
 import { serverUrl } from '../lib/server-url.ts';
 import { rememberHostKeys } from '../lib/local-keys.ts';
 
@@ -166,7 +166,7 @@ export default function StartSession(props: { deckId: string }) {
             type: 'number',
             inputmode: 'numeric',
             min: MIN_GROUP_SIZE_FLOOR,
-            max: 50,
+            max: MIN_GROUP_SIZE_MAX,
             step: 1,
             class: 'input--short',
             value: DEFAULT_MIN_GROUP_SIZE,

@@ -5,7 +5,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { io, type Socket } from 'socket.io-client';
 import { nanoid } from 'nanoid';
 import type { CommandAck, ConnectRefusal, HostCommand, ParticipantCommand, View } from '@protocol';
-import { EVENTS, LIMITS, PROTOCOL_VERSION } from '@protocol/constants';
+import { EVENTS, LIMITS, PROTOCOL_VERSION, REFUSAL_MESSAGES } from '@protocol/constants';
 import { serverUrl } from '../lib/server-url.ts';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'refused';
@@ -44,7 +44,7 @@ const BUSY_RETRY_MAX_MS = 15_000;
 
 /** The server's answer to a command above LIMITS.messageBytes (session-server/src/server/sockets.ts),
  *  given here without sending it: the server would refuse it anyway. */
-const TOO_LARGE: Extract<CommandAck, { ok: false }> = { ok: false, error: 'too-large', message: 'Dit bericht is te groot voor de server. Er is niets veranderd.' };
+const TOO_LARGE: Extract<CommandAck, { ok: false }> = { ok: false, error: 'too-large', message: REFUSAL_MESSAGES.tooLarge };
 
 /** A command's size as the server measures it: the bytes of its JSON. */
 function commandBytes(command: unknown): number {

@@ -1,7 +1,7 @@
 // Every command a client may send, as one zod discriminated union. Clients send them on the
 // single `command` event with an acknowledgement; `id` is the client's idempotency key.
 import { z } from 'zod';
-import { LIMITS } from './constants.ts';
+import { LIMITS, MIN_GROUP_SIZE_FLOOR, MIN_GROUP_SIZE_MAX } from './constants.ts';
 
 /** A vote is an answer or an explicit pass ("sla over"). */
 export const VoteChoice = z.enum(['nooit', 'soms', 'vaak', 'pas']);
@@ -46,7 +46,7 @@ export const HostCommand = z.discriminatedUnion('type', [
   cmd('cluster.create', { cardId, name: z.string().max(LIMITS.clusterNameChars * 4) }),
   cmd('cluster.rename', { cardId, clusterId: entityId, name: z.string().max(LIMITS.clusterNameChars * 4) }),
   cmd('cluster.remove', { cardId, clusterId: entityId }),
-  cmd('settings.minGroupSize', { minGroupSize: z.number().int().min(3).max(50) }),
+  cmd('settings.minGroupSize', { minGroupSize: z.number().int().min(MIN_GROUP_SIZE_FLOOR).max(MIN_GROUP_SIZE_MAX) }),
   /** Closes the room to new phones once the class is in; phones that joined can always come back. */
   cmd('room.lock', { locked: z.boolean() }),
   cmd('session.end', {}),

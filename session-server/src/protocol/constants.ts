@@ -23,6 +23,16 @@ export const SECRET_KEY_PATTERN = /^[A-Za-z0-9_-]{32}$/;
 
 export const MIN_GROUP_SIZE_FLOOR = 3;
 export const DEFAULT_MIN_GROUP_SIZE = 5;
+export const MIN_GROUP_SIZE_MAX = 50;
+
+/** Server defaults the privacy page quotes (a school may change them: KRING_RETENTION_DAYS, KRING_UNATTENDED_END_HOURS). */
+export const DEFAULT_RETENTION_DAYS = 30;
+export const DEFAULT_UNATTENDED_END_HOURS = 4;
+
+/** Refusals a client can also give itself before sending, in the server's words. */
+export const REFUSAL_MESSAGES = {
+  tooLarge: 'Dit bericht is te groot voor de server. Er is niets veranderd.',
+} as const;
 
 /** Limits the server enforces; the clients show them but never are the only check. */
 export const LIMITS = {

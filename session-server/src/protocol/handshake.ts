@@ -1,7 +1,7 @@
 // The socket.io handshake (`auth` payload) and room creation over HTTP, as zod schemas.
 import { z } from 'zod';
 import { SchoolContacts } from './help.ts';
-import { DEFAULT_MIN_GROUP_SIZE, LIMITS, MIN_GROUP_SIZE_FLOOR, SECRET_KEY_PATTERN, normaliseJoinCode } from './constants.ts';
+import { DEFAULT_MIN_GROUP_SIZE, LIMITS, MIN_GROUP_SIZE_FLOOR, MIN_GROUP_SIZE_MAX, SECRET_KEY_PATTERN, normaliseJoinCode } from './constants.ts';
 
 export const JoinCode = z
   .string()
@@ -26,7 +26,7 @@ export type ConnectRefusal = z.infer<typeof ConnectRefusal>;
 
 export const CreateRoomRequest = z.strictObject({
   deckId: z.string().regex(/^[a-z0-9-]{1,60}$/),
-  minGroupSize: z.number().int().min(MIN_GROUP_SIZE_FLOOR, `minstens ${MIN_GROUP_SIZE_FLOOR}`).max(50).default(DEFAULT_MIN_GROUP_SIZE),
+  minGroupSize: z.number().int().min(MIN_GROUP_SIZE_FLOOR, `minstens ${MIN_GROUP_SIZE_FLOOR}`).max(MIN_GROUP_SIZE_MAX).default(DEFAULT_MIN_GROUP_SIZE),
   /** How many people the host expects; more phones than this is a warning sign of made-up phones. */
   expectedGroupSize: z.number().int().min(1, 'minstens 1').max(LIMITS.expectedGroupSize, `hoogstens ${LIMITS.expectedGroupSize}`).nullable().default(null),
   contacts: SchoolContacts.default({ vertrouwenspersoon: {} }),

@@ -1,5 +1,6 @@
 // Configuration from the environment, with embedded defaults that need no other service.
 import { resolve } from 'node:path';
+import { DEFAULT_RETENTION_DAYS, DEFAULT_UNATTENDED_END_HOURS } from '../protocol/index.ts';
 
 export interface Config {
   port: number;
@@ -82,8 +83,8 @@ export function configFromEnv(): Config {
     port: positiveNumber('PORT', 8080),
     host: process.env.HOST || '0.0.0.0',
     dataDir: resolve(process.env.KRING_DATA_DIR || resolve(root, 'data')),
-    retentionDays: positiveNumber('KRING_RETENTION_DAYS', 30),
-    unattendedEndHours: positiveNumber('KRING_UNATTENDED_END_HOURS', 4),
+    retentionDays: positiveNumber('KRING_RETENTION_DAYS', DEFAULT_RETENTION_DAYS),
+    unattendedEndHours: positiveNumber('KRING_UNATTENDED_END_HOURS', DEFAULT_UNATTENDED_END_HOURS),
     publicUrl: webAddress('KRING_PUBLIC_URL', process.env.KRING_PUBLIC_URL, 'https://kring.school.nl'),
     allowedOrigins: originList('KRING_ALLOWED_ORIGINS'),
     trustProxy: hopCount('KRING_TRUST_PROXY'),

@@ -1,7 +1,7 @@
 // createApplication(httpServer, deps): wires HTTP, sockets, rooms and storage. Tests start a real
 // server with it on a free port and a temporary database.
 import type { Server as HttpServer } from 'node:http';
-import type { Deck } from '../protocol/index.ts';
+import { DEFAULT_RETENTION_DAYS, DEFAULT_UNATTENDED_END_HOURS, type Deck } from '../protocol/index.ts';
 import type { RoomStore } from '../storage/room-store.ts';
 import { LiveRooms } from './live-rooms.ts';
 import { attachSockets } from './sockets.ts';
@@ -46,8 +46,8 @@ export function createApplication(httpServer: HttpServer, deps: AppDeps) {
     store: deps.store,
     rooms,
     now,
-    retentionMs: (deps.retentionDays ?? 30) * 24 * HOUR,
-    unattendedEndMs: (deps.unattendedEndHours ?? 4) * HOUR,
+    retentionMs: (deps.retentionDays ?? DEFAULT_RETENTION_DAYS) * 24 * HOUR,
+    unattendedEndMs: (deps.unattendedEndHours ?? DEFAULT_UNATTENDED_END_HOURS) * HOUR,
     idleEvictMs: 10 * 60_000,
     hostConnected: sockets.hostConnected,
     inUse: sockets.inUse,

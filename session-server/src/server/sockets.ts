@@ -11,6 +11,7 @@ import {
   LIMITS,
   ParticipantCommand,
   PROTOCOL_VERSION,
+  REFUSAL_MESSAGES,
   type CommandAck,
   type ConnectRefusal,
   type Role,
@@ -66,7 +67,7 @@ const channel = {
 };
 
 const REFUSALS = {
-  tooLarge: { ok: false, error: 'too-large', message: 'Dit bericht is te groot voor de server. Er is niets veranderd.' },
+  tooLarge: { ok: false, error: 'too-large', message: REFUSAL_MESSAGES.tooLarge },
   rateLimited: { ok: false, error: 'rate-limited', message: 'Even rustig aan: er komt te veel tegelijk binnen. Wacht een paar tellen en probeer het opnieuw.' },
   failed: { ok: false, error: 'server', message: 'Er ging iets mis op de server. Er is niets veranderd; probeer het nog eens.' },
   malformed: { ok: false, error: 'invalid', message: 'Dit bericht klopt niet.' },

@@ -1,7 +1,7 @@
 // The smallest group for which results show. The floor is the server's rule; the form only says it
 // plainly before sending.
 import { Show, createSignal } from 'solid-js';
-import { MIN_GROUP_SIZE_FLOOR } from '@protocol/constants';
+import { MIN_GROUP_SIZE_FLOOR, MIN_GROUP_SIZE_MAX } from '@protocol/constants';
 import type { Send } from './HostScreen.tsx';
 
 export function MinGroupSize(props: { value: number; send: Send }) {
@@ -11,8 +11,8 @@ export function MinGroupSize(props: { value: number; send: Send }) {
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
     const minGroupSize = Number(input?.value);
-    if (!Number.isInteger(minGroupSize) || minGroupSize < MIN_GROUP_SIZE_FLOOR || minGroupSize > 50) {
-      setProblem(`Vul een heel getal in van ${MIN_GROUP_SIZE_FLOOR} tot en met 50.`);
+    if (!Number.isInteger(minGroupSize) || minGroupSize < MIN_GROUP_SIZE_FLOOR || minGroupSize > MIN_GROUP_SIZE_MAX) {
+      setProblem(`Vul een heel getal in van ${MIN_GROUP_SIZE_FLOOR} tot en met ${MIN_GROUP_SIZE_MAX}.`);
       return;
     }
     setProblem(null);
@@ -41,7 +41,7 @@ export function MinGroupSize(props: { value: number; send: Send }) {
             inputmode="numeric"
             class="input--short"
             min={MIN_GROUP_SIZE_FLOOR}
-            max={50}
+            max={MIN_GROUP_SIZE_MAX}
             step={1}
             value={props.value}
             aria-invalid={problem() ? 'true' : undefined}
