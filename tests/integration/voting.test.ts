@@ -75,7 +75,7 @@ describe('voting', () => {
 
     // Back with the same token (a reload, or a lost connection): the answer is still there.
     const again = keep(await connectPhone(server.url, room, token));
-    expect(again.view().vote).toEqual({ open: true, mine: 'soms' });
+    expect(again.view().vote).toEqual({ open: true, round: 1, mine: 'soms' });
     expect(await again.send({ type: 'vote.cast', cardId, choice: 'vaak' })).toEqual({ ok: true });
     await again.waitFor((v) => v.vote?.mine === 'vaak');
     await Promise.all(others.map((p) => p.send({ type: 'vote.cast', cardId, choice: 'nooit' })));

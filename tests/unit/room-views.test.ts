@@ -79,7 +79,7 @@ describe('vote results', () => {
     const room = voteRoom(['vaak', 'nooit']);
     room.must('host', { type: 'result.reveal', cardId: 'pesten' });
     const view = participantView(room.state, room.participants[1]!.hash);
-    expect(view.vote).toEqual({ open: true, mine: 'nooit' });
+    expect(view.vote).toEqual({ open: true, round: 1, mine: 'nooit' });
     expect(JSON.stringify(view)).not.toMatch(/"(counts|result|answered|passes)"/);
   });
 

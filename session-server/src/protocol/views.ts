@@ -70,7 +70,8 @@ export const ParticipantView = z.strictObject({
   status: RoomStatus,
   deckTitle: z.string(),
   card: Card.nullable(),
-  vote: z.strictObject({ open: z.boolean(), mine: VoteChoice.nullable() }).nullable(),
+  /** `round` starts at 1; a new round clears `mine`, and the phone says why. */
+  vote: z.strictObject({ open: z.boolean(), round: z.number().int(), mine: VoteChoice.nullable() }).nullable(),
   board: ParticipantBoard.nullable(),
   contacts: SchoolContacts,
 });

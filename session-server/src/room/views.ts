@@ -38,7 +38,7 @@ export function participantView(state: RoomState, participant: string): Particip
     status: state.status,
     deckTitle: state.deck.title,
     card,
-    vote: card?.vote ? { open: vote?.open ?? false, mine: (vote && own(vote.choices, participant)) ?? null } : null,
+    vote: card?.vote ? { open: vote?.open ?? false, round: vote?.round ?? 1, mine: (vote && own(vote.choices, participant)) ?? null } : null,
     board: board
       ? {
           open: board.open,

@@ -1,6 +1,6 @@
 // Nooit / soms / vaak, or skip. The participant always sees whether their answer reached the
 // server: a pending command shows "Wordt verstuurd…", the server's own record shows "Ontvangen ✓".
-import { For, Show, createEffect, createSignal, on } from 'solid-js';
+import { For, Show } from 'solid-js';
 import type { Card, ParticipantView, VoteChoice } from '@protocol';
 import type { PhoneStore } from '../../stores/screens.ts';
 import { useStore } from '../../lib/use-store.ts';
@@ -19,18 +19,8 @@ export function PhoneVote(props: { store: PhoneStore; card: Card; vote: NonNulla
   const chosen = (): VoteChoice | null => pendingChoice() ?? props.vote.mine;
   const cast = (choice: VoteChoice) => void props.store.send({ type: 'vote.cast', cardId: props.card.id, choice });
 
-  // The server's record of this phone's answer went from a choice to none on the same card: the
-  // host started a new round. Said here so nobody wonders where their tick went.
-  const [newRound, setNewRound] = createSignal(false);
-  createEffect(
-    on(
-      () => [props.card.id, props.vote.mine] as const,
-      ([cardId, mine], previous) => {
-        if (!previous || previous[0] !== cardId || mine) setNewRound(false);
-        else if (previous[1] && !mine) setNewRound(true);
-      },
-    ),
-  );
+  // The host started a new round: said here so nobody wonders where their tick went.
+  const newRound = () => props.vote.round > 1 && !props.vote.mine;
 
   const statusText = () => {
     if (pendingChoice()) return 'Wordt verstuurd…';
