@@ -27,6 +27,16 @@ httpServer.listen(config.port, config.host, () => {
   console.log(`[kring] klaar op http://${shown}:${config.port} (${decks.size} kaartsets, data in ${config.dataDir}${removed ? `, ${removed} oude sessies verwijderd` : ''})`);
 });
 
+// The last safety net: every handler answers its own errors, but an error nobody caught must not
+// drop every class on this server. State changes only after a commit, so carrying on is safe.
+// Only the error's kind and where it happened are logged: a message could quote what a client sent.
+const logUncaught = (what: string) => (error: unknown) => {
+  const frames = error instanceof Error ? (error.stack ?? '').split('\n').slice(1, 4).join('\n') : '';
+  console.error(`[kring] ${what} (${error instanceof Error ? error.name : typeof error}); the server carries on.\n${frames}`);
+};
+process.on('uncaughtException', logUncaught('an error nobody caught'));
+process.on('unhandledRejection', logUncaught('a promise nobody handled'));
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     httpServer.closeAllConnections();
