@@ -82,8 +82,8 @@ async function main() {
   console.log(`\np99 ratio (flood / no flood): ${ratio.toFixed(2)} ${ratio <= 2 ? '(within 2×)' : '(NOT within 2×)'}`);
   console.log(
     JSON.stringify({
-      quiet: { ...quiet.stats, timeouts: quiet.timeouts },
-      flooded: { ...flooded.stats, timeouts: flooded.timeouts },
+      quiet: { ...quiet.stats, timeouts: quiet.timeouts, refused: quiet.refused },
+      flooded: { ...flooded.stats, timeouts: flooded.timeouts, refused: flooded.refused },
       ratio: Number(ratio.toFixed(3)),
       attacker: flooded.attacker,
       server: { quiet: quiet.server, flooded: flooded.server },
@@ -105,8 +105,8 @@ interface RunResult {
   stats: Stats;
   /** Votes without an answer within ACK_TIMEOUT_MS (counted in the stats as that long). */
   timeouts: number;
-  /** Votes answered with a refusal (none expected). */
-  refused: number;
+  /** Votes answered with a refusal (none expected), by error code. */
+  refused: Record<string, number>;
   server: ServerUse;
   attacker?: AttackerReport;
 }
@@ -151,7 +151,7 @@ async function run(settings: Settings, withFlood: boolean): Promise<RunResult> {
     return {
       stats: stats(timed),
       timeouts: latencies.filter((l) => l === 'timeout').length,
-      refused: latencies.length - timed.length,
+      refused: latencies.reduce<Record<string, number>>((all, l) => (typeof l === 'string' && l !== 'timeout' ? { ...all, [l]: (all[l] ?? 0) + 1 } : all), {}),
       server: use,
       attacker: attackerReport,
     };
@@ -284,7 +284,7 @@ function report(name: string, result: RunResult) {
   const { stats: s, server: cpu } = result;
   console.log(
     `\n${name}: ${s.count} votes, p50 ${s.p50} ms, p95 ${s.p95} ms, p99 ${s.p99} ms, max ${s.max} ms; ` +
-      `${result.timeouts} timed out, ${result.refused} refused; server CPU ${Math.round(cpu.cpu * 100)}% of a core, RSS ${cpu.rssMB} MB (peak ${cpu.peakRssMB} MB)`,
+      `${result.timeouts} timed out, refused ${JSON.stringify(result.refused)}; server CPU ${Math.round(cpu.cpu * 100)}% of a core, RSS ${cpu.rssMB} MB (peak ${cpu.peakRssMB} MB)`,
   );
   if (result.attacker) {
     const { sent, answers, kicked } = result.attacker;
