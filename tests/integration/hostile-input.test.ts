@@ -277,17 +277,14 @@ describe('events and packets the server does not know', () => {
     expect((await freshHostView(server.url, room)).minGroupSize).toBe(3);
   });
 
-  // BUG (sockets.ts, io.on('connection') → socket.on(EVENTS.command, (raw, ack) …)): socket.io hands
-  // the acknowledgement to the handler as its last argument. Without a payload it arrives as `raw`, so
-  // `typeof ack !== 'function'` drops the command and the client waits for an answer that never comes.
-  // Expected: { ok: false, error: 'invalid' }. Actual: no acknowledgement at all.
+  // socket.io hands the acknowledgement over as the last argument, wherever that is: a command event
+  // without a payload, or with one argument too many, still has one and must get an answer (this
+  // suite found both left unanswered; sockets.ts now takes the last argument).
   it('a command event with an acknowledgement but no payload is answered as invalid', async () => {
     const p = await phone();
     expect(outcome(await p.socket.timeout(1000).emitWithAck('command').catch(() => 'no answer' as const))).toBe('invalid');
   });
 
-  // BUG (same place): with an extra argument the acknowledgement is the third argument, `ack` is
-  // 'extra', and the command is dropped without an answer. Expected: 'invalid'. Actual: no answer.
   it('a command event with an extra argument before the acknowledgement is answered as invalid', async () => {
     const p = await phone();
     const payload = { id: nanoid(), type: 'vote.cast', cardId, choice: 'soms' };
@@ -433,10 +430,8 @@ describe('invisible and oversized Unicode in post-its', () => {
     expect(result.stored.length).toBeLessThan(20);
   });
 
-  // BUG (session-server/src/boards/text.ts, normaliseText): lone surrogates pass through unchanged.
-  // Input 'a\uD800b\uDFFFc' is stored and shown as 'a\uD800b\uDFFFc' (two halves of nothing), which
-  // becomes U+FFFD or an encoding error in every UTF-8 consumer (the CSV export, a browser's TextEncoder).
-  // Expected: stored as 'abc' (or with U+FFFD), or refused as 'invalid'. Actual: stored with the lone halves.
+  // Half of a UTF-16 pair is no text: every UTF-8 consumer (the CSV export, a browser's TextEncoder)
+  // turns it into U+FFFD or an error. This suite found them stored as sent; normaliseText drops them now.
   it('lone surrogates are removed or refused, never stored', async () => {
     const result = await postIt('a\uD800b\uDFFFc');
     if ('stored' in result) storedSafely(result.stored);
@@ -781,12 +776,8 @@ describe('broken HTTP and Engine.IO requests', () => {
     expect(await serverHealthy(server.port)).toBe(true);
   });
 
-  // BUG (session-server/src/server/http.ts, readBody + the /api/rooms handler): a body over 8 KB is
-  // answered 400 with `Connection: keep-alive`, and then the socket is destroyed (breaking out of
-  // `for await (const chunk of req)` destroys the request). A keep-alive client (fetch, a browser)
-  // that reuses the connection waits about 6 s on its next request and then gets ECONNRESET.
-  // Expected: the 400 says `Connection: close` (or the rest of the body is drained). Actual:
-  // keep-alive, then a hang and a reset.
+  // A refused oversized body must not poison a kept-alive connection: this suite found the 400 sent
+  // as keep-alive before the socket was destroyed, so a browser's next request hung ~6 s and reset.
   it('after a refused 1 MB body the kept-alive connection still answers the next request', async () => {
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     try {
