@@ -1,56 +1,125 @@
 // Limits that keep one phone, one script or one address from turning a session against the class.
 // Each is counted in memory only (keys are socket ids, participant hashes and hashed address keys;
-// nothing is logged or stored). rate-limiter-flexible does the counting; a steady rate plus a
-// burst allowance behaves like a token bucket: tapping through answers is fine, a script is not.
-import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+// nothing is logged or stored).
+//
+// Commands are checked against token buckets written here rather than with rate-limiter-flexible:
+// the check runs for every message a flooding script sends (tens of thousands a second), before
+// anything else is done with it, so it must be synchronous and allocate nothing. A socket that
+// keeps flooding after its refusals is closed, because only then does the server stop reading it.
+// Rare events (a new phone joining) use rate-limiter-flexible.
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 
 /** The numbers, in one place (the README's limits table quotes them). */
 export const FLOOD_LIMITS = {
-  /** Commands per socket: 5 a second steady, 20 more in a burst (per 10 s). */
+  /** Commands per socket: 5 a second steady, and a burst of 20. */
   socket: { perSecond: 5, burst: 20 },
   /** Commands per participant over all their sockets. */
   participant: { perSecond: 8, burst: 30 },
   /** The host clicks fast when moderating a full board, and is one trusted person. */
   host: { perSecond: 20, burst: 100 },
+  /** A socket refused this many times within `refusalWindowMs` is closed: no client of ours gets there. */
+  refusalsBeforeClose: 50,
+  refusalWindowMs: 10_000,
+  /** Connections one phone may open (a script that reconnects after being closed). */
+  connectsPerParticipant: { perSecond: 0.5, burst: 10 },
+  /**
+   * New connections from one address, checked before socket.io does any work for them: a whole
+   * location's aula behind one router gets in at once; a reconnect loop gets 60 a second.
+   */
+  connectsPerAddress: { perSecond: 60, burst: 600 },
   /** New phones per room from one address: a whole class behind one school router always gets in. */
   newcomers: { perMinute: 60, burstAtLeast: 45 },
 } as const;
 
-function bursty(name: string, { perSecond, burst }: { perSecond: number; burst: number }) {
-  return new BurstyRateLimiter(
-    new RateLimiterMemory({ keyPrefix: name, points: perSecond, duration: 1 }),
-    new RateLimiterMemory({ keyPrefix: `${name}-burst`, points: burst, duration: 10 }),
-  );
-}
+/** A token bucket: `burst` tokens, refilled at `perSecond`; one token per command. */
+export class TokenBucket {
+  private tokens: number;
+  private last: number;
+  private perMs: number;
+  private burst: number;
 
-async function allowed(limiter: BurstyRateLimiter | RateLimiterMemory, key: string): Promise<boolean> {
-  try {
-    await limiter.consume(key);
+  constructor({ perSecond, burst }: { perSecond: number; burst: number }, now: number) {
+    this.tokens = burst;
+    this.burst = burst;
+    this.perMs = perSecond / 1000;
+    this.last = now;
+  }
+
+  take(now: number): boolean {
+    this.tokens = Math.min(this.burst, this.tokens + (now - this.last) * this.perMs);
+    this.last = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
     return true;
-  } catch (error) {
-    if (error instanceof RateLimiterRes) return false;
-    throw error;
+  }
+
+  /** Whether the bucket is full again, so its entry can be forgotten. */
+  full(now: number): boolean {
+    return this.tokens + (now - this.last) * this.perMs >= this.burst;
   }
 }
 
-export class FloodLimits {
-  private perSocket = bursty('socket', FLOOD_LIMITS.socket);
-  private perParticipant = bursty('participant', FLOOD_LIMITS.participant);
-  private perHost = bursty('host', FLOOD_LIMITS.host);
-  private newcomers = new Map<number, RateLimiterMemory>();
+/** What a socket is counted by. */
+export interface SocketBudget {
+  bucket: TokenBucket;
+  refusals: number;
+  windowStart: number;
+}
 
-  /** Whether a command from this socket (and participant) may run now. */
-  async command(socketId: string, participant: string | null, role: 'host' | 'participant' | 'beamer'): Promise<boolean> {
-    if (role === 'host') return allowed(this.perHost, socketId);
-    if (!(await allowed(this.perSocket, socketId))) return false;
-    return participant ? allowed(this.perParticipant, participant) : true;
+export type CommandVerdict = 'go' | 'refuse' | 'close';
+
+export class FloodLimits {
+  private participants = new Map<string, TokenBucket>();
+  private connects = new Map<string, TokenBucket>();
+  private addresses = new Map<string, TokenBucket>();
+  private newcomers = new Map<number, RateLimiterMemory>();
+  private sweeper: NodeJS.Timeout;
+
+  private now: () => number;
+
+  constructor(now: () => number = Date.now) {
+    this.now = now;
+    // Full buckets are forgotten, so the maps hold only phones that were busy in the last minute.
+    this.sweeper = setInterval(() => this.sweep(), 60_000);
+    this.sweeper.unref();
+  }
+
+  budget(role: 'host' | 'participant' | 'beamer'): SocketBudget {
+    const now = this.now();
+    return { bucket: new TokenBucket(role === 'host' ? FLOOD_LIMITS.host : FLOOD_LIMITS.socket, now), refusals: 0, windowStart: now };
+  }
+
+  /** Whether a command from this socket (and participant) may run now; 'close' once it keeps flooding. */
+  command(budget: SocketBudget, participant: string | null): CommandVerdict {
+    const now = this.now();
+    if (budget.bucket.take(now) && (!participant || this.bucketOf(this.participants, participant, FLOOD_LIMITS.participant, now).take(now))) {
+      return 'go';
+    }
+    if (now - budget.windowStart > FLOOD_LIMITS.refusalWindowMs) {
+      budget.windowStart = now;
+      budget.refusals = 0;
+    }
+    budget.refusals++;
+    return budget.refusals > FLOOD_LIMITS.refusalsBeforeClose ? 'close' : 'refuse';
+  }
+
+  /** Whether one more connection may start from this address now (before the handshake is read). */
+  handshake(addressKey: string): boolean {
+    const now = this.now();
+    return this.bucketOf(this.addresses, addressKey, FLOOD_LIMITS.connectsPerAddress, now).take(now);
+  }
+
+  /** Whether this phone may open one more connection now. */
+  connect(participant: string): boolean {
+    const now = this.now();
+    return this.bucketOf(this.connects, participant, FLOOD_LIMITS.connectsPerParticipant, now).take(now);
   }
 
   /**
    * Whether one more new phone may join this room from this address. The allowance grows with the
    * group size the host expects, so an aula behind one router is not held up either.
    */
-  newcomer(room: string, addressKey: string, expectedGroupSize: number | null): Promise<boolean> {
+  async newcomer(room: string, addressKey: string, expectedGroupSize: number | null): Promise<boolean> {
     const burst = Math.max(FLOOD_LIMITS.newcomers.burstAtLeast, Math.ceil((expectedGroupSize ?? 0) * 1.2));
     let limiter = this.newcomers.get(burst);
     if (!limiter) {
@@ -62,6 +131,30 @@ export class FloodLimits {
       });
       this.newcomers.set(burst, limiter);
     }
-    return allowed(limiter, `${room}:${addressKey}`);
+    try {
+      await limiter.consume(`${room}:${addressKey}`);
+      return true;
+    } catch (error) {
+      if (error instanceof RateLimiterRes) return false;
+      throw error;
+    }
+  }
+
+  private bucketOf(map: Map<string, TokenBucket>, key: string, rate: { perSecond: number; burst: number }, now: number): TokenBucket {
+    let bucket = map.get(key);
+    if (!bucket) {
+      bucket = new TokenBucket(rate, now);
+      map.set(key, bucket);
+    }
+    return bucket;
+  }
+
+  private sweep() {
+    const now = this.now();
+    for (const map of [this.participants, this.connects, this.addresses]) for (const [key, bucket] of map) if (bucket.full(now)) map.delete(key);
+  }
+
+  stop() {
+    clearInterval(this.sweeper);
   }
 }

@@ -83,15 +83,16 @@ function messageBytes(raw: unknown): number {
 }
 
 export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options: SocketOptions) {
+  const flood = new FloodLimits();
   const io: KringServer = new Server(httpServer, {
     // The transport takes more than a command may be, so an oversized command gets a refusal
     // the client can show instead of a silent disconnect.
     maxHttpBufferSize: LIMITS.transportBytes,
     serveClient: false,
-    allowRequest: (req, callback) => callback(null, options.originAllowed(req.headers.origin)),
+    // Called once per new connection, before Engine.IO does any work for it.
+    allowRequest: (req, callback) => callback(null, options.originAllowed(req.headers.origin) && flood.handshake(options.addressKey(req))),
   });
   const joinLimiter = new JoinLimiter();
-  const flood = new FloodLimits();
   const batches = new ObserverBatches(rooms, (room) => emitObservers(room));
   /** Each phone's open sockets, oldest first, so a script cannot hold hundreds at once. */
   const socketsOf = new Map<string, KringSocket[]>();
@@ -119,6 +120,8 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
         }
         if (room.record.participantKey) {
           participant = participantHash(room.record.participantKey, auth.token);
+          // A script that reconnects as fast as it is closed is slowed down per phone.
+          if (!flood.connect(participant)) return next(refuse('busy'));
           if (!own(room.state.participants, participant)) {
             if (room.state.locked) return next(refuse('locked'));
             if (!(await flood.newcomer(room.code, addressKey, room.state.expectedGroupSize))) return next(refuse('busy'));
@@ -141,22 +144,45 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
   });
 
   io.on('connection', async (socket: KringSocket) => {
+    const budget = flood.budget(socket.data.role);
+    /** Commands still being answered; a flooding socket is closed only after they were. */
+    let inFlight = 0;
+    let closing = false;
+    const closeWhenAnswered = () => {
+      if (closing && inFlight === 0) socket.disconnect(true);
+    };
     // socket.io passes the acknowledgement as the last argument, whatever came before it.
     socket.on(EVENTS.command, (...args: unknown[]) => {
       const ack = args.at(-1);
       if (typeof ack !== 'function') return; // a command without acknowledgement is not ours
+      // First and synchronous, so a flood costs as little as possible; a socket that keeps
+      // flooding after its refusals is closed, because only then does the server stop reading it.
+      if (closing) return;
+      const verdict = flood.command(budget, socket.data.participant);
+      if (verdict === 'close') {
+        console.error(`[kring] room ${socket.data.code}: a connection kept sending far too many commands and was closed`);
+        closing = true;
+        return closeWhenAnswered();
+      }
+      if (verdict === 'refuse') return void ack(REFUSALS.rateLimited);
+      inFlight++;
       const answered: Promise<Handled> = args.length === 2 ? handleCommand(socket, args[0]) : Promise.resolve({ ack: REFUSALS.malformed });
-      answered.then(
-        ({ ack: answer, after }) => {
-          ack(answer);
-          // EMIT after the acknowledgement, so a client hears "done" before it sees the result.
-          after?.().catch(logEmitError(socket.data.code));
-        },
-        (error: unknown) => {
-          console.error(`[kring] room ${socket.data.code}: a command failed:`, (error as Error).message);
-          ack(REFUSALS.failed);
-        },
-      );
+      answered
+        .then(
+          ({ ack: answer, after }) => {
+            ack(answer);
+            // EMIT after the acknowledgement, so a client hears "done" before it sees the result.
+            after?.().catch(logEmitError(socket.data.code));
+          },
+          (error: unknown) => {
+            console.error(`[kring] room ${socket.data.code}: a command failed:`, (error as Error).message);
+            ack(REFUSALS.failed);
+          },
+        )
+        .finally(() => {
+          inFlight--;
+          closeWhenAnswered();
+        });
     });
     try {
       await welcome(socket);
@@ -199,9 +225,8 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
 
   async function handleCommand(socket: KringSocket, raw: unknown): Promise<Handled> {
     const answer = (ack: CommandAck) => ({ ack });
-    const { code, role } = socket.data;
+    const { code } = socket.data;
     if (messageBytes(raw) > LIMITS.messageBytes) return answer(REFUSALS.tooLarge);
-    if (!(await flood.command(socket.id, socket.data.participant, role))) return answer(REFUSALS.rateLimited);
     const live = await rooms.get(code);
     if (!live) return answer({ ok: false, error: 'not-found', message: 'Deze sessie bestaat niet meer.' });
     // AUTH: the role was proven in the handshake; the beamer only watches.
@@ -298,7 +323,10 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
     emitAll,
     inUse,
     hostConnected,
-    stop: () => batches.stop(),
+    stop: () => {
+      batches.stop();
+      flood.stop();
+    },
   };
 }
 
