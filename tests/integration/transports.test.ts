@@ -48,6 +48,19 @@ describe('a raw long-polling request', () => {
   });
 });
 
+describe('no cookies', () => {
+  it('neither a page, the API nor an Engine.IO handshake sets a cookie', async () => {
+    const responses = await Promise.all([
+      fetch(`${server.url}/`),
+      fetch(`${server.url}/api/health`),
+      fetch(`${server.url}/api/rooms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ deckId: 'focusgroep' }) }),
+      fetch(`${server.url}/socket.io/?EIO=4&transport=polling`),
+    ]);
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 201, 200]);
+    for (const res of responses) expect(res.headers.get('set-cookie')).toBeNull();
+  });
+});
+
 describe.each<[string, Transports]>([
   ['long-polling only', ['polling']],
   ['WebSocket only', ['websocket']],
