@@ -1,8 +1,7 @@
 // HTTP: the small JSON API (create a room, export results, delete a room) and the built site. Every
-// response carries security headers; a page's script policy lists the hashes of its inline scripts.
+// response carries the security headers of security-headers.ts.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createHash } from 'node:crypto';
-import { readFileSync, statSync, createReadStream } from 'node:fs';
+import { statSync, createReadStream } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { CreateRoomRequest, JoinCode } from '../protocol/index.ts';
@@ -12,7 +11,8 @@ import { UnknownDeckError } from './live-rooms.ts';
 import { keyMatches } from './secrets.ts';
 import { originAllowed, originPolicy, type OriginPolicy } from './origins.ts';
 import type { AccessConfig } from './config.ts';
-import { clientAddress, forwardedHttps, limitKey, memoryKey } from './client-address.ts';
+import { clientAddress, limitKey, memoryKey } from './client-address.ts';
+import { PageCache, fixedConnectSources, securityHeaders } from './security-headers.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -25,17 +25,6 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
   '.woff2': 'font/woff2',
   '.webmanifest': 'application/manifest+json',
-};
-
-const FIXED_HEADERS: Record<string, string> = {
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'x-frame-options': 'DENY',
-  // Features Kring never uses, off for its pages and anything they might embed. Only names Chromium
-  // knows: an unknown one (e.g. 'bluetooth' in Chromium 156) logs an error on every page.
-  'permissions-policy': ['accelerometer', 'browsing-topics', 'camera', 'display-capture', 'geolocation', 'gyroscope', 'hid', 'interest-cohort', 'magnetometer', 'microphone', 'midi', 'payment', 'serial', 'usb']
-    .map((feature) => `${feature}=()`)
-    .join(', '),
 };
 
 export interface HttpDeps {
@@ -69,47 +58,6 @@ function roomLimiter(perHour: number): BurstyRateLimiter {
     new RateLimiterMemory({ keyPrefix: 'rooms', points: 1, duration: Math.ceil(3600 / perHour) }),
     new RateLimiterMemory({ keyPrefix: 'rooms-burst', points: burst - 1, duration: 3600 }),
   );
-}
-
-const wsOrigin = (url: URL) => `${url.protocol === 'https:' ? 'wss' : 'ws'}://${url.host}`;
-
-function fixedConnectSources(access: AccessConfig): string[] {
-  const sources: string[] = [];
-  if (access.publicUrl) sources.push(wsOrigin(new URL(access.publicUrl)));
-  // A site built to talk to another session server (PUBLIC_KRING_SERVER) connects there too.
-  if (access.siteServerUrl) {
-    const server = new URL(access.siteServerUrl);
-    if (!access.publicUrl || server.origin !== new URL(access.publicUrl).origin) sources.push(server.origin, wsOrigin(server));
-  }
-  return sources;
-}
-
-/** A Host header that is a plain host[:port]; anything else (spaces, ';') stays out of the policy. */
-const PLAIN_HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
-
-function securityHeaders(req: IncomingMessage, ctx: Context, scriptHashes: string[] = []): Record<string, string> {
-  const viaHttps = forwardedHttps(req, ctx.access.trustProxy);
-  const connect = ["'self'", ...ctx.connectSources];
-  // Without a public URL the WebSocket goes to the host the page came from; a Host in a policy only
-  // ever allows that host itself.
-  const host = req.headers.host;
-  if (!ctx.access.publicUrl && host && PLAIN_HOST.test(host)) connect.push(`${viaHttps ? 'wss' : 'ws'}://${host.toLowerCase()}`);
-  const csp = [
-    "default-src 'self'",
-    ["script-src 'self'", ...scriptHashes.map((hash) => `'${hash}'`)].join(' '),
-    // Solid and Astro set style attributes; styles cannot run code.
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    `connect-src ${connect.join(' ')}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-    "form-action 'self'",
-  ].join('; ');
-  const headers: Record<string, string> = { ...FIXED_HEADERS, 'content-security-policy': csp };
-  // Only over https (browsers ignore it over http anyway), so a laptop on plain http is never pinned.
-  if (viaHttps || ctx.access.publicUrl?.startsWith('https:')) headers['strict-transport-security'] = 'max-age=31536000';
-  return headers;
 }
 
 function json(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}) {
@@ -146,7 +94,7 @@ export function createRequestHandler(deps: HttpDeps) {
     pages: new PageCache(),
   };
   return async (req: IncomingMessage, res: ServerResponse) => {
-    for (const [name, value] of Object.entries(securityHeaders(req, ctx))) res.setHeader(name, value);
+    for (const [name, value] of Object.entries(securityHeaders(req, ctx.access, ctx.connectSources))) res.setHeader(name, value);
     hintAtProxy(req, ctx);
     let url: URL;
     try {
@@ -280,33 +228,6 @@ function fileAt(siteDir: string, pathname: string): string | null {
   return null;
 }
 
-/** sha256 source expressions for a page's inline scripts, as a browser hashes them. */
-export function inlineScriptHashes(html: string): string[] {
-  const hashes = new Set<string>();
-  for (const [, attributes, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
-    if (/\bsrc\s*=/i.test(attributes!)) continue;
-    // The HTML parser turns CRLF and CR into LF before the script's text is hashed.
-    const text = body!.replace(/\r\n?/g, '\n');
-    hashes.add(`sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`);
-  }
-  return [...hashes];
-}
-
-/** Built pages in memory with their script hashes, read again when the file changes (a new build). */
-class PageCache {
-  private pages = new Map<string, { mtimeMs: number; size: number; body: Buffer; hashes: string[] }>();
-
-  get(path: string) {
-    const stat = statSync(path);
-    const cached = this.pages.get(path);
-    if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached;
-    const body = readFileSync(path);
-    const page = { mtimeMs: stat.mtimeMs, size: stat.size, body, hashes: inlineScriptHashes(body.toString('utf8')) };
-    this.pages.set(path, page);
-    return page;
-  }
-}
-
 function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string, ctx: Context) {
   const { siteDir } = ctx.deps;
   if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: 'Niet toegestaan.' }, { allow: 'GET, HEAD' });
@@ -324,7 +245,7 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string
   };
   if (extname(found) === '.html') {
     const page = ctx.pages.get(found);
-    res.writeHead(path ? 200 : 404, { ...headers, ...securityHeaders(req, ctx, page.hashes), 'content-length': String(page.size) });
+    res.writeHead(path ? 200 : 404, { ...headers, ...securityHeaders(req, ctx.access, ctx.connectSources, page.hashes), 'content-length': String(page.size) });
     return void res.end(req.method === 'HEAD' ? undefined : page.body);
   }
   res.writeHead(path ? 200 : 404, headers);

@@ -2,44 +2,26 @@
 // views. It holds no rules of its own. Every handler reads the same way: AUTH, PARSE, RUN, ACK, EMIT.
 // Nothing a client sends may end the process: every handler answers, also when something fails.
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import { Server } from 'socket.io';
 import {
   commandRole,
   EVENTS,
-  Handshake,
   HostCommand,
   LIMITS,
   ParticipantCommand,
-  PROTOCOL_VERSION,
   REFUSAL_MESSAGES,
   type CommandAck,
-  type ConnectRefusal,
   type Role,
   type View,
 } from '../protocol/index.ts';
 import type { Actor } from '../room/state.ts';
 import { beamerView, hostView, participantView } from '../room/views.ts';
-import { own } from '../room/own.ts';
-import { keyMatches, participantHash } from './secrets.ts';
 import type { LiveRoom, LiveRooms } from './live-rooms.ts';
 import { JoinLimiter } from './join-limiter.ts';
 import { FloodLimits } from './flood-limits.ts';
 import { ObserverBatches } from './observer-batches.ts';
-
-interface ClientToServerEvents {
-  command: (...args: unknown[]) => void;
-}
-interface ServerToClientEvents {
-  view: (view: View) => void;
-}
-interface SocketData {
-  code: string;
-  role: Role;
-  /** The participant's keyed hash; null for host and beamer, and after the session ended. */
-  participant: string | null;
-}
-type KringSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type KringServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+import { authenticate } from './authenticate.ts';
+import type { KringServer, KringSocket } from './socket-types.ts';
 
 export interface SocketOptions {
   /** Whether a browser page from this Origin may open a socket (undefined: not a browser). */
@@ -54,10 +36,6 @@ export interface SocketOptions {
 interface Handled {
   ack: CommandAck;
   after?: () => Promise<void>;
-}
-
-function refuse(reason: ConnectRefusal): Error & { data: { reason: ConnectRefusal } } {
-  return Object.assign(new Error(reason), { data: { reason } });
 }
 
 const channel = {
@@ -92,56 +70,12 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
     // Called once per new connection, before Engine.IO does any work for it.
     allowRequest: (req, callback) => callback(null, options.originAllowed(req.headers.origin) && flood.handshake(options.addressKey(req))),
   });
-  const joinLimiter = new JoinLimiter();
   const batches = new ObserverBatches(rooms, (room) => emitObservers(room));
   /** Each phone's open sockets, oldest first, so a script cannot hold hundreds at once. */
   const socketsOf = new Map<string, KringSocket[]>();
 
   // AUTH: the handshake names the room and carries the participant token or a key.
-  io.use(async (socket, next) => {
-    try {
-      const version = (socket.handshake.auth as { v?: unknown } | undefined)?.v;
-      if (version !== PROTOCOL_VERSION) return next(refuse('outdated'));
-      const parsed = Handshake.safeParse(socket.handshake.auth);
-      if (!parsed.success) return next(refuse('invalid'));
-      const auth = parsed.data;
-      const addressKey = options.addressKey(socket.request);
-      if (auth.role === 'participant') {
-        // Only a participant learns whether a code exists, so only they are paced: an address that
-        // guessed many codes waits longer for every answer (right or wrong), but is never locked out.
-        if ((await joinLimiter.pace(addressKey)) === 'busy') return next(refuse('busy'));
-      }
-      const room = await rooms.get(auth.room);
-      let participant: string | null = null;
-      if (auth.role === 'participant') {
-        if (!room) {
-          joinLimiter.recordMiss(addressKey);
-          return next(refuse('unknown-room'));
-        }
-        if (room.record.participantKey) {
-          participant = participantHash(room.record.participantKey, auth.token);
-          // A script that reconnects as fast as it is closed is slowed down per phone.
-          if (!flood.connect(participant)) return next(refuse('busy'));
-          if (!own(room.state.participants, participant)) {
-            if (room.state.locked) return next(refuse('locked'));
-            if (!(await flood.newcomer(room.code, addressKey, room.state.expectedGroupSize))) return next(refuse('busy'));
-            const joined = await rooms.join(room, participant);
-            if (!joined.ack.ok) return next(refuse(joined.ack.error === 'closed' ? 'locked' : joined.ack.error === 'limit' ? 'full' : 'busy'));
-            if (joined.events.length) batches.markDirty(room);
-          }
-        }
-      } else {
-        // Host and beamer: an unknown room and a wrong key get the same answer, so keys reveal no codes.
-        const expected = room ? (auth.role === 'host' ? room.record.hostKeyHash : room.record.beamerKeyHash) : null;
-        if (!room || !expected || !keyMatches(auth.key, expected)) return next(refuse('forbidden'));
-      }
-      socket.data = { code: room!.code, role: auth.role, participant: room!.state.status === 'ended' ? null : participant };
-      next();
-    } catch (error) {
-      console.error('[kring] handshake failed:', (error as Error).message);
-      next(refuse('busy'));
-    }
-  });
+  io.use(authenticate({ rooms, flood, joinLimiter: new JoinLimiter(), addressKey: options.addressKey, onJoined: (room) => batches.markDirty(room) }));
 
   io.on('connection', async (socket: KringSocket) => {
     const budget = flood.budget(socket.data.role);

@@ -1,0 +1,18 @@
+// The socket.io types Kring's server uses: events both ways and what a socket carries after the handshake.
+import type { Server, Socket } from 'socket.io';
+import type { Role, View } from '../protocol/index.ts';
+
+export interface ClientToServerEvents {
+  command: (...args: unknown[]) => void;
+}
+export interface ServerToClientEvents {
+  view: (view: View) => void;
+}
+export interface SocketData {
+  code: string;
+  role: Role;
+  /** The participant's keyed hash; null for host and beamer, and after the session ended. */
+  participant: string | null;
+}
+export type KringSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type KringServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
