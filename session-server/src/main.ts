@@ -22,6 +22,19 @@ const app = createApplication(httpServer, {
 // Promises kept also across a restart: old sessions deleted, unattended ones ended and sealed.
 const removed = await app.applyRetention();
 await app.endUnattended();
+// A second `npm start`, or another program on the port: say so plainly instead of a stack trace.
+httpServer.once('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EADDRINUSE') {
+    console.error(
+      `[kring] Poort ${config.port} is al in gebruik. Draait Kring al in een ander venster? Gebruik dat, of start met een andere poort: PORT=${config.port + 1} npm start`,
+    );
+  } else if (error.code === 'EACCES') {
+    console.error(`[kring] Kring mag poort ${config.port} niet gebruiken. Kies een poort boven 1024, bijvoorbeeld: PORT=8080 npm start`);
+  } else {
+    console.error(`[kring] De server kon niet starten (${error.code ?? error.name}).`);
+  }
+  process.exit(1);
+});
 httpServer.listen(config.port, config.host, () => {
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
   console.log(`[kring] klaar op http://${shown}:${config.port} (${decks.size} kaartsets, data in ${config.dataDir}${removed ? `, ${removed} oude sessies verwijderd` : ''})`);

@@ -48,6 +48,15 @@ describe('a raw long-polling request', () => {
   });
 });
 
+describe('a second server on the same port', () => {
+  it('stops with a plain Dutch message, not a stack trace, and the first keeps running', async () => {
+    const second = startServer({ port: server.port });
+    await expect(second).rejects.toThrow(/Poort \d+ is al in gebruik\. Draait Kring al/);
+    await expect(second).rejects.not.toThrow(/EADDRINUSE|\n\s+at /);
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+  });
+});
+
 describe('no cookies', () => {
   it('neither a page, the API nor an Engine.IO handshake sets a cookie', async () => {
     const responses = await Promise.all([
