@@ -65,16 +65,26 @@ function json(res: ServerResponse, status: number, body: unknown, extra: Record<
   res.end(JSON.stringify(body));
 }
 
-class BodyTooLarge extends Error {}
+/** `drained`: the whole body was read, so the connection can carry the next request. */
+class BodyTooLarge extends Error {
+  drained: boolean;
+  constructor(drained: boolean) {
+    super('too large');
+    this.drained = drained;
+  }
+}
 
-async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+/** Reads up to `limit` bytes. A larger body is read to its end and dropped when it is at most
+ *  `drainLimit` (the client can then read the refusal instead of failing on a closed socket). */
+async function readBody(req: IncomingMessage, limit: number, drainLimit = 2 * 1024 * 1024): Promise<string> {
   let size = 0;
   const chunks: Buffer[] = [];
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw new BodyTooLarge('too large');
-    chunks.push(chunk as Buffer);
+    if (size > drainLimit) throw new BodyTooLarge(false);
+    if (size <= limit) chunks.push(chunk as Buffer);
   }
+  if (size > limit) throw new BodyTooLarge(true);
   return Buffer.concat(chunks).toString('utf8');
 }
 
@@ -161,8 +171,8 @@ async function api(req: IncomingMessage, res: ServerResponse, url: URL, ctx: Con
     try {
       body = JSON.parse(await readBody(req, 8192));
     } catch (error) {
-      // The rest of an oversized body is never read, so this connection cannot carry another request.
-      return json(res, 400, { error: 'Het verzoek klopt niet.' }, error instanceof BodyTooLarge ? { connection: 'close' } : {});
+      // A body too large even to drain was not read to its end: this connection cannot carry another request.
+      return json(res, 400, { error: 'Het verzoek klopt niet.' }, error instanceof BodyTooLarge && !error.drained ? { connection: 'close' } : {});
     }
     const parsed = CreateRoomRequest.safeParse(body);
     if (!parsed.success) {
