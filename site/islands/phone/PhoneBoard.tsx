@@ -1,12 +1,19 @@
 // Writing post-its: a text field with a live counter, a column choice when the board has columns,
 // and the participant's own post-its to change or withdraw while the board is open.
-import { For, Show, createMemo, createSignal } from 'solid-js';
+import { For, Show, createEffect, createMemo, createSignal, on, onCleanup, untrack } from 'solid-js';
 import type { Card, ParticipantView } from '@protocol';
 import { LIMITS, textLength } from '@protocol/constants';
 import type { PhoneStore } from '../../stores/screens.ts';
 import { useStore } from '../../lib/use-store.ts';
 import { columnColour, columnLabel } from '../../components/card/labels.ts';
 import { OwnPostIts } from './OwnPostIts.tsx';
+
+/**
+ * Half-written post-its per card. A draft stays with the card it was written for and comes back
+ * when the host returns to it, instead of moving on to the next theme and being filed there.
+ * Kept for this page only (a phone follows one room per page).
+ */
+const drafts = new Map<string, { text: string; columnId: string | null }>();
 
 export function PhoneBoard(props: { store: PhoneStore; card: Card; board: NonNullable<ParticipantView['board']> }) {
   const error = useStore(props.store, (s) => s.error);
@@ -20,6 +27,32 @@ export function PhoneBoard(props: { store: PhoneStore; card: Card; board: NonNul
   const pendingAdds = () => pending().filter((c) => c.type === 'postIt.add' && c.cardId === props.card.id);
   const used = () => props.board.mine.length + pendingAdds().length;
 
+  const keepDraft = (cardId: string) => drafts.set(cardId, { text: text(), columnId: columnId() });
+  const takeDraft = (cardId: string) => {
+    const draft = drafts.get(cardId);
+    drafts.delete(cardId);
+    setText(draft?.text ?? '');
+    setColumnId(draft?.columnId ?? null);
+    setProblem(null);
+  };
+  // The card this field belongs to, remembered here: when the card changes, the props already
+  // name the new one, also in a cleanup.
+  let current = untrack(() => props.card.id);
+  takeDraft(current);
+  createEffect(
+    on(
+      () => props.card.id,
+      (cardId) => {
+        if (cardId === current) return;
+        keepDraft(current);
+        current = cardId;
+        takeDraft(cardId);
+      },
+      { defer: true },
+    ),
+  );
+  onCleanup(() => keepDraft(current));
+
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const written = text().trim();
@@ -30,8 +63,13 @@ export function PhoneBoard(props: { store: PhoneStore; card: Card; board: NonNul
     // The field empties at once (the post-it shows below as "wordt verstuurd"); if the server
     // refuses it, the text comes back so nothing typed is lost.
     setText('');
-    const ack = await props.store.send({ type: 'postIt.add', cardId: props.card.id, text: written, columnId: columnId() });
-    if (!ack.ok && !text()) setText(written);
+    const cardId = props.card.id;
+    const ack = await props.store.send({ type: 'postIt.add', cardId, text: written, columnId: columnId() });
+    if (ack.ok) return;
+    // Still on that card: put the text back in the field; moved on: keep it as that card's draft.
+    if (props.card.id === cardId) {
+      if (!text()) setText(written);
+    } else if (!drafts.get(cardId)?.text) drafts.set(cardId, { text: written, columnId: null });
   };
 
   return (
