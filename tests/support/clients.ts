@@ -35,7 +35,9 @@ export interface TestClient<V extends View> {
  *  WebSockets), or what a browser does (polling first, then upgrade). */
 export type Transports = ('websocket' | 'polling')[];
 
-export function connect<V extends View>(url: string, auth: Record<string, unknown>, transports: Transports = ['websocket']): Promise<TestClient<V>> {
+/** By default a test client connects as the site's client does: long-polling first (what a phone
+ *  keeps behind a proxy that blocks WebSockets), then the upgrade to WebSocket. */
+export function connect<V extends View>(url: string, auth: Record<string, unknown>, transports: Transports = ['polling', 'websocket']): Promise<TestClient<V>> {
   const socket = io(url, { auth: { v: PROTOCOL_VERSION, ...auth }, transports, forceNew: true, reconnectionDelay: 100, reconnectionDelayMax: 300 });
   let latest: V | undefined;
   const waiters = new Set<{ predicate: (v: V) => boolean; resolve: (v: V) => void }>();
