@@ -6,6 +6,7 @@ import { CreateRoomRequest as CreateRoomSchema, LIMITS } from '../protocol/index
 import type { Actor, RoomEvent, RoomState } from '../room/state.ts';
 import { anonymise, apply, replay } from '../room/apply.ts';
 import { decide, decideJoin } from '../room/decide.ts';
+import type { Decision } from '../room/decision.ts';
 import { createRoomEvents } from '../room/create.ts';
 import { decidePublish } from '../boards/decide-board.ts';
 import type { RoomRecord, RoomStore } from '../storage/room-store.ts';
@@ -178,15 +179,8 @@ export class LiveRooms {
 
   join(room: LiveRoom, participant: string): Promise<CommandOutcome> {
     return this.serial(room, async () => {
-      const decision = decideJoin(room.state, participant, LIMITS.participantsPerRoom);
-      if (!decision.ok) return { ack: { ok: false, error: decision.error, message: decision.message }, events: [] };
-      try {
-        await this.commit(room, decision.events, null);
-      } catch (error) {
-        logStorageError(room.code, error);
-        return { ack: STORAGE_FAILED, events: [] };
-      }
-      return { ack: { ok: true }, events: decision.events };
+      const stored = await this.commitDecision(room, decideJoin(room.state, participant, LIMITS.participantsPerRoom), null);
+      return 'refused' in stored ? stored.refused : { ack: { ok: true }, events: stored.events };
     });
   }
 
@@ -220,16 +214,23 @@ export class LiveRooms {
     const earlier = room.applied.get(written);
     if (earlier) return { ack: { ...earlier, duplicate: true }, events: [] };
     const decision = decide(room.state, command, { actor, now: this.now(), newId: newEntityId });
-    if (!decision.ok) return { ack: { ok: false, error: decision.error, message: decision.message }, events: [] };
+    const stored = await this.commitDecision(room, decision, written);
+    if ('refused' in stored) return stored.refused;
+    const ack: AcceptedAck = { ok: true, ...(decision.ok ? decision.data : {}) };
+    if (room.state.status !== 'ended') for (const key of keys) room.applied.set(key, ack);
+    return { ack, events: stored.events };
+  }
+
+  /** Stores what the model decided; a refusal, or storage that failed, comes back as the answer to give. */
+  private async commitDecision(room: LiveRoom, decision: Decision, commandKey: string | null): Promise<{ refused: CommandOutcome } | { events: RoomEvent[] }> {
+    if (!decision.ok) return { refused: { ack: { ok: false, error: decision.error, message: decision.message }, events: [] } };
     try {
-      await this.commit(room, decision.events, written);
+      await this.commit(room, decision.events, commandKey);
     } catch (error) {
       logStorageError(room.code, error);
-      return { ack: STORAGE_FAILED, events: [] };
+      return { refused: { ack: STORAGE_FAILED, events: [] } };
     }
-    const ack: AcceptedAck = { ok: true, ...decision.data };
-    if (room.state.status !== 'ended') for (const key of keys) room.applied.set(key, ack);
-    return { ack, events: decision.events };
+    return { events: decision.events };
   }
 
   /** The batch tick: host and beamer may now see what participants did since the last one. */
