@@ -1,6 +1,7 @@
 // The deck format: one zod schema shared by the site's content collection and the server.
 // Decks are data; nothing in code mentions a specific card or theme.
 import { z } from 'zod';
+import { PASS, SCALE_NAMES } from './scales.ts';
 
 const slug = z
   .string()
@@ -10,10 +11,44 @@ const line = (max: number) => z.string().trim().min(1, 'mag niet leeg zijn').max
 /** Post-it colours a deck may name; the site maps them to accessible colour pairs. */
 export const BoardColour = z.enum(['groen', 'blauw', 'geel', 'roze', 'oranje', 'paars', 'grijs']);
 
-export const VoteActivity = z.strictObject({
-  /** The nooit / soms / vaak question, e.g. "Hoe vaak zie of merk je dit op school?" */
-  question: line(200),
+export const ScaleOption = z.strictObject({
+  id: slug.refine((id) => id !== PASS, `"${PASS}" is het id van overslaan; kies een ander id`),
+  label: line(40),
+  text: line(160).optional(),
 });
+
+export const Scale = z.union([
+  z.enum(SCALE_NAMES),
+  z.strictObject({
+    options: z
+      .array(ScaleOption)
+      .min(2, 'minstens twee opties')
+      .max(5, 'hoogstens vijf opties')
+      .refine((o) => new Set(o.map((x) => x.id)).size === o.length, 'optie-id’s moeten uniek zijn'),
+  }),
+]);
+
+export const VoteActivity = z
+  .strictObject({
+    /** The question, e.g. "Hoe vaak zie of merk je dit op school?" or "Wat zou jij doen?" */
+    question: line(200),
+    /** The answers it offers (see protocol/scales.ts); without one: nooit / soms / vaak. */
+    scale: Scale.optional(),
+    /** waar / niet waar: the true answer, shown with the explanation only after the reveal. */
+    answer: z.enum(['waar', 'niet-waar']).optional(),
+    /** Why; phones and beamer show it only after the reveal, so it never steers the vote. */
+    explanation: line(500).optional(),
+    /** Overloopdebat: people pick a side and may switch; the beamer follows how the room moves. */
+    overloop: z.boolean().optional(),
+  })
+  .superRefine((vote, ctx) => {
+    if (vote.answer && vote.scale !== 'waar-niet-waar') {
+      ctx.addIssue({ code: 'custom', path: ['answer'], message: 'een juist antwoord hoort bij de schaal waar-niet-waar' });
+    }
+    if (vote.scale === 'waar-niet-waar' && (!vote.answer || !vote.explanation)) {
+      ctx.addIssue({ code: 'custom', path: ['explanation'], message: 'een waar/niet waar-stelling heeft een antwoord en een uitleg' });
+    }
+  });
 
 export const BoardColumn = z.strictObject({
   id: slug,
@@ -47,7 +82,26 @@ export const TalkActivity = z.strictObject({
   questions: z.array(line(200)).min(1).max(8),
 });
 
-export const CardKind = z.enum(['opening', 'theme', 'writing', 'dilemma', 'step', 'closing']);
+/** afspraken: a board where the group proposes rules, supports them and adopts some. */
+export const CardKind = z.enum(['opening', 'theme', 'writing', 'dilemma', 'afspraken', 'step', 'closing']);
+
+/** Who a card is written for; the deck library filters on it. */
+export const CardAudience = z.enum(['vo', 'mbo', 'team']);
+
+/** A deck's theme: dilemma cards name one, the library filters on it and prints in its colour. */
+export const DeckTheme = z.strictObject({
+  id: slug,
+  title: line(60),
+  colour: BoardColour,
+  pictogram: slug.optional(),
+});
+
+/** One part of a lesson or meeting plan, for the deck's "zo gebruik je het" page. */
+export const UsageStep = z.strictObject({
+  minutes: z.number().int().min(1).max(90),
+  title: line(80),
+  text: line(600),
+});
 
 export const Card = z.strictObject({
   id: slug,
@@ -57,6 +111,10 @@ export const Card = z.strictObject({
   summary: line(240),
   /** File name (without .svg) in decks/pictograms. */
   pictogram: slug.optional(),
+  /** The deck theme this card belongs to (dilemma cards must name one). */
+  theme: slug.optional(),
+  /** Who the situation is written for (dilemma cards must name it). */
+  audience: z.array(CardAudience).min(1).optional(),
   /** Concrete examples that make a theme tangible; a bare theme name misleads. */
   subItems: z.array(line(160)).max(12).optional(),
   /** Paragraphs or agreements shown as a list. */
@@ -74,15 +132,37 @@ export const Deck = z
     summary: line(300),
     /** For the host: how long a session takes, what to prepare. */
     forHost: z.array(line(400)).max(10).optional(),
+    /** The deck's themes (needed when it has dilemma cards). */
+    themes: z.array(DeckTheme).max(12).optional(),
+    /** How to use the deck in one lesson or meeting, for its "zo gebruik je het" page. */
+    usage: z.strictObject({ title: line(120), steps: z.array(UsageStep).min(2).max(12) }).optional(),
     cards: z.array(Card).min(1).max(60),
   })
   .superRefine((deck, ctx) => {
     const seen = new Set<string>();
+    const themes = new Set((deck.themes ?? []).map((t) => t.id));
     deck.cards.forEach((card, i) => {
       if (seen.has(card.id)) {
         ctx.addIssue({ code: 'custom', path: ['cards', i, 'id'], message: `kaart-id "${card.id}" komt twee keer voor` });
       }
       seen.add(card.id);
+      if (card.theme && !themes.has(card.theme)) {
+        ctx.addIssue({ code: 'custom', path: ['cards', i, 'theme'], message: `thema "${card.theme}" staat niet bij de thema’s van de kaartset` });
+      }
+      if (card.kind === 'dilemma') {
+        const missing = [
+          !card.theme && 'theme',
+          !card.audience && 'audience',
+          !card.vote?.scale && 'vote.scale',
+          !(card.talk && card.talk.questions.length >= 2 && card.talk.questions.length <= 3) && 'talk (twee of drie vragen)',
+        ].filter(Boolean);
+        if (missing.length) {
+          ctx.addIssue({ code: 'custom', path: ['cards', i], message: `een dilemmakaart heeft nodig: ${missing.join(', ')}` });
+        }
+      }
+      if (card.kind === 'afspraken' && card.board?.layout !== 'wall') {
+        ctx.addIssue({ code: 'custom', path: ['cards', i, 'board'], message: 'een afsprakenkaart heeft een bord zonder kolommen (layout: wall)' });
+      }
     });
   });
 
@@ -90,6 +170,8 @@ export type Deck = z.infer<typeof Deck>;
 export type Card = z.infer<typeof Card>;
 export type BoardActivity = z.infer<typeof BoardActivity>;
 export type BoardColour = z.infer<typeof BoardColour>;
+export type VoteActivity = z.infer<typeof VoteActivity>;
+export type DeckTheme = z.infer<typeof DeckTheme>;
 
 /** Formats a deck validation failure so a deck author finds the file and the field. */
 export function describeDeckError(file: string, error: z.ZodError): string {

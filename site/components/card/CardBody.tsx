@@ -3,7 +3,7 @@
 import { ColumnChips } from './ColumnChips.tsx';
 import { For, Show } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
-import type { Card } from '@protocol';
+import { scaleInWords, scaleOptions, type Card } from '@protocol';
 import { Pictogram } from './Pictogram.tsx';
 import { CARD_KIND_LABEL } from './labels.ts';
 
@@ -52,8 +52,22 @@ export function CardBody(props: {
       <Show when={activities() && props.card.vote}>
         {(vote) => (
           <div class="card__section">
-            <p class="card__label">Stemvraag (nooit, soms of vaak):</p>
+            <p class="card__label">
+              {vote().overloop ? 'Kies een kant' : 'Stemvraag'} ({scaleInWords(vote())}):
+            </p>
             <p class="vote-question">{vote().question}</p>
+            <Show when={typeof vote().scale === 'object'}>
+              <ul class="scale-options">
+                <For each={scaleOptions(vote())}>
+                  {(o) => (
+                    <li>
+                      <strong>{o.label}</strong>
+                      {o.text ? ` – ${o.text}` : ''}
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </Show>
           </div>
         )}
       </Show>

@@ -6,6 +6,7 @@ export const CARD_KIND_LABEL: Record<Card['kind'], string> = {
   theme: 'Thema',
   writing: 'Schrijven',
   dilemma: 'Dilemma',
+  afspraken: 'Afspraken',
   step: 'Stap',
   closing: 'Afsluiting',
 };
