@@ -3,7 +3,8 @@
 import { ColumnChips } from './ColumnChips.tsx';
 import { For, Show } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
-import { scaleInWords, scaleOptions, type Card } from '@protocol';
+import type { Card } from '@protocol';
+import { scaleInWords, scaleOptions } from '@protocol/scales';
 import { Pictogram } from './Pictogram.tsx';
 import { CARD_KIND_LABEL } from './labels.ts';
 
