@@ -47,7 +47,7 @@ describe('differencing after a reveal', () => {
     await host.waitFor((v) => v.vote?.responded === 5);
     expect(await host.send({ type: 'result.reveal', cardId })).toEqual({ ok: true });
     const shown = (await beamer.waitFor((v) => v.vote?.result.state === 'shown')).vote!.result;
-    expect(shown).toEqual({ state: 'shown', counts: { nooit: 2, soms: 2, vaak: 1 }, answered: 5, passes: 0 });
+    expect(shown).toEqual({ state: 'shown', counts: { nooit: 2, soms: 2, vaak: 1 }, answered: 5, passes: 0, split: true });
     const exported = (await exportJson(room)).cards.find((c) => c.id === cardId)!.vote;
 
     // The attack: one more phone answers "vaak", one changes its mind, one passes.

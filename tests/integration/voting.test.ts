@@ -42,8 +42,8 @@ describe('voting', () => {
     const changes = await Promise.all(phones.slice(0, 10).map((p, i) => p.send({ type: 'vote.cast', cardId, choice: final[i] })));
     expect(changes.every((a) => a.ok)).toBe(true);
 
-    const expected = { nooit: 0, soms: 0, vaak: 0 };
-    for (const choice of final) if (choice !== 'pas') expected[choice] += 1;
+    const expected: Record<string, number> = { nooit: 0, soms: 0, vaak: 0 };
+    for (const choice of final) if (choice !== 'pas') expected[choice]! += 1;
 
     // The host's live numbers arrive in a batch, and are exact; the beamer still shows nothing.
     const live = await host.waitFor((v) => v.vote?.responded === 30);
@@ -51,7 +51,7 @@ describe('voting', () => {
     expect((await beamer.waitFor((v) => v.joined === 30)).vote?.result).toEqual({ state: 'hidden' });
 
     expect(await host.send({ type: 'result.reveal', cardId })).toEqual({ ok: true });
-    const shown = { state: 'shown', counts: expected, answered: 25, passes: 5 };
+    const shown = { state: 'shown', counts: expected, answered: 25, passes: 5, split: true };
     const beamerView = await beamer.waitFor((v) => v.vote?.result.state === 'shown');
     expect(beamerView.vote?.result).toEqual(shown);
     expect((await host.waitFor((v) => v.vote?.revealed === true)).vote).toMatchObject({ responded: 30, result: shown });
@@ -75,7 +75,7 @@ describe('voting', () => {
 
     // Back with the same token (a reload, or a lost connection): the answer is still there.
     const again = keep(await connectPhone(server.url, room, token));
-    expect(again.view().vote).toEqual({ open: true, round: 1, mine: 'soms' });
+    expect(again.view().vote).toEqual({ open: true, revealed: false, round: 1, mine: 'soms' });
     expect(await again.send({ type: 'vote.cast', cardId, choice: 'vaak' })).toEqual({ ok: true });
     await again.waitFor((v) => v.vote?.mine === 'vaak');
     await Promise.all(others.map((p) => p.send({ type: 'vote.cast', cardId, choice: 'nooit' })));
@@ -85,7 +85,7 @@ describe('voting', () => {
     await host.send({ type: 'result.reveal', cardId });
     const shown = await beamer.waitFor((v) => v.vote?.result.state === 'shown');
     expect(shown.joined).toBe(3);
-    expect(shown.vote?.result).toEqual({ state: 'shown', counts: { nooit: 2, soms: 0, vaak: 1 }, answered: 3, passes: 0 });
+    expect(shown.vote?.result).toEqual({ state: 'shown', counts: { nooit: 2, soms: 0, vaak: 1 }, answered: 3, passes: 0, split: false });
   });
 
   it('a resent command is applied once, even after a reconnect', async () => {

@@ -49,7 +49,7 @@ describe('anonymise', () => {
 
   it('keeps the shown tallies, the number who joined and the post-it texts', () => {
     const room = finishedRoom();
-    expect(tallyOf(room.state.votes.pesten!.choices)).toEqual({ nooit: 1, soms: 2, vaak: 3, pas: 2 });
+    expect(tallyOf(room.state.votes.pesten!.choices, ['nooit', 'soms', 'vaak'])).toEqual({ nooit: 1, soms: 2, vaak: 3, pas: 2 });
     const shownBefore = exportResults(room.state);
     room.must('host', { type: 'session.end' });
     const kept = anonymise(room.state);
@@ -96,11 +96,17 @@ describe('export', () => {
     const online = results.cards.find((c) => c.id === 'online')!;
     expect(online.vote).toEqual({
       question: expect.any(String),
+      options: [
+        { id: 'nooit', label: 'Nooit' },
+        { id: 'soms', label: 'Soms' },
+        { id: 'vaak', label: 'Vaak' },
+      ],
       round: 1,
       status: TOO_FEW,
       minimumReached: false,
       counts: null,
       passes: null,
+      split: false,
       earlierRounds: [],
     });
     expect(TOO_FEW).toBe('te weinig antwoorden');
@@ -168,10 +174,12 @@ describe('export', () => {
     });
     const rows = parseCsv(resultsToCsv(exportResults(room.state)).slice(1));
     const column = (name: string) => rows[0]!.indexOf(name);
-    const pesten = rows.filter((r) => r[0] === 'Thema pesten').map((r) => [r[column('ronde')], r[column('nooit')], r[column('vaak')]]);
-    expect(pesten).toEqual([
-      ['1', '0', '6'],
-      ['2', '5', '0'],
+    const pesten = rows.filter((r) => r[0] === 'Thema pesten' && ['Nooit', 'Vaak'].includes(r[column('antwoord')]!));
+    expect(pesten.map((r) => [r[column('ronde')], r[column('antwoord')], r[column('aantal')]])).toEqual([
+      ['1', 'Nooit', '0'],
+      ['1', 'Vaak', '6'],
+      ['2', 'Nooit', '5'],
+      ['2', 'Vaak', '0'],
     ]);
   });
 
@@ -220,16 +228,19 @@ describe('export', () => {
     expect(rows.map((r) => r[header.indexOf('tekst')])).toEqual(expect.arrayContaining(['een;twee', 'zo "gezegd"']));
   });
 
-  it('the CSV has one row per vote card with the counts, and "te weinig antwoorden" below the minimum', () => {
+  it('the CSV has a row per answer option with its count, and "te weinig antwoorden" below the minimum', () => {
     const rows = parseCsv(resultsToCsv(exportResults(finishedRoom().state)).slice(1));
     const header = rows[0]!;
     const column = (name: string) => header.indexOf(name);
-    const pesten = rows.find((r) => r[0] === 'Thema pesten')!;
-    expect(
-      [pesten[column('ronde')], pesten[column('nooit')], pesten[column('soms')], pesten[column('vaak')], pesten[column('overgeslagen')], pesten[column('status')]],
-    ).toEqual(['1', '1', '2', '3', '2', 'ok']);
-    const online = rows.find((r) => r[0] === 'Thema online')!;
-    expect([online[column('nooit')], online[column('soms')], online[column('vaak')], online[column('status')]]).toEqual(['', '', '', TOO_FEW]);
+    const pesten = rows.filter((r) => r[0] === 'Thema pesten');
+    expect(pesten.map((r) => [r[column('ronde')], r[column('antwoord')], r[column('aantal')], r[column('status')]])).toEqual([
+      ['1', 'Nooit', '1', 'ok'],
+      ['1', 'Soms', '2', 'ok'],
+      ['1', 'Vaak', '3', 'ok'],
+      ['1', 'overgeslagen', '2', 'ok'],
+    ]);
+    const online = rows.filter((r) => r[0] === 'Thema online');
+    expect(online.map((r) => [r[column('antwoord')], r[column('aantal')], r[column('status')]])).toEqual([['', '', TOO_FEW]]);
   });
 });
 

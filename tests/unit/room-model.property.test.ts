@@ -34,7 +34,7 @@ const sessionArb = fc.record({
 type Session = typeof sessionArb extends fc.Arbitrary<infer T> ? T : never;
 
 const key = (cardId: string, round: number) => `${cardId}#${round}`;
-const asTally = (counts: { nooit: number; soms: number; vaak: number }, passes: number): Tally => ({ ...counts, pas: passes });
+const asTally = (counts: Record<string, number>, passes: number): Tally => ({ ...counts, pas: passes });
 
 /** What the checks remember between steps, built only from states and events, never from the model's own bookkeeping. */
 class Observer {
@@ -64,7 +64,7 @@ class Observer {
   record(state: RoomState) {
     for (const [cardId, vote] of Object.entries(state.votes)) {
       const seen = this.tallies.get(key(cardId, vote.round)) ?? new Set();
-      seen.add(JSON.stringify(tallyOf(vote.choices)));
+      seen.add(JSON.stringify(tallyOf(vote.choices, ['nooit', 'soms', 'vaak'])));
       this.tallies.set(key(cardId, vote.round), seen);
     }
   }

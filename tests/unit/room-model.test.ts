@@ -23,7 +23,7 @@ describe('showing cards', () => {
   it('showing a vote card for the first time opens its vote', () => {
     const room = onVoteCard();
     expect(beamerView(room.state).card?.id).toBe('pesten');
-    expect(participantView(room.state, room.participants[0]!.hash).vote).toEqual({ open: true, round: 1, mine: null });
+    expect(participantView(room.state, room.participants[0]!.hash).vote).toEqual({ open: true, revealed: false, round: 1, mine: null });
   });
 
   it('going back to a card whose vote the host closed does not reopen it', () => {
@@ -57,8 +57,8 @@ describe('voting', () => {
   it('a participant’s answer is recorded and shown back to them', () => {
     const room = onVoteCard();
     room.must(0, { type: 'vote.cast', cardId: 'pesten', choice: 'vaak' });
-    expect(participantView(room.state, room.participants[0]!.hash).vote).toEqual({ open: true, round: 1, mine: 'vaak' });
-    expect(participantView(room.state, room.participants[1]!.hash).vote).toEqual({ open: true, round: 1, mine: null });
+    expect(participantView(room.state, room.participants[0]!.hash).vote).toEqual({ open: true, revealed: false, round: 1, mine: 'vaak' });
+    expect(participantView(room.state, room.participants[1]!.hash).vote).toEqual({ open: true, revealed: false, round: 1, mine: null });
     expect(hostView(room.state).vote).toMatchObject({ responded: 1 });
   });
 
@@ -70,7 +70,7 @@ describe('voting', () => {
     expect(hostView(room.state).vote).toMatchObject({ responded: 1 });
     for (let i = 1; i < 6; i++) room.must(i, { type: 'vote.cast', cardId: 'pesten', choice: 'soms' });
     room.must('host', { type: 'result.reveal', cardId: 'pesten' });
-    expect(beamerView(room.state).vote?.result).toEqual({ state: 'shown', counts: { nooit: 0, soms: 5, vaak: 0 }, answered: 5, passes: 1 });
+    expect(beamerView(room.state).vote?.result).toEqual({ state: 'shown', counts: { nooit: 0, soms: 5, vaak: 0 }, answered: 5, passes: 1, split: false });
   });
 
   it('the host’s live view says how many reacted, never how many answered or passed', () => {
@@ -90,7 +90,7 @@ describe('voting', () => {
     room.must(2, { type: 'vote.cast', cardId: 'pesten', choice: 'soms' });
     room.must(3, { type: 'vote.cast', cardId: 'pesten', choice: 'vaak' });
     room.must('host', { type: 'result.reveal', cardId: 'pesten' });
-    expect(beamerView(room.state).vote?.result).toEqual({ state: 'shown', counts: { nooit: 0, soms: 2, vaak: 2 }, answered: 4, passes: 0 });
+    expect(beamerView(room.state).vote?.result).toEqual({ state: 'shown', counts: { nooit: 0, soms: 2, vaak: 2 }, answered: 4, passes: 0, split: true });
   });
 
   it('casting the same answer twice records nothing new', () => {
@@ -103,7 +103,7 @@ describe('voting', () => {
     const room = onVoteCard();
     room.must('host', { type: 'vote.close', cardId: 'pesten' });
     expect(room.as(0, { type: 'vote.cast', cardId: 'pesten', choice: 'soms' })).toMatchObject({ ok: false, error: 'closed' });
-    expect(participantView(room.state, room.participants[0]!.hash).vote).toEqual({ open: false, round: 1, mine: null });
+    expect(participantView(room.state, room.participants[0]!.hash).vote).toEqual({ open: false, revealed: false, round: 1, mine: null });
   });
 
   it('reopening the vote lets participants answer again', () => {
@@ -169,7 +169,7 @@ describe('revealing results', () => {
     room.must(4, { type: 'vote.cast', cardId: 'pesten', choice: 'nooit' });
     expect(hostView(room.state).vote?.nextReveal).toBe('new');
     room.must('host', { type: 'result.reveal', cardId: 'pesten' });
-    expect(beamerView(room.state).vote?.result).toEqual({ state: 'shown', counts: { nooit: 1, soms: 0, vaak: 4 }, answered: 5, passes: 0 });
+    expect(beamerView(room.state).vote?.result).toEqual({ state: 'shown', counts: { nooit: 1, soms: 0, vaak: 4 }, answered: 5, passes: 0, split: false });
   });
 
   it('a hidden result comes back with the same numbers when too few answered since', () => {
@@ -197,7 +197,7 @@ describe('revealing results', () => {
     room.must(10, { type: 'vote.cast', cardId: 'pesten', choice: 'vaak' });
     expect(hostView(room.state).vote?.nextReveal).toBe('new');
     room.must('host', { type: 'result.reveal', cardId: 'pesten' });
-    expect(beamerView(room.state).vote?.result).toEqual({ state: 'shown', counts: { nooit: 2, soms: 3, vaak: 4 }, answered: 9, passes: 2 });
+    expect(beamerView(room.state).vote?.result).toEqual({ state: 'shown', counts: { nooit: 2, soms: 3, vaak: 4 }, answered: 9, passes: 2, split: true });
     expect(hostView(room.state).vote?.nextReveal).toBe('same');
   });
 
@@ -215,7 +215,7 @@ describe('rounds', () => {
     for (let i = 0; i < 6; i++) room.must(i, { type: 'vote.cast', cardId: 'pesten', choice: 'vaak' });
     room.must('host', { type: 'result.reveal', cardId: 'pesten' });
     room.must('host', { type: 'vote.newRound', cardId: 'pesten' });
-    expect(participantView(room.state, room.participants[0]!.hash).vote).toEqual({ open: true, round: 2, mine: null });
+    expect(participantView(room.state, room.participants[0]!.hash).vote).toEqual({ open: true, revealed: false, round: 2, mine: null });
     expect(hostView(room.state).vote).toEqual({ open: true, revealed: false, round: 2, responded: 0, nextReveal: 'new', result: { state: 'hidden' } });
     expect(beamerView(room.state).vote).toEqual({ open: true, round: 2, result: { state: 'hidden' } });
     expect(room.state.votes.pesten?.earlierRounds).toEqual([{ round: 1, tally: { nooit: 0, soms: 0, vaak: 6, pas: 0 } }]);

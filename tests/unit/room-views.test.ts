@@ -44,7 +44,7 @@ describe('vote results', () => {
   it('at the minimum the beamer shows the exact counts', () => {
     const room = voteRoom(['vaak', 'soms', 'nooit', 'vaak', 'vaak', 'pas']);
     room.must('host', { type: 'result.reveal', cardId: 'pesten' });
-    const expected = { state: 'shown', counts: { nooit: 1, soms: 1, vaak: 3 }, answered: 5, passes: 1 };
+    const expected = { state: 'shown', counts: { nooit: 1, soms: 1, vaak: 3 }, answered: 5, passes: 1, split: false };
     expect(beamerView(room.state).vote?.result).toEqual(expected);
     expect(hostView(room.state).vote).toMatchObject({ revealed: true, responded: 6, result: expected });
   });
@@ -79,7 +79,7 @@ describe('vote results', () => {
     const room = voteRoom(['vaak', 'nooit']);
     room.must('host', { type: 'result.reveal', cardId: 'pesten' });
     const view = participantView(room.state, room.participants[1]!.hash);
-    expect(view.vote).toEqual({ open: true, round: 1, mine: 'nooit' });
+    expect(view.vote).toEqual({ open: true, revealed: true, round: 1, mine: 'nooit' });
     expect(JSON.stringify(view)).not.toMatch(/"(counts|result|answered|passes)"/);
   });
 

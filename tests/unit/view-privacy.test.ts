@@ -113,7 +113,7 @@ describe('view privacy', () => {
 
   it('the session under test is busy: votes, passes, changed answers and moderated post-its', () => {
     const revealed = session.snapshots[2]!.beamer.vote?.result;
-    expect(revealed).toEqual({ state: 'shown', counts: { nooit: 5, soms: 5, vaak: 5 }, answered: 15, passes: 5 });
+    expect(revealed).toEqual({ state: 'shown', counts: { nooit: 5, soms: 5, vaak: 5 }, answered: 15, passes: 5, split: true });
     const wall = session.snapshots[4]!.beamer.board!;
     expect(wall.postIts.length).toBeGreaterThan(30);
     expect(wall.postIts.some((p) => p.highlighted)).toBe(true);

@@ -3,8 +3,9 @@
 import { z } from 'zod';
 import { LIMITS, MIN_GROUP_SIZE_FLOOR, MIN_GROUP_SIZE_MAX } from './constants.ts';
 
-/** A vote is an answer or an explicit pass ("sla over"). */
-export const VoteChoice = z.enum(['nooit', 'soms', 'vaak', 'pas']);
+/** A vote is an option id of the card's scale (see scales.ts) or 'pas', an explicit "sla over".
+ *  The model checks the id against the card; the schema only keeps it a short slug. */
+export const VoteChoice = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(40);
 export type VoteChoice = z.infer<typeof VoteChoice>;
 
 const commandId = z.string().regex(/^[A-Za-z0-9_-]{8,40}$/, 'ongeldige opdracht-id');

@@ -5,7 +5,8 @@ export const TOO_FEW = 'te weinig antwoorden';
 /** During a session the export holds only what the beamer showed. */
 export const NOT_SHOWN = 'nog niet getoond';
 const Status = z.enum(['ok', TOO_FEW, NOT_SHOWN]);
-const Counts = z.strictObject({ nooit: z.number().int(), soms: z.number().int(), vaak: z.number().int() });
+/** Counts per option id; `options` on the vote gives their order and labels. */
+const Counts = z.record(z.string(), z.number().int());
 
 export const ExportedCard = z.strictObject({
   id: z.string(),
@@ -13,12 +14,16 @@ export const ExportedCard = z.strictObject({
   vote: z
     .strictObject({
       question: z.string(),
+      /** The card's answer options, in order, so a report reads without the deck. */
+      options: z.array(z.strictObject({ id: z.string(), label: z.string() })),
       /** The round these counts belong to (1 unless the host started a new round). */
       round: z.number().int(),
       status: Status,
       minimumReached: z.boolean(),
       counts: Counts.nullable(),
       passes: z.number().int().nullable(),
+      /** Shown counts with no clear majority (see protocol/scales.ts isSplit); false when nothing is shown. */
+      split: z.boolean(),
       /** Results of earlier rounds that were shown. */
       earlierRounds: z.array(z.strictObject({ round: z.number().int(), counts: Counts, passes: z.number().int() })),
     })

@@ -5,13 +5,21 @@ import { Card } from './deck.ts';
 import { SchoolContacts } from './help.ts';
 import { VoteChoice } from './commands.ts';
 
-const Counts = z.strictObject({ nooit: z.number().int(), soms: z.number().int(), vaak: z.number().int() });
+/** Counts per option id of the card's scale; the card's scale gives their order and labels. */
+const Counts = z.record(z.string(), z.number().int());
 
 /** What the beamer shows for a vote, decided by the model (reveal + minimum group size). */
 export const VoteResult = z.discriminatedUnion('state', [
   z.strictObject({ state: z.literal('hidden') }),
   z.strictObject({ state: z.literal('too-few'), minGroupSize: z.number().int() }),
-  z.strictObject({ state: z.literal('shown'), counts: Counts, answered: z.number().int(), passes: z.number().int() }),
+  z.strictObject({
+    state: z.literal('shown'),
+    counts: Counts,
+    answered: z.number().int(),
+    passes: z.number().int(),
+    /** No option has a clear majority: the room thinks differently (protocol/scales.ts isSplit). */
+    split: z.boolean(),
+  }),
 ]);
 export type VoteResult = z.infer<typeof VoteResult>;
 
@@ -71,7 +79,8 @@ export const ParticipantView = z.strictObject({
   deckTitle: z.string(),
   card: Card.nullable(),
   /** `round` starts at 1; a new round clears `mine`, and the phone says why. */
-  vote: z.strictObject({ open: z.boolean(), round: z.number().int(), mine: VoteChoice.nullable() }).nullable(),
+  /** `revealed`: the result is on the beamer, so the card's explanation (waar / niet waar) is in `card`. */
+  vote: z.strictObject({ open: z.boolean(), revealed: z.boolean(), round: z.number().int(), mine: VoteChoice.nullable() }).nullable(),
   board: ParticipantBoard.nullable(),
   contacts: SchoolContacts,
 });

@@ -2,7 +2,7 @@
 // decided is always applicable, so replaying a room's stored events rebuilds it exactly.
 import type { BoardState, PostIt, RoomEvent, RoomState, VoteState } from './state.ts';
 import { applyBoardEvent } from '../boards/apply-board.ts';
-import { emptyVote, finalTally } from './votes.ts';
+import { emptyVote, finalTally, optionIds } from './votes.ts';
 import { own } from './own.ts';
 
 export function createdState(event: Extract<RoomEvent, { type: 'roomCreated' }>): RoomState {
@@ -95,12 +95,13 @@ export function replay(events: Iterable<RoomEvent>): RoomState | null {
 export function anonymise(state: RoomState): RoomState {
   const votes: Record<string, VoteState> = {};
   for (const [cardId, vote] of Object.entries(state.votes)) {
+    const card = state.deck.cards.find((c) => c.id === cardId);
     votes[cardId] = {
       ...vote,
       open: false,
       choices: {},
       atSnapshot: {},
-      final: finalTally(vote, state.minGroupSize),
+      final: card ? finalTally(vote, state.minGroupSize, optionIds(card)) : vote.snapshot,
     };
   }
   const boards: Record<string, BoardState> = {};

@@ -1,11 +1,11 @@
 // decide(state, command, ctx) -> events | refusal. Every rule about who may do what lives here
 // (or in boards/decide-board.ts), in the same order: AUTH, VALIDATION, RESOLUTION.
-import { commandRole, MIN_GROUP_SIZE_FLOOR, type Command } from '../protocol/index.ts';
+import { commandRole, MIN_GROUP_SIZE_FLOOR, PASS, type Command } from '../protocol/index.ts';
 import type { Actor, DecideContext, RoomEvent, RoomState } from './state.ts';
 import { accept, refuse, type Decision } from './decision.ts';
 import { decideBoard, isBoardCommand } from '../boards/decide-board.ts';
 import { currentCard } from './cards.ts';
-import { nextReveal, snapshotNow } from './votes.ts';
+import { nextReveal, optionIds, snapshotNow } from './votes.ts';
 import { own } from './own.ts';
 
 /** A participant joins implicitly on their first connection with a new token. */
@@ -59,7 +59,7 @@ export function decide(state: RoomState, command: Command, ctx: DecideContext): 
       if (!vote) return refuse('closed', 'Op deze vraag is nog niet gestemd.');
       // A fresh snapshot only with enough new answers; otherwise the frozen one is shown again.
       if (nextReveal(vote, state.minGroupSize) === 'new') {
-        return accept([{ type: 'resultRevealed', cardId: command.cardId, tally: snapshotNow(vote, state.minGroupSize) }]);
+        return accept([{ type: 'resultRevealed', cardId: command.cardId, tally: snapshotNow(vote, state.minGroupSize, optionIds(currentCard(state))) }]);
       }
       if (vote.revealed) {
         return refuse(
@@ -91,6 +91,9 @@ export function decide(state: RoomState, command: Command, ctx: DecideContext): 
       if (ctx.actor.role !== 'participant') return refuse('forbidden', 'Alleen deelnemers stemmen.');
       const current = own(state.votes, command.cardId);
       if (!current?.open) return refuse('closed', 'Stemmen is nu gesloten.');
+      if (command.choice !== PASS && !optionIds(currentCard(state)).includes(command.choice)) {
+        return refuse('invalid', 'Dit antwoord hoort niet bij deze vraag.');
+      }
       if (own(current.choices, ctx.actor.participant) === command.choice) return accept([]);
       return accept([{ type: 'voteCast', cardId: command.cardId, participant: ctx.actor.participant, choice: command.choice }]);
     }

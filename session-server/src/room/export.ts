@@ -2,11 +2,11 @@
 // During a session it holds only what the beamer showed (frozen snapshots), so exporting twice
 // tells nothing the beamer did not; after the end, each round's kept result (see finalTally).
 // Cards below the minimum group size are exported as "te weinig antwoorden", as on the beamer.
-import { NOT_SHOWN, TOO_FEW, type ExportedCard, type ResultsExport } from '../protocol/index.ts';
+import { isSplit, NOT_SHOWN, scaleOptions, TOO_FEW, type ExportedCard, type ResultsExport } from '../protocol/index.ts';
 import type { RoomState, Tally, VoteState } from './state.ts';
 import { boardHasEnoughAuthors, wallOf } from './views.ts';
 import { weightsOf } from '../boards/weight.ts';
-import { answeredIn } from './votes.ts';
+import { answeredIn, countsOf } from './votes.ts';
 import { own } from './own.ts';
 
 /** What the export may say of a vote's current round: the kept result after the end, else the snapshot. */
@@ -27,17 +27,17 @@ export function exportResults(state: RoomState): ResultsExport {
       let exportedVote: ExportedCard['vote'] = null;
       if (card.vote) {
         const { tally, status } = exportedTally(state, vote);
-        const split = (t: Tally) => {
-          const { pas, ...counts } = t;
-          return { counts, passes: pas };
-        };
+        const split = (t: Tally) => ({ counts: countsOf(t), passes: t.pas });
+        const options = scaleOptions(card.vote).map((o) => ({ id: o.id, label: o.label }));
         exportedVote = {
           question: card.vote.question,
+          options,
           round: vote?.round ?? 1,
           status,
           minimumReached: status === 'ok',
           counts: tally ? split(tally).counts : null,
           passes: tally ? split(tally).passes : null,
+          split: tally ? isSplit(countsOf(tally), options.length) : false,
           earlierRounds: (vote?.earlierRounds ?? [])
             .filter((r) => answeredIn(r.tally) >= state.minGroupSize)
             .map((r) => ({ round: r.round, ...split(r.tally) })),
@@ -88,22 +88,28 @@ function cell(value: string | number | null): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-/** CSV with ; as separator and a BOM, so Dutch Excel opens it correctly. */
+/**
+ * CSV with ; as separator and a BOM, so Dutch Excel opens it correctly. One row per answer option
+ * (cards have scales of their own, so options cannot be columns), one per post-it.
+ */
 export function resultsToCsv(results: ResultsExport): string {
-  const header = ['kaart', 'onderdeel', 'vraag_of_kolom', 'groep', 'tekst', 'ronde', 'nooit', 'soms', 'vaak', 'overgeslagen', 'aantal', 'status'];
+  const header = ['kaart', 'onderdeel', 'vraag_of_kolom', 'groep', 'tekst', 'ronde', 'antwoord', 'aantal', 'status'];
   const rows: (string | number | null)[][] = [header];
   for (const card of results.cards) {
     if (card.vote) {
       const v = card.vote;
-      for (const r of v.earlierRounds) {
-        rows.push([card.title, 'stemming', v.question, null, null, r.round, r.counts.nooit, r.counts.soms, r.counts.vaak, r.passes, null, 'ok']);
-      }
-      rows.push([card.title, 'stemming', v.question, null, null, v.round, v.counts?.nooit ?? null, v.counts?.soms ?? null, v.counts?.vaak ?? null, v.passes, null, v.status]);
+      const round = (round: number, counts: Record<string, number> | null, passes: number | null, status: string) => {
+        if (!counts) return void rows.push([card.title, 'stemming', v.question, null, null, round, null, null, status]);
+        for (const o of v.options) rows.push([card.title, 'stemming', v.question, null, null, round, o.label, counts[o.id] ?? 0, status]);
+        rows.push([card.title, 'stemming', v.question, null, null, round, 'overgeslagen', passes, status]);
+      };
+      for (const r of v.earlierRounds) round(r.round, r.counts, r.passes, 'ok');
+      round(v.round, v.counts, v.passes, v.status);
     }
     if (card.board) {
-      if (card.board.status !== 'ok') rows.push([card.title, 'post-it', card.board.prompt, null, null, null, null, null, null, null, null, card.board.status]);
+      if (card.board.status !== 'ok') rows.push([card.title, 'post-it', card.board.prompt, null, null, null, null, null, card.board.status]);
       for (const p of card.board.postIts) {
-        rows.push([card.title, 'post-it', p.column ?? card.board.prompt, p.cluster, p.text, null, null, null, null, null, p.count, 'ok']);
+        rows.push([card.title, 'post-it', p.column ?? card.board.prompt, p.cluster, p.text, null, null, p.count, 'ok']);
       }
     }
   }

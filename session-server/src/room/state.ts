@@ -26,12 +26,11 @@ export interface VoteState {
   final: Tally | null;
 }
 
-export interface Tally {
-  nooit: number;
-  soms: number;
-  vaak: number;
-  pas: number;
-}
+/**
+ * Counts per option id of the card's scale, plus `pas` for passes. Every option has a key (0 when
+ * nobody chose it). Results stored before scales existed are { nooit, soms, vaak, pas }: the same shape.
+ */
+export type Tally = Record<string, number> & { pas: number };
 
 export interface PostIt {
   id: string;

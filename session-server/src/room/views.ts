@@ -2,7 +2,7 @@
 // token or anything that orders participants; tests/unit/view-privacy.test.ts walks them all.
 // Host and beamer views are built by the server from a copy of the state that moves only on the
 // batch tick (see server/observed-rooms.ts), so what they show never tracks a single answer.
-import type { BeamerView, HostView, ParticipantView, WallPostIt, HostPostIt } from '../protocol/index.ts';
+import type { BeamerView, Card, HostView, ParticipantView, WallPostIt, HostPostIt } from '../protocol/index.ts';
 import type { BoardState, PostIt, RoomState } from './state.ts';
 import { boardModerated, currentCard } from './cards.ts';
 import { weightsOf } from '../boards/weight.ts';
@@ -29,16 +29,29 @@ function wallPostIt(p: PostIt, weight: (id: string) => number): WallPostIt {
   return { id: p.id, text: p.text, columnId: p.columnId, clusterId: p.clusterId, highlighted: p.highlighted, weight: weight(p.id) };
 }
 
+/**
+ * The card as phones and beamer get it: a waar / niet waar answer and its explanation only once
+ * the result is revealed, so they never steer the vote. The host always has the whole card.
+ */
+export function cardAsShown(card: Card, revealed: boolean): Card {
+  if (!card.vote || revealed || (!card.vote.answer && !card.vote.explanation)) return card;
+  const { answer: _answer, explanation: _explanation, ...vote } = card.vote;
+  return { ...card, vote };
+}
+
 export function participantView(state: RoomState, participant: string): ParticipantView {
-  const card = state.status === 'ended' ? null : currentCard(state);
-  const vote = card?.vote ? own(state.votes, card.id) : undefined;
+  const current = state.status === 'ended' ? null : currentCard(state);
+  const vote = current?.vote ? own(state.votes, current.id) : undefined;
+  const card = current && cardAsShown(current, vote?.revealed ?? false);
   const board = card?.board ? own(state.boards, card.id) : undefined;
   return {
     role: 'participant',
     status: state.status,
     deckTitle: state.deck.title,
     card,
-    vote: card?.vote ? { open: vote?.open ?? false, round: vote?.round ?? 1, mine: (vote && own(vote.choices, participant)) ?? null } : null,
+    vote: card?.vote
+      ? { open: vote?.open ?? false, revealed: vote?.revealed ?? false, round: vote?.round ?? 1, mine: (vote && own(vote.choices, participant)) ?? null }
+      : null,
     board: board
       ? {
           open: board.open,
@@ -68,7 +81,7 @@ export function beamerView(state: RoomState): BeamerView {
     locked: state.locked,
     cardIndex: state.cardIndex,
     cardCount: state.deck.cards.length,
-    card,
+    card: cardAsShown(card, vote?.revealed ?? false),
     vote: card.vote
       ? { open: vote?.open ?? false, round: vote?.round ?? 1, result: vote ? voteResult(vote, state.minGroupSize) : { state: 'hidden' } }
       : null,

@@ -1,8 +1,11 @@
 // Vote rules: answers, frozen snapshots and rounds. A revealed result is a snapshot taken at the
 // reveal; later answers never move it, and a new snapshot of the same round needs at least the
 // minimum group size of new or changed answers, so no two results anyone sees differ by one person.
-import type { VoteResult } from '../protocol/index.ts';
+import { isSplit, PASS, scaleOptions, type Card, type VoteResult } from '../protocol/index.ts';
 import type { Tally, VoteState } from './state.ts';
+
+/** The option ids a card's vote counts, in display order. */
+export const optionIds = (card: Card): string[] => scaleOptions(card.vote).map((o) => o.id);
 
 export const emptyVote = (): VoteState => ({
   open: false,
@@ -15,14 +18,25 @@ export const emptyVote = (): VoteState => ({
   final: null,
 });
 
-export function tallyOf(choices: VoteState['choices']): Tally {
-  const tally = { nooit: 0, soms: 0, vaak: 0, pas: 0 };
-  for (const choice of Object.values(choices)) tally[choice] += 1;
+/** Counts per option (each option present, in the scale's order) and passes. */
+export function tallyOf(choices: VoteState['choices'], options: readonly string[]): Tally {
+  // Options first, pas last: the order results were always stored in.
+  const counts: Record<string, number> = {};
+  for (const id of options) counts[id] = 0;
+  const tally: Tally = { ...counts, pas: 0 };
+  // decide() only accepts an option of the card or a pass, so every choice has its key.
+  for (const choice of Object.values(choices)) if (Object.hasOwn(tally, choice)) tally[choice]! += 1;
   return tally;
 }
 
+/** The counts without the passes. */
+export function countsOf(tally: Tally): Record<string, number> {
+  const { pas: _pas, ...counts } = tally;
+  return counts;
+}
+
 /** Answers that count toward the minimum group size: a pass is a reaction, not an answer. */
-export const answeredIn = (tally: Tally): number => tally.nooit + tally.soms + tally.vaak;
+export const answeredIn = (tally: Tally): number => Object.values(countsOf(tally)).reduce((a, b) => a + b, 0);
 
 /** How many reacted (answered or passed) this round: the one live number the host sees. */
 export const respondedIn = (vote: VoteState): number => Object.keys(vote.choices).length;
@@ -36,7 +50,7 @@ export function newAnswersSince(vote: VoteState): number {
   let count = 0;
   for (const [participant, choice] of Object.entries(vote.choices)) {
     const before = Object.hasOwn(vote.atSnapshot, participant) ? vote.atSnapshot[participant] : undefined;
-    if (choice !== 'pas' && (before === undefined || before === 'pas')) count++;
+    if (choice !== PASS && (before === undefined || before === PASS)) count++;
   }
   return count;
 }
@@ -48,8 +62,8 @@ export function nextReveal(vote: VoteState, minGroupSize: number): 'new' | 'same
 }
 
 /** The snapshot a reveal takes now: the tally, or null when too few answered to show anything. */
-export function snapshotNow(vote: VoteState, minGroupSize: number): Tally | null {
-  const tally = tallyOf(vote.choices);
+export function snapshotNow(vote: VoteState, minGroupSize: number, options: readonly string[]): Tally | null {
+  const tally = tallyOf(vote.choices, options);
   return answeredIn(tally) >= minGroupSize ? tally : null;
 }
 
@@ -58,8 +72,8 @@ export function voteResult(vote: VoteState, minGroupSize: number): VoteResult {
   if (!vote.revealed) return { state: 'hidden' };
   const shown = vote.final ?? vote.snapshot;
   if (!shown || answeredIn(shown) < minGroupSize) return { state: 'too-few', minGroupSize };
-  const { pas, ...counts } = shown;
-  return { state: 'shown', counts, answered: answeredIn(shown), passes: pas };
+  const counts = countsOf(shown);
+  return { state: 'shown', counts, answered: answeredIn(shown), passes: shown.pas, split: isSplit(counts, Object.keys(counts).length) };
 }
 
 /**
@@ -67,8 +81,8 @@ export function voteResult(vote: VoteState, minGroupSize: number): VoteResult {
  * minimum group size of new answers came after the last snapshot; otherwise the snapshot stands,
  * so the report never differs from what the beamer showed by one person.
  */
-export function finalTally(vote: VoteState, minGroupSize: number): Tally | null {
+export function finalTally(vote: VoteState, minGroupSize: number, options: readonly string[]): Tally | null {
   if (vote.final) return vote.final;
   if (vote.snapshot && newAnswersSince(vote) < minGroupSize) return vote.snapshot;
-  return snapshotNow(vote, minGroupSize);
+  return snapshotNow(vote, minGroupSize, options);
 }

@@ -1,7 +1,7 @@
 // A card's content as text: pictogram, title, summary, examples, points and its activities. Used
 // statically on the deck page and live in the host and phone screens, so every screen reads alike.
 import { ColumnChips } from './ColumnChips.tsx';
-import { For, Show } from 'solid-js';
+import { For, Show, type JSX } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 import type { Card } from '@protocol';
 import { scaleInWords, scaleOptions } from '@protocol/scales';
@@ -17,21 +17,18 @@ export function CardBody(props: {
   /** Show the talk questions (the phone keeps them, the deck page too). */
   talk?: boolean;
   headingId?: string;
+  /** Show the pictogram, title and summary (off where a page shows them itself, e.g. in a fold's summary). */
+  head?: boolean;
+  /** Show a waar/niet waar card's answer and explanation (static pages only: live screens show it after the reveal). */
+  answer?: boolean;
 }) {
   const activities = () => props.activities ?? true;
   const talk = () => props.talk ?? true;
   return (
     <div class="card-body">
-      <div class="card__head">
-        <Pictogram name={props.card.pictogram} />
-        <div>
-          <span class="card__kind">{CARD_KIND_LABEL[props.card.kind]}</span>
-          <Dynamic component={`h${props.level}`} id={props.headingId} tabindex={props.headingId ? -1 : undefined}>
-            {props.card.title}
-          </Dynamic>
-          <p class="card__summary">{props.card.summary}</p>
-        </div>
-      </div>
+      <Show when={props.head ?? true}>
+        <CardHead card={props.card} level={props.level} headingId={props.headingId} />
+      </Show>
 
       <Show when={props.card.subItems?.length}>
         <div class="card__section">
@@ -69,6 +66,9 @@ export function CardBody(props: {
                 </For>
               </ul>
             </Show>
+            <Show when={props.answer && vote().answer ? vote() : undefined}>
+              {(v) => <VoteAnswer answer={v().answer!} explanation={v().explanation} />}
+            </Show>
           </div>
         )}
       </Show>
@@ -85,6 +85,42 @@ export function CardBody(props: {
 
       <Show when={talk() && props.card.talk}>{(t) => <TalkQuestions questions={t().questions} />}</Show>
     </div>
+  );
+}
+
+export function CardHead(props: {
+  card: Card;
+  level: 1 | 2 | 3;
+  headingId?: string;
+  /** The pictogram when the card names none (e.g. its theme's). */
+  pictogram?: string;
+  /** Shown under the summary, e.g. the card's theme and audience. */
+  children?: JSX.Element;
+}) {
+  return (
+    <div class="card__head">
+      <Pictogram name={props.card.pictogram ?? props.pictogram} />
+      <div>
+        <span class="card__kind">{CARD_KIND_LABEL[props.card.kind]}</span>
+        <Dynamic component={`h${props.level}`} id={props.headingId} tabindex={props.headingId ? -1 : undefined}>
+          {props.card.title}
+        </Dynamic>
+        <p class="card__summary">{props.card.summary}</p>
+        {props.children}
+      </div>
+    </div>
+  );
+}
+
+/** The true answer of a waar/niet waar card, folded so a host can project the page without giving it away. */
+export function VoteAnswer(props: { answer: 'waar' | 'niet-waar'; explanation?: string }) {
+  return (
+    <details class="card__answer">
+      <summary>Antwoord en uitleg</summary>
+      <p>
+        <strong>{props.answer === 'waar' ? 'Waar.' : 'Niet waar.'}</strong> {props.explanation}
+      </p>
+    </details>
   );
 }
 

@@ -11,8 +11,6 @@ export const CARD_KIND_LABEL: Record<Card['kind'], string> = {
   closing: 'Afsluiting',
 };
 
-export const ANSWER_LABEL = { nooit: 'Nooit', soms: 'Soms', vaak: 'Vaak', pas: 'Sla over' } as const;
-
 /** The colour of a column's post-its, by column id; a wall without columns uses yellow paper. */
 export function columnColour(card: Card | null, columnId: string | null): BoardColour {
   return card?.board?.columns?.find((c) => c.id === columnId)?.colour ?? 'geel';

@@ -2,7 +2,8 @@
 // view's result allows (nothing below the minimum group size).
 import { Match, Show, Switch } from 'solid-js';
 import type { BeamerView, Card } from '@protocol';
-import { VoteBars } from '../../components/vote/VoteBars.tsx';
+import { VoteBars, VoteExplanation } from '../../components/vote/VoteBars.tsx';
+import { scaleInWords } from '@protocol/scales';
 
 export function BeamerVote(props: { card: Card; vote: NonNullable<BeamerView['vote']> }) {
   return (
@@ -13,15 +14,21 @@ export function BeamerVote(props: { card: Card; vote: NonNullable<BeamerView['vo
       <p class="beamer__question">{props.card.vote?.question}</p>
       <Switch>
         <Match when={props.vote.result.state === 'shown' ? props.vote.result : null}>
-          {(result) => <VoteBars result={result()} class="vote-result--beamer" />}
+          {(result) => (
+            <>
+              <VoteBars card={props.card} result={result()} class="vote-result--beamer" />
+              <VoteExplanation card={props.card} />
+            </>
+          )}
         </Match>
         <Match when={props.vote.result.state === 'too-few'}>
           <p class="beamer__state">Te weinig antwoorden om te tonen</p>
           <p class="beamer__note">Zo blijft iedereen anoniem.</p>
+          <VoteExplanation card={props.card} />
         </Match>
         <Match when={props.vote.open}>
           <p class="beamer__state beamer__state--open">Stemmen staat open</p>
-          <p class="beamer__note">Kies op je telefoon: nooit, soms of vaak.</p>
+          <p class="beamer__note">Kies op je telefoon: {scaleInWords(props.card.vote)}.</p>
         </Match>
         <Match when={true}>
           <p class="beamer__state">Stemmen is gesloten</p>

@@ -3,7 +3,8 @@
 // (result, nextReveal, round); this panel only says it plainly.
 import { Match, Show, Switch } from 'solid-js';
 import type { Card, HostView } from '@protocol';
-import { VoteBars } from '../../components/vote/VoteBars.tsx';
+import { VoteBars, VoteExplanation } from '../../components/vote/VoteBars.tsx';
+import { scaleInWords } from '@protocol/scales';
 import { ExtraPhonesWarning } from './ExtraPhones.tsx';
 import { NewRound } from './NewRound.tsx';
 import type { Send } from './HostScreen.tsx';
@@ -24,6 +25,8 @@ export function VotePanel(props: { card: Card; vote: NonNullable<HostView['vote'
         </Show>
       </h2>
       <p class="vote-question">{props.card.vote?.question}</p>
+      <p class="muted">Antwoorden: {scaleInWords(props.card.vote)}.</p>
+      <VoteExplanation card={props.card} heading="Uitleg (telefoons en beamer zien dit pas na de uitslag)" />
 
       <p class="host-facts">
         <span>{props.vote.open ? 'Stemmen staat open.' : 'Stemmen is gesloten.'}</span>
@@ -92,7 +95,7 @@ export function VotePanel(props: { card: Card; vote: NonNullable<HostView['vote'
           {(result) => (
             <div>
               <p class="status-line status-line--ok">Dit staat nu op de beamer:</p>
-              <VoteBars result={result()} class="vote-result--host" />
+              <VoteBars card={props.card} result={result()} class="vote-result--host" />
             </div>
           )}
         </Match>

@@ -2,11 +2,10 @@
 // server: a pending command shows "Wordt verstuurd…", the server's own record shows "Ontvangen ✓".
 import { For, Show } from 'solid-js';
 import type { Card, ParticipantView, VoteChoice } from '@protocol';
+import { PASS, scaleOptions } from '@protocol/scales';
+import { VoteExplanation } from '../../components/vote/VoteBars.tsx';
 import type { PhoneStore } from '../../stores/screens.ts';
 import { useStore } from '../../lib/use-store.ts';
-import { ANSWER_LABEL } from '../../components/card/labels.ts';
-
-const ANSWERS = ['nooit', 'soms', 'vaak'] as const;
 
 export function PhoneVote(props: { store: PhoneStore; card: Card; vote: NonNullable<ParticipantView['vote']> }) {
   const pending = useStore(props.store, (s) => s.pending);
@@ -21,11 +20,13 @@ export function PhoneVote(props: { store: PhoneStore; card: Card; vote: NonNulla
 
   // The host started a new round: said here so nobody wonders where their tick went.
   const newRound = () => props.vote.round > 1 && !props.vote.mine;
+  const options = () => scaleOptions(props.card.vote);
+  const labelOf = (id: string) => options().find((o) => o.id === id)?.label ?? id;
 
   const statusText = () => {
     if (pendingChoice()) return 'Wordt verstuurd…';
     const mine = props.vote.mine;
-    if (mine) return `${mine === 'pas' ? 'Overgeslagen' : `Je koos: ${ANSWER_LABEL[mine]}`}. Ontvangen ✓`;
+    if (mine) return `${mine === PASS ? 'Overgeslagen' : `Je koos: ${labelOf(mine)}`}. Ontvangen ✓`;
     if (newRound()) return props.vote.open ? 'Nieuwe ronde: kies opnieuw.' : 'Nieuwe ronde. Stemmen is nu gesloten.';
     return props.vote.open ? '' : 'Je hebt niet gestemd.';
   };
@@ -39,35 +40,45 @@ export function PhoneVote(props: { store: PhoneStore; card: Card; vote: NonNulla
         <p class="muted">Kies wat het best past. Je kunt het veranderen zolang stemmen openstaat.</p>
       </Show>
       <div class="vote-buttons" role="group" aria-labelledby="stemvraag">
-        <For each={ANSWERS}>
-          {(answer) => (
+        <For each={options()}>
+          {(option, i) => (
             <button
               type="button"
-              class={`vote-button vote-button--${answer}`}
-              aria-pressed={chosen() === answer}
+              class={`vote-button vote-button--${i() + 1}`}
+              classList={{ 'vote-button--long': !!option.text }}
+              data-option={option.id}
+              aria-pressed={chosen() === option.id}
               disabled={!props.vote.open}
-              onClick={() => cast(answer)}
+              onClick={() => cast(option.id)}
             >
-              <span class="vote-button__check" aria-hidden="true">
-                {chosen() === answer ? '✓' : ''}
+              <span>
+                <span class="vote-button__check" aria-hidden="true">
+                  {chosen() === option.id ? '✓' : ''}
+                </span>
+                {option.label}
               </span>
-              {ANSWER_LABEL[answer]}
+              <Show when={option.text}>
+                <span class="vote-button__text">{option.text}</span>
+              </Show>
             </button>
           )}
         </For>
         <button
           type="button"
           class="button button--secondary vote-skip"
-          aria-pressed={chosen() === 'pas'}
+          aria-pressed={chosen() === PASS}
           disabled={!props.vote.open}
-          onClick={() => cast('pas')}
+          onClick={() => cast(PASS)}
         >
           <span class="vote-button__check" aria-hidden="true">
-            {chosen() === 'pas' ? '✓' : ''}
+            {chosen() === PASS ? '✓' : ''}
           </span>
           Sla over
         </button>
       </div>
+      <Show when={props.vote.revealed}>
+        <VoteExplanation card={props.card} />
+      </Show>
       <p class="status-line" classList={{ 'status-line--ok': !pendingChoice() && !!props.vote.mine }} role="status">
         {statusText()}
       </p>
