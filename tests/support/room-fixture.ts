@@ -112,6 +112,7 @@ export function makeRoom(
     deckId?: string;
     minGroupSize?: number;
     expectedGroupSize?: number | null;
+    groupName?: string | null;
     contacts?: SchoolContacts;
     participants?: number;
     now?: number;
@@ -128,6 +129,7 @@ export function makeRoom(
     now,
     minGroupSize: options.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE,
     expectedGroupSize: options.expectedGroupSize ?? null,
+    groupName: options.groupName ?? null,
     contacts: options.contacts ?? { vertrouwenspersoon: { name: 'Mevrouw Bakker', phone: '010-1234567' }, mentor: 'Je mentor, lokaal 2.14' },
   });
   let seq = 0;

@@ -9,6 +9,11 @@ function withPostIt(board: BoardState, id: string, change: (p: PostIt) => PostIt
   return { ...board, postIts: { ...board.postIts, [id]: change(postIt) } };
 }
 
+/** Sets a proposal's supporters and keeps its count in step. */
+function withSupporters(p: PostIt, supporters: Record<string, true>): PostIt {
+  return { ...p, supporters, supportCount: Object.keys(supporters).length };
+}
+
 const removeFromWall = (board: BoardState, ids: string[]) => ({ ...board, wall: board.wall.filter((id) => !ids.includes(id)) });
 
 export function applyBoardEvent(board: BoardState, event: RoomEvent): BoardState {
@@ -73,8 +78,22 @@ export function applyBoardEvent(board: BoardState, event: RoomEvent): BoardState
       return withPostIt(board, event.postItId, (p) => ({ ...p, status: 'approved' }));
     case 'postItHighlighted':
       return withPostIt(board, event.postItId, (p) => ({ ...p, highlighted: event.highlighted }));
-    case 'postItMerged':
-      return withPostIt(board, event.postItId, (p) => ({ ...p, mergedInto: event.intoId }));
+    case 'postItMerged': {
+      // Supports follow a merged duplicate into the proposal it joins; one person counts once.
+      const merged = own(board.postIts, event.postItId);
+      const next = withPostIt(board, event.postItId, (p) => ({ ...p, mergedInto: event.intoId }));
+      if (!merged?.supportCount) return next;
+      return withPostIt(next, event.intoId, (p) => withSupporters(p, { ...p.supporters, ...merged.supporters }));
+    }
+    case 'postItSupported':
+      return withPostIt(board, event.postItId, (p) => {
+        const supporters = { ...p.supporters };
+        if (event.support) supporters[event.participant] = true;
+        else delete supporters[event.participant];
+        return withSupporters(p, supporters);
+      });
+    case 'postItAdopted':
+      return withPostIt(board, event.postItId, (p) => ({ ...p, adopted: event.adopted }));
     case 'postItMoved':
       return withPostIt(board, event.postItId, (p) => ({ ...p, columnId: event.columnId, clusterId: event.clusterId }));
     case 'clusterCreated':

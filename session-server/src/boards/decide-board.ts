@@ -111,6 +111,24 @@ export function decideBoard(state: RoomState, command: BoardCommand, ctx: Decide
       if (onBoard >= LIMITS.postItsPerCard) return refuse('limit', 'Het bord is vol. Verberg eerst een andere post-it.');
       return accept([{ type: 'postItUnhidden', cardId, postItId: postIt!.id }]);
     }
+    case 'postIt.support': {
+      if (ctx.actor.role !== 'participant') return refuse('forbidden', 'Alleen deelnemers steunen een voorstel.');
+      if (card.kind !== 'afspraken') return refuse('invalid', 'Op dit bord worden geen afspraken gemaakt.');
+      if (!board.open) return refuse('closed', 'Het bord is gesloten.');
+      // A proposal merged into another since the phone last looked: the support goes where it went.
+      const target = postIt!.mergedInto ? own(board.postIts, postIt!.mergedInto) : postIt;
+      if (!target || target.status !== 'approved' || !board.wall.includes(target.id)) {
+        return refuse('not-found', 'Dit voorstel staat niet (meer) op het bord.');
+      }
+      const supports = !!target.supporters && Object.hasOwn(target.supporters, ctx.actor.participant);
+      if (supports === command.support) return accept([]);
+      return accept([{ type: 'postItSupported', cardId, postItId: target.id, participant: ctx.actor.participant, support: command.support }]);
+    }
+    case 'postIt.adopt':
+      if (card.kind !== 'afspraken') return refuse('invalid', 'Op dit bord worden geen afspraken gemaakt.');
+      if (postIt!.status !== 'approved' || postIt!.mergedInto) return refuse('invalid', 'Neem een goedgekeurd voorstel aan dat zelf op het bord staat.');
+      if ((postIt!.adopted ?? false) === command.adopted) return accept([]);
+      return accept([{ type: 'postItAdopted', cardId, postItId: postIt!.id, adopted: command.adopted }]);
     case 'postIt.highlight':
       if (postIt!.highlighted === command.highlighted) return accept([]);
       return accept([{ type: 'postItHighlighted', cardId, postItId: postIt!.id, highlighted: command.highlighted }]);

@@ -38,6 +38,8 @@ export const HostCommand = z.discriminatedUnion('type', [
   cmd('postIt.unhide', { cardId, postItId: entityId }),
   cmd('postIt.highlight', { cardId, postItId: entityId, highlighted: z.boolean() }),
   cmd('postIt.merge', { cardId, postItId: entityId, intoId: entityId }),
+  /** Afspraken: the group adopts (or drops) a proposal. */
+  cmd('postIt.adopt', { cardId, postItId: entityId, adopted: z.boolean() }),
   cmd('postIt.move', {
     cardId,
     postItId: entityId,
@@ -63,6 +65,8 @@ export const ParticipantCommand = z.discriminatedUnion('type', [
   }),
   cmd('postIt.edit', { cardId, postItId: entityId, text: rawText }),
   cmd('postIt.withdraw', { cardId, postItId: entityId }),
+  /** Afspraken: support a proposal, or take the support back; one per participant per proposal. */
+  cmd('postIt.support', { cardId, postItId: entityId, support: z.boolean() }),
 ]);
 
 export type HostCommand = z.infer<typeof HostCommand>;

@@ -30,6 +30,8 @@ export const CreateRoomRequest = z.strictObject({
   /** How many people the host expects; more phones than this is a warning sign of made-up phones. */
   expectedGroupSize: z.number().int().min(1, 'minstens 1').max(LIMITS.expectedGroupSize, `hoogstens ${LIMITS.expectedGroupSize}`).nullable().default(null),
   contacts: SchoolContacts.default({ vertrouwenspersoon: {} }),
+  /** The group's name for the afspraken poster and the report, e.g. "klas 3B". Not about a person. */
+  groupName: z.string().trim().max(60, 'hoogstens 60 tekens').nullable().default(null),
 });
 export type CreateRoomRequest = z.input<typeof CreateRoomRequest>;
 

@@ -39,6 +39,9 @@ export const ExportedCard = z.strictObject({
           cluster: z.string().nullable(),
           count: z.number().int(),
           highlighted: z.boolean(),
+          /** Afspraken cards only: supports and whether the group adopted it. */
+          supports: z.number().int().optional(),
+          adopted: z.boolean().optional(),
         }),
       ),
     })
@@ -52,6 +55,10 @@ export const ResultsExport = z.strictObject({
   endedAt: z.string().nullable(),
   minGroupSize: z.number().int(),
   joined: z.number().int(),
+  /** The group's name, if the host gave one ("klas 3B"). */
+  groupName: z.string().nullable(),
+  /** The afspraken the group adopted, for the poster "Onze afspraken". */
+  afspraken: z.array(z.strictObject({ text: z.string(), supports: z.number().int() })),
   cards: z.array(ExportedCard),
 });
 

@@ -35,7 +35,14 @@ export const WallPostIt = z.strictObject({
   highlighted: z.boolean(),
   /** How many duplicates were merged into this one (1 = none). */
   weight: z.number().int(),
+  /** Afspraken: how many support this proposal, and whether the group adopted it. */
+  supports: z.number().int().optional(),
+  adopted: z.boolean().optional(),
 });
+/** A proposal as a phone sees it on an afspraken board: the text, and only its own support. */
+export const Proposal = z.strictObject({ id: z.string(), text: z.string(), supportedByMe: z.boolean(), adopted: z.boolean() });
+/** An adopted afspraak, for the beamer's end screen, the export and the poster. */
+export const Afspraak = z.strictObject({ text: z.string(), supports: z.number().int() });
 export const HostPostIt = WallPostIt.extend({
   status: PostItStatus,
   flags: z.array(PostItFlag),
@@ -69,6 +76,8 @@ export const ParticipantBoard = z.strictObject({
   /** Post-its wait for the host's approval before the beamer may show them. */
   moderated: z.boolean(),
   mine: z.array(OwnPostIt),
+  /** Afspraken: the proposals on the wall (once the beamer shows them), to support; else null. */
+  proposals: z.array(Proposal).nullable(),
 });
 
 export const RoomStatus = z.enum(['live', 'ended']);
@@ -98,6 +107,9 @@ export const BeamerView = z.strictObject({
   card: Card.nullable(),
   vote: z.strictObject({ open: z.boolean(), round: z.number().int(), result: VoteResult }).nullable(),
   board: BeamerBoard.nullable(),
+  /** The afspraken the group adopted so far, over all afspraken cards: the end screen shows them. */
+  afspraken: z.array(Afspraak),
+  groupName: z.string().nullable(),
 });
 
 export const HostView = z.strictObject({
@@ -133,6 +145,8 @@ export const HostView = z.strictObject({
     })
     .nullable(),
   board: HostBoard.nullable(),
+  afspraken: z.array(Afspraak),
+  groupName: z.string().nullable(),
   contacts: SchoolContacts,
 });
 
@@ -143,3 +157,5 @@ export type View = ParticipantView | BeamerView | HostView;
 export type WallPostIt = z.infer<typeof WallPostIt>;
 export type HostPostIt = z.infer<typeof HostPostIt>;
 export type PostItFlag = z.infer<typeof PostItFlag>;
+export type Proposal = z.infer<typeof Proposal>;
+export type Afspraak = z.infer<typeof Afspraak>;

@@ -16,6 +16,7 @@ export function createdState(event: Extract<RoomEvent, { type: 'roomCreated' }>)
     endedAt: null,
     minGroupSize: event.minGroupSize,
     expectedGroupSize: event.expectedGroupSize ?? null,
+    groupName: event.groupName ?? null,
     locked: false,
     contacts: event.contacts,
     cardIndex: 0,
@@ -118,7 +119,7 @@ export function anonymise(state: RoomState): RoomState {
     // Re-key in id order so not even the object's insertion order hints at arrival.
     for (const id of Object.keys(board.postIts).sort()) {
       const p = board.postIts[id]!;
-      if (kept(p)) postIts[id] = { ...p, author: null };
+      if (kept(p)) postIts[id] = p.supporters ? { ...p, author: null, supporters: {} } : { ...p, author: null };
     }
     // Approved post-its the last batch had not yet published join the wall now, in id order.
     const onWall = new Set(board.wall);

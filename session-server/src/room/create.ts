@@ -10,6 +10,7 @@ export function createRoomEvents(input: {
   now: number;
   minGroupSize: number;
   expectedGroupSize?: number | null;
+  groupName?: string | null;
   contacts: SchoolContacts;
 }): RoomEvent[] {
   const first = input.deck.cards[0]!;
@@ -23,6 +24,7 @@ export function createRoomEvents(input: {
       createdAt: input.now,
       minGroupSize: input.minGroupSize,
       expectedGroupSize: input.expectedGroupSize ?? null,
+      groupName: input.groupName ?? null,
       contacts: input.contacts,
     },
   ];

@@ -4,7 +4,7 @@
 // Cards below the minimum group size are exported as "te weinig antwoorden", as on the beamer.
 import { isSplit, NOT_SHOWN, scaleOptions, TOO_FEW, type ExportedCard, type ResultsExport } from '../protocol/index.ts';
 import type { RoomState, Tally, VoteState } from './state.ts';
-import { boardHasEnoughAuthors, wallOf } from './views.ts';
+import { adoptedAfspraken, boardHasEnoughAuthors, wallOf } from './views.ts';
 import { weightsOf } from '../boards/weight.ts';
 import { answeredIn, countsOf } from './votes.ts';
 import { own } from './own.ts';
@@ -62,6 +62,7 @@ export function exportResults(state: RoomState): ResultsExport {
               cluster: p.clusterId ? (clusters.get(p.clusterId) ?? null) : null,
               count: weight(p.id),
               highlighted: p.highlighted,
+              ...(card.kind === 'afspraken' ? { supports: p.supportCount ?? 0, adopted: p.adopted ?? false } : {}),
             }))
             .sort((a, b) => (a.column ?? '').localeCompare(b.column ?? '') || (a.cluster ?? '').localeCompare(b.cluster ?? '') || a.text.localeCompare(b.text)),
         };
@@ -75,6 +76,8 @@ export function exportResults(state: RoomState): ResultsExport {
     endedAt: state.endedAt ? new Date(state.endedAt).toISOString() : null,
     minGroupSize: state.minGroupSize,
     joined: state.joined,
+    groupName: state.groupName ?? null,
+    afspraken: adoptedAfspraken(state),
     cards,
   };
 }

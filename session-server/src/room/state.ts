@@ -44,6 +44,15 @@ export interface PostIt {
   /** Set when the host merged this post-it into another as a duplicate. */
   mergedInto: string | null;
   flags: PostItFlag[];
+  /**
+   * Afspraken: who supports this proposal, by keyed hash, one each; emptied at the end. Merged
+   * duplicates bring their supporters along (a person who supported both counts once).
+   */
+  supporters?: Record<string, true>;
+  /** How many support it; kept after the end. */
+  supportCount?: number;
+  /** The group adopted this proposal as one of its afspraken. */
+  adopted?: boolean;
 }
 
 export interface BoardState {
@@ -73,6 +82,8 @@ export interface RoomState {
   minGroupSize: number;
   /** The group size the host named at the start, if any. */
   expectedGroupSize: number | null;
+  /** The group's name for its poster and report ("klas 3B", "team onderbouw"), if the host gave one. */
+  groupName?: string | null;
   /** Closed to new phones; phones that joined can always come back. */
   locked: boolean;
   contacts: SchoolContacts;
@@ -94,6 +105,7 @@ export type RoomEvent =
       createdAt: number;
       minGroupSize: number;
       expectedGroupSize?: number | null;
+      groupName?: string | null;
       contacts: SchoolContacts;
     }
   | { type: 'participantJoined'; participant: string }
@@ -129,6 +141,8 @@ export type RoomEvent =
   | { type: 'postItUnhidden'; cardId: string; postItId: string }
   | { type: 'postItHighlighted'; cardId: string; postItId: string; highlighted: boolean }
   | { type: 'postItMerged'; cardId: string; postItId: string; intoId: string }
+  | { type: 'postItSupported'; cardId: string; postItId: string; participant: string; support: boolean }
+  | { type: 'postItAdopted'; cardId: string; postItId: string; adopted: boolean }
   | { type: 'postItMoved'; cardId: string; postItId: string; columnId: string | null; clusterId: string | null }
   | { type: 'clusterCreated'; cardId: string; clusterId: string; name: string }
   | { type: 'clusterRenamed'; cardId: string; clusterId: string; name: string }

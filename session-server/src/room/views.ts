@@ -2,7 +2,7 @@
 // token or anything that orders participants; tests/unit/view-privacy.test.ts walks them all.
 // Host and beamer views are built by the server from a copy of the state that moves only on the
 // batch tick (see server/observed-rooms.ts), so what they show never tracks a single answer.
-import type { BeamerView, Card, HostView, ParticipantView, WallPostIt, HostPostIt } from '../protocol/index.ts';
+import type { Afspraak, BeamerView, Card, HostView, ParticipantView, Proposal, WallPostIt, HostPostIt } from '../protocol/index.ts';
 import type { BoardState, PostIt, RoomState } from './state.ts';
 import { boardModerated, currentCard } from './cards.ts';
 import { weightsOf } from '../boards/weight.ts';
@@ -26,7 +26,29 @@ export function wallOf(board: BoardState): WallPostIt[] {
 }
 
 function wallPostIt(p: PostIt, weight: (id: string) => number): WallPostIt {
-  return { id: p.id, text: p.text, columnId: p.columnId, clusterId: p.clusterId, highlighted: p.highlighted, weight: weight(p.id) };
+  const base = { id: p.id, text: p.text, columnId: p.columnId, clusterId: p.clusterId, highlighted: p.highlighted, weight: weight(p.id) };
+  return p.supportCount !== undefined || p.adopted !== undefined ? { ...base, supports: p.supportCount ?? 0, adopted: p.adopted ?? false } : base;
+}
+
+/** Whether the beamer shows this board's wall now: revealed, and enough people wrote. */
+function wallShown(state: RoomState, board: BoardState): boolean {
+  return board.revealed && boardHasEnoughAuthors(board, state.minGroupSize);
+}
+
+/**
+ * The afspraken the group adopted, over every afspraken card in deck order, most supported first.
+ * Only what a wall may show: approved, published, standing on its own.
+ */
+export function adoptedAfspraken(state: RoomState): Afspraak[] {
+  const adopted: Afspraak[] = [];
+  for (const card of state.deck.cards) {
+    const board = card.kind === 'afspraken' ? own(state.boards, card.id) : undefined;
+    if (!board || !boardHasEnoughAuthors(board, state.minGroupSize)) continue;
+    const onCard = wallOf(board).filter((p) => p.adopted);
+    onCard.sort((a, b) => (b.supports ?? 0) - (a.supports ?? 0) || a.text.localeCompare(b.text, 'nl'));
+    adopted.push(...onCard.map((p) => ({ text: p.text, supports: p.supports ?? 0 })));
+  }
+  return adopted;
 }
 
 /**
@@ -60,6 +82,18 @@ export function participantView(state: RoomState, participant: string): Particip
             .filter((p) => p.author === participant)
             .sort((a, b) => a.id.localeCompare(b.id))
             .map((p) => ({ id: p.id, text: p.text, columnId: p.columnId })),
+          // A phone sees the proposals once the beamer does, with its own support and nobody else's.
+          proposals:
+            current!.kind === 'afspraken' && wallShown(state, board)
+              ? wallOf(board).map(
+                  (w): Proposal => ({
+                    id: w.id,
+                    text: w.text,
+                    supportedByMe: !!board.postIts[w.id]!.supporters && Object.hasOwn(board.postIts[w.id]!.supporters!, participant),
+                    adopted: w.adopted ?? false,
+                  }),
+                )
+              : null,
         }
       : null,
     contacts: state.contacts,
@@ -71,7 +105,7 @@ export function beamerView(state: RoomState): BeamerView {
   const vote = card.vote ? own(state.votes, card.id) : undefined;
   const board = card.board ? own(state.boards, card.id) : undefined;
   const enough = !!board && boardHasEnoughAuthors(board, state.minGroupSize);
-  const showWall = !!board && board.revealed && enough;
+  const showWall = !!board && wallShown(state, board);
   return {
     role: 'beamer',
     status: state.status,
@@ -95,6 +129,8 @@ export function beamerView(state: RoomState): BeamerView {
           tooFew: board.revealed && !enough,
         }
       : null,
+    afspraken: adoptedAfspraken(state),
+    groupName: state.groupName ?? null,
   };
 }
 
@@ -144,6 +180,8 @@ export function hostView(state: RoomState): HostView {
           clusters: board.clusters,
         }
       : null,
+    afspraken: adoptedAfspraken(state),
+    groupName: state.groupName ?? null,
     contacts: state.contacts,
   };
 }

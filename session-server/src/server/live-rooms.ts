@@ -1,6 +1,7 @@
 // The rooms this process holds in memory. Every change goes through one queue per room:
 // decide, append to storage, apply, and only then report back, so what anyone is told is stored.
 // Rooms nobody is connected to leave memory after a while and load again on demand.
+import { normaliseText } from '../boards/text.ts';
 import type { Command, CommandAck, CreateRoomRequest, Deck } from '../protocol/index.ts';
 import { CreateRoomRequest as CreateRoomSchema, LIMITS } from '../protocol/index.ts';
 import type { Actor, RoomEvent, RoomState } from '../room/state.ts';
@@ -94,6 +95,7 @@ export class LiveRooms {
         now: record.createdAt,
         minGroupSize: request.minGroupSize,
         expectedGroupSize: request.expectedGroupSize,
+        groupName: request.groupName ? normaliseText(request.groupName.replace(/\n/g, ' ')) || null : null,
         contacts: request.contacts,
       });
       await this.store.create(record, events.map(dehydrate));
