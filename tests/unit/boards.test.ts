@@ -181,7 +181,7 @@ describe('changing and withdrawing', () => {
     expect(room.as(1, { type: 'postIt.add', cardId: 'muur', text: 'Te laat' })).toMatchObject({ ok: false, error: 'closed' });
     expect(room.as(0, { type: 'postIt.edit', cardId: 'muur', postItId: id, text: 'Anders' })).toMatchObject({ ok: false, error: 'closed' });
     expect(room.as(0, { type: 'postIt.withdraw', cardId: 'muur', postItId: id })).toMatchObject({ ok: false, error: 'closed' });
-    expect(participantView(room.state, room.participants[0]!.hash).board).toEqual({ open: false, moderated: false, mine: [{ id, text: 'Op tijd', columnId: null }] });
+    expect(participantView(room.state, room.participants[0]!.hash).board).toEqual({ open: false, moderated: false, mine: [{ id, text: 'Op tijd', columnId: null }], proposals: null });
     room.must('host', { type: 'board.open', cardId: 'muur' });
     expect(room.as(1, { type: 'postIt.add', cardId: 'muur', text: 'Weer open' }).ok).toBe(true);
   });

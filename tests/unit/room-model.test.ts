@@ -256,6 +256,7 @@ describe('who may do what', () => {
     { type: 'postIt.approve', cardId: 'pesten', postItIds: ['abcd'] },
     { type: 'postIt.approveAll', cardId: 'pesten' },
     { type: 'postIt.hide', cardId: 'pesten', postItId: 'abcd' },
+    { type: 'postIt.adopt', cardId: 'pesten', postItId: 'abcd', adopted: true },
     { type: 'cluster.create', cardId: 'pesten', name: 'groep' },
     { type: 'settings.minGroupSize', minGroupSize: 3 },
     { type: 'room.lock', locked: true },

@@ -126,6 +126,6 @@ describe('board views', () => {
   it('a participant sees their own post-its, not other people’s', () => {
     const room = boardRoom(3);
     const view = participantView(room.state, room.participants[2]!.hash);
-    expect(view.board).toEqual({ open: true, moderated: false, mine: [{ id: expect.any(String), text: 'Idee nummer 3', columnId: null }] });
+    expect(view.board).toEqual({ open: true, moderated: false, mine: [{ id: expect.any(String), text: 'Idee nummer 3', columnId: null }], proposals: null });
   });
 });
