@@ -7,7 +7,7 @@ import { serverUrl } from '../lib/server-url.ts';
 
 type Board = NonNullable<ExportedCard['board']>;
 
-async function loadResults(code: string): Promise<ResultsExport> {
+export async function loadResults(code: string): Promise<ResultsExport> {
   const keys = hostKeysFor(code);
   if (!keys) throw new Error('Deze browser heeft geen sleutel voor deze sessie. Open deze pagina vanaf het scherm van de gespreksleider.');
   const response = await fetch(`${serverUrl()}/api/rooms/${encodeURIComponent(code)}/results.json`, {

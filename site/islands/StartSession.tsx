@@ -12,6 +12,7 @@ interface Issue {
 
 /** Form fields by the request path the server names in an issue. */
 const FIELDS = {
+  groupName: { id: 'groep-naam', label: 'Naam van de groep' },
   'contacts.vertrouwenspersoon.name': { id: 'vp-naam', label: 'Naam' },
   'contacts.vertrouwenspersoon.phone': { id: 'vp-telefoon', label: 'Telefoon' },
   'contacts.vertrouwenspersoon.email': { id: 'vp-email', label: 'E-mail' },
@@ -64,6 +65,7 @@ export default function StartSession(props: { deckId: string }) {
       deckId: props.deckId,
       minGroupSize,
       expectedGroupSize,
+      groupName: text('groupName') ?? null,
       contacts: {
         vertrouwenspersoon: {
           name: text('contacts.vertrouwenspersoon.name'),
@@ -139,6 +141,15 @@ export default function StartSession(props: { deckId: string }) {
           </Show>
         </div>
       </Show>
+
+      <fieldset>
+        <legend>De groep</legend>
+        {field(
+          'groupName',
+          { type: 'text', autocomplete: 'off', maxLength: 60 },
+          'Niet verplicht. Bijvoorbeeld: klas 3B of team onderbouw. Deze naam komt op de poster met jullie afspraken. Zet er geen namen van mensen in.',
+        )}
+      </fieldset>
 
       <fieldset>
         <legend>Vertrouwenspersoon</legend>

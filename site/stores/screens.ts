@@ -13,7 +13,10 @@ export function createPhoneStore(room: string) {
     {
       persistKey: `kring:pending:${room}`,
       // Only the newest vote on a card matters; an older unsent one is dropped.
-      supersedes: (newer, older) => newer.type === 'vote.cast' && older.type === 'vote.cast' && newer.cardId === older.cardId,
+      // Only the newest vote on a card, and the newest support on a proposal, matter.
+      supersedes: (newer, older) =>
+        (newer.type === 'vote.cast' && older.type === 'vote.cast' && newer.cardId === older.cardId) ||
+        (newer.type === 'postIt.support' && older.type === 'postIt.support' && newer.postItId === older.postItId),
     },
   );
 }

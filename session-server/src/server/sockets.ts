@@ -15,6 +15,7 @@ import {
   type View,
 } from '../protocol/index.ts';
 import type { Actor } from '../room/state.ts';
+import { currentCard } from '../room/cards.ts';
 import { beamerView, hostView, participantView } from '../room/views.ts';
 import type { LiveRoom, LiveRooms } from './live-rooms.ts';
 import { JoinLimiter } from './join-limiter.ts';
@@ -70,7 +71,10 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
     // Called once per new connection, before Engine.IO does any work for it.
     allowRequest: (req, callback) => callback(null, options.originAllowed(req.headers.origin) && flood.handshake(options.addressKey(req))),
   });
-  const batches = new ObserverBatches(rooms, (room) => emitObservers(room));
+  // On an afspraken card the phones list the wall's proposals, so a published batch reaches them too.
+  const batches = new ObserverBatches(rooms, (room) =>
+    currentCard(room.state).kind === 'afspraken' ? void emitAll(room).catch(logEmitError(room.code)) : emitObservers(room),
+  );
   /** Each phone's open sockets, oldest first, so a script cannot hold hundreds at once. */
   const socketsOf = new Map<string, KringSocket[]>();
 

@@ -5,6 +5,7 @@ import { ColumnChips } from '../../components/card/ColumnChips.tsx';
 import { Match, Show, Switch } from 'solid-js';
 import type { BeamerView, Card } from '@protocol';
 import { BeamerWall, WaitingNote } from './BeamerWall.tsx';
+import { BeamerProposals } from './BeamerProposals.tsx';
 
 type Board = NonNullable<BeamerView['board']>;
 
@@ -17,7 +18,9 @@ export function BeamerBoard(props: { card: Card; board: Board; besideVote?: bool
       <Match when={wallShown(props.board)}>
         <div class="beamer__activity beamer__activity--board beamer__activity--wall">
           <p class="beamer__question">{props.card.board?.prompt}</p>
-          <BeamerWall card={props.card} board={props.board} />
+          <Show when={props.card.kind === 'afspraken'} fallback={<BeamerWall card={props.card} board={props.board} />}>
+            <BeamerProposals board={props.board} />
+          </Show>
         </div>
       </Match>
       {/* Under a vote (the themes) the hidden board is one short block, so the card still fits. */}

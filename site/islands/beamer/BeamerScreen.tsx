@@ -5,6 +5,7 @@ import type { BeamerView } from '@protocol';
 import { Pictogram } from '../../components/card/Pictogram.tsx';
 import { JoinCodeText } from '../../components/JoinCodeText.tsx';
 import { QrCode } from './QrCode.tsx';
+import { AfsprakenList } from '../../components/afspraken/AfsprakenList.tsx';
 import { BeamerVote } from './BeamerVote.tsx';
 import { BeamerBoard, wallShown as boardWallShown } from './BeamerBoard.tsx';
 
@@ -24,7 +25,17 @@ export function BeamerScreen(props: { view: BeamerView; offline: boolean }) {
       when={props.view.status === 'live'}
       fallback={
         <div class="beamer-message beamer-message--end">
-          <h1>De sessie is afgelopen. Dank je wel!</h1>
+          <Show when={props.view.afspraken.length} fallback={<h1>De sessie is afgelopen. Dank je wel!</h1>}>
+            {/* The session ends with what the group agreed on. */}
+            <div class="beamer-afspraken">
+              <h1>Onze afspraken</h1>
+              <Show when={props.view.groupName}>
+                <p class="beamer-afspraken__group">{props.view.groupName}</p>
+              </Show>
+              <AfsprakenList afspraken={props.view.afspraken} class="afspraken-list--beamer" />
+              <p class="beamer__note">De sessie is afgelopen. Dank je wel!</p>
+            </div>
+          </Show>
         </div>
       }
     >

@@ -10,6 +10,7 @@ import { CARD_KIND_LABEL } from '../../components/card/labels.ts';
 import { JoinPanel } from './JoinPanel.tsx';
 import { VotePanel } from './VotePanel.tsx';
 import { BoardPanel } from './BoardPanel.tsx';
+import { AfsprakenPanel } from './AfsprakenPanel.tsx';
 import { MinGroupSize } from './MinGroupSize.tsx';
 import { EndSession, SessionEnded } from './EndSession.tsx';
 import { PrintLink } from './PrintLink.tsx';
@@ -117,6 +118,9 @@ export function HostScreen(props: {
                 </Show>
                 <Show when={props.view.board}>
                   {(board) => <BoardPanel card={card()} board={board()} view={props.view} send={send} />}
+                </Show>
+                <Show when={card().kind === 'afspraken' ? props.view.board : null}>
+                  {(board) => <AfsprakenPanel card={card()} board={board()} view={props.view} send={send} />}
                 </Show>
                 <article class="host-card panel" aria-label="De kaart">
                   <CardBody card={card()} level={2} activities={false} />

@@ -7,6 +7,7 @@ import { useStore } from '../../lib/use-store.ts';
 import { CardBody, TalkQuestions } from '../../components/card/CardBody.tsx';
 import { PhoneVote } from './PhoneVote.tsx';
 import { PhoneBoard } from './PhoneBoard.tsx';
+import { PhoneProposals } from './PhoneProposals.tsx';
 import { ClosingScreen } from './ClosingScreen.tsx';
 
 export function PhoneSession(props: {
@@ -70,6 +71,9 @@ export function PhoneSession(props: {
               <p class="phone-deck">{v().deckTitle}</p>
               <CardBody card={v().card!} level={1} activities={false} talk={false} />
               <Show when={v().vote}>{(vote) => <PhoneVote store={store} card={v().card!} vote={vote()} />}</Show>
+              <Show when={v().board?.proposals}>
+                {(proposals) => <PhoneProposals store={store} card={v().card!} proposals={proposals()} open={v().board!.open} />}
+              </Show>
               <Show when={v().board}>{(board) => <PhoneBoard store={store} card={v().card!} board={board()} />}</Show>
               <Show when={v().card!.talk}>{(talk) => <TalkQuestions questions={talk().questions} />}</Show>
             </article>
