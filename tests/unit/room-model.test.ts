@@ -246,6 +246,8 @@ describe('rounds', () => {
 describe('who may do what', () => {
   const hostCommands: CommandInput[] = [
     { type: 'card.goto', index: 2 },
+    { type: 'cards.arrange', cardIds: ['welkom'] },
+    { type: 'card.add', title: 'Eigen', situation: 'Iets.', scale: 'eens-oneens' },
     { type: 'vote.open', cardId: 'pesten' },
     { type: 'vote.close', cardId: 'pesten' },
     { type: 'result.reveal', cardId: 'pesten' },
@@ -305,6 +307,8 @@ describe('who may do what', () => {
       { type: 'result.reveal', cardId: 'pesten' },
       { type: 'vote.cast', cardId: 'pesten', choice: 'soms' },
       { type: 'card.goto', index: 2 },
+    { type: 'cards.arrange', cardIds: ['welkom'] },
+    { type: 'card.add', title: 'Eigen', situation: 'Iets.', scale: 'eens-oneens' },
       { type: 'room.lock', locked: true },
       { type: 'settings.minGroupSize', minGroupSize: 3 },
     ] satisfies CommandInput[]) {
@@ -366,6 +370,8 @@ describe('ending the session', () => {
     room.must('host', { type: 'session.end' });
     for (const command of [
       { type: 'card.goto', index: 2 },
+    { type: 'cards.arrange', cardIds: ['welkom'] },
+    { type: 'card.add', title: 'Eigen', situation: 'Iets.', scale: 'eens-oneens' },
       { type: 'result.reveal', cardId: 'pesten' },
       { type: 'vote.close', cardId: 'pesten' },
       { type: 'settings.minGroupSize', minGroupSize: 4 },

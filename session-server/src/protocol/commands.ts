@@ -3,6 +3,9 @@
 import { z } from 'zod';
 import { LIMITS, MIN_GROUP_SIZE_FLOOR, MIN_GROUP_SIZE_MAX } from './constants.ts';
 
+/** Scales a host may give a card of their own (waar / niet waar needs an explanation written ahead). */
+export const OWN_CARD_SCALES = ['oke-twijfel-niet-oke', 'eens-oneens', 'nooit-soms-vaak'] as const;
+
 /** A vote is an option id of the card's scale (see scales.ts) or 'pas', an explicit "sla over".
  *  The model checks the id against the card; the schema only keeps it a short slug. */
 export const VoteChoice = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(40);
@@ -20,6 +23,14 @@ const cmd = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
 // Host commands: only a host key can send these.
 export const HostCommand = z.discriminatedUnion('type', [
   cmd('card.goto', { index: z.number().int().min(0).max(200) }),
+  /** Which cards to play and in which order; the card on the screen stays in the list. */
+  cmd('cards.arrange', { cardIds: z.array(cardId).min(1).max(LIMITS.cardsInPlay) }),
+  /** A situation of the group's own, played right after the current card. */
+  cmd('card.add', {
+    title: z.string().max(LIMITS.ownCardTitleChars * 4),
+    situation: z.string().max(LIMITS.ownCardSituationChars * 4),
+    scale: z.enum(OWN_CARD_SCALES),
+  }),
   cmd('vote.open', { cardId }),
   cmd('vote.close', { cardId }),
   cmd('result.reveal', { cardId }),

@@ -36,6 +36,11 @@ export const REFUSAL_MESSAGES = {
 
 /** Limits the server enforces; the clients show them but never are the only check. */
 export const LIMITS = {
+  /** Cards in play: a deck has at most 60, plus the host's own. */
+  cardsInPlay: 80,
+  ownCards: 20,
+  ownCardTitleChars: 80,
+  ownCardSituationChars: 240,
   postItChars: 280,
   postItsPerParticipantPerCard: 5,
   postItsPerCard: 400,

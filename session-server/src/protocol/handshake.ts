@@ -32,6 +32,12 @@ export const CreateRoomRequest = z.strictObject({
   contacts: SchoolContacts.default({ vertrouwenspersoon: {} }),
   /** The group's name for the afspraken poster and the report, e.g. "klas 3B". Not about a person. */
   groupName: z.string().trim().max(60, 'hoogstens 60 tekens').nullable().default(null),
+  /** The cards to play, in order, picked before the start; absent: the whole deck in its order. */
+  cardIds: z
+    .array(z.string().regex(/^[a-z0-9-]{1,60}$/))
+    .min(1, 'kies minstens één kaart')
+    .max(LIMITS.cardsInPlay)
+    .optional(),
 });
 export type CreateRoomRequest = z.input<typeof CreateRoomRequest>;
 

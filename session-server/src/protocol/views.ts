@@ -1,7 +1,7 @@
 // What each role may see. The server sends the whole view on every change and every (re)connect.
 // No view ever carries a participant token, its hash, or anything that orders participants.
 import { z } from 'zod';
-import { Card } from './deck.ts';
+import { Card, DeckTheme } from './deck.ts';
 import { SchoolContacts } from './help.ts';
 import { VoteChoice } from './commands.ts';
 
@@ -82,6 +82,8 @@ export const ParticipantBoard = z.strictObject({
 
 export const RoomStatus = z.enum(['live', 'ended']);
 
+const CardEntry = z.strictObject({ id: z.string(), title: z.string(), kind: z.string(), theme: z.string().nullable() });
+
 export const ParticipantView = z.strictObject({
   role: z.literal('participant'),
   status: RoomStatus,
@@ -126,7 +128,11 @@ export const HostView = z.strictObject({
   locked: z.boolean(),
   minGroupSize: z.number().int(),
   cardIndex: z.number().int(),
-  cards: z.array(z.strictObject({ id: z.string(), title: z.string(), kind: z.string() })),
+  /** The cards in play, in order; `cardIndex` points into this list. */
+  cards: z.array(CardEntry),
+  /** Every card the host may put in play: the deck's and their own. */
+  allCards: z.array(CardEntry),
+  themes: z.array(DeckTheme),
   card: Card.nullable(),
   vote: z
     .strictObject({

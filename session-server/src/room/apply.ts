@@ -4,6 +4,7 @@ import type { BoardState, PostIt, RoomEvent, RoomState, VoteState } from './stat
 import { applyBoardEvent } from '../boards/apply-board.ts';
 import { emptyVote, finalTally, optionIds } from './votes.ts';
 import { own } from './own.ts';
+import { findCard } from './cards.ts';
 
 export function createdState(event: Extract<RoomEvent, { type: 'roomCreated' }>): RoomState {
   return {
@@ -17,6 +18,7 @@ export function createdState(event: Extract<RoomEvent, { type: 'roomCreated' }>)
     minGroupSize: event.minGroupSize,
     expectedGroupSize: event.expectedGroupSize ?? null,
     groupName: event.groupName ?? null,
+    ...(event.playlist ? { playlist: event.playlist } : {}),
     locked: false,
     contacts: event.contacts,
     cardIndex: 0,
@@ -50,6 +52,13 @@ export function apply(state: RoomState | null, event: RoomEvent): RoomState {
       return { ...state, participants: { ...state.participants, [event.participant]: true }, joined: state.joined + 1 };
     case 'cardShown':
       return { ...state, cardIndex: event.index };
+    case 'cardsArranged':
+      return { ...state, playlist: event.cardIds, cardIndex: event.index };
+    case 'cardAdded': {
+      const playlist = [...(state.playlist ?? state.deck.cards.map((c) => c.id))];
+      playlist.splice(event.at, 0, event.card.id);
+      return { ...state, playlist, extraCards: [...(state.extraCards ?? []), event.card] };
+    }
     case 'voteOpened':
       return withVote(state, event.cardId, (v) => ({ ...v, open: true }));
     case 'voteClosed':
@@ -96,7 +105,7 @@ export function replay(events: Iterable<RoomEvent>): RoomState | null {
 export function anonymise(state: RoomState): RoomState {
   const votes: Record<string, VoteState> = {};
   for (const [cardId, vote] of Object.entries(state.votes)) {
-    const card = state.deck.cards.find((c) => c.id === cardId);
+    const card = findCard(state, cardId);
     votes[cardId] = {
       ...vote,
       open: false,

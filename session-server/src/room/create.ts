@@ -11,9 +11,12 @@ export function createRoomEvents(input: {
   minGroupSize: number;
   expectedGroupSize?: number | null;
   groupName?: string | null;
+  /** Card ids to play, in order (validated by the caller against the deck). */
+  playlist?: string[];
   contacts: SchoolContacts;
 }): RoomEvent[] {
-  const first = input.deck.cards[0]!;
+  const firstId = input.playlist?.[0];
+  const first = (firstId && input.deck.cards.find((c) => c.id === firstId)) || input.deck.cards[0]!;
   const events: RoomEvent[] = [
     {
       type: 'roomCreated',
@@ -25,6 +28,7 @@ export function createRoomEvents(input: {
       minGroupSize: input.minGroupSize,
       expectedGroupSize: input.expectedGroupSize ?? null,
       groupName: input.groupName ?? null,
+      ...(input.playlist ? { playlist: input.playlist } : {}),
       contacts: input.contacts,
     },
   ];

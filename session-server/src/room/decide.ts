@@ -4,7 +4,8 @@ import { commandRole, MIN_GROUP_SIZE_FLOOR, PASS, type Command } from '../protoc
 import type { Actor, DecideContext, RoomEvent, RoomState } from './state.ts';
 import { accept, refuse, type Decision } from './decision.ts';
 import { decideBoard, isBoardCommand } from '../boards/decide-board.ts';
-import { currentCard } from './cards.ts';
+import { currentCard, findCard, playedCards } from './cards.ts';
+import { arrangeCards, addOwnCard } from './own-cards.ts';
 import { nextReveal, optionIds, snapshotNow } from './votes.ts';
 import { own } from './own.ts';
 
@@ -35,7 +36,7 @@ export function decide(state: RoomState, command: Command, ctx: DecideContext): 
   // VALIDATION shared by card commands: they name the card they mean, which must be the current one,
   // so a late click on an old card never changes the new one.
   if ('cardId' in command) {
-    if (!state.deck.cards.some((c) => c.id === command.cardId)) return refuse('not-found', 'Deze kaart bestaat niet.');
+    if (!findCard(state, command.cardId)) return refuse('not-found', 'Deze kaart bestaat niet.');
     if (command.cardId !== currentCard(state).id) return refuse('conflict', 'Deze kaart is niet meer aan de beurt.');
   }
 
@@ -44,6 +45,10 @@ export function decide(state: RoomState, command: Command, ctx: DecideContext): 
   switch (command.type) {
     case 'card.goto':
       return goToCard(state, command.index);
+    case 'cards.arrange':
+      return arrangeCards(state, command.cardIds);
+    case 'card.add':
+      return addOwnCard(state, command);
     case 'vote.open':
     case 'vote.close': {
       const vote = votableCard(state, command.cardId);
@@ -110,7 +115,7 @@ export function decide(state: RoomState, command: Command, ctx: DecideContext): 
 }
 
 function votableCard(state: RoomState, cardId: string): Decision {
-  const card = state.deck.cards.find((c) => c.id === cardId);
+  const card = findCard(state, cardId);
   if (!card) return refuse('not-found', 'Deze kaart bestaat niet.');
   if (!card.vote) return refuse('invalid', 'Op deze kaart wordt niet gestemd.');
   return accept([]);
@@ -118,7 +123,7 @@ function votableCard(state: RoomState, cardId: string): Decision {
 
 /** Showing a card for the first time opens its vote and board, so the host needs no extra click. */
 function goToCard(state: RoomState, index: number): Decision {
-  const card = state.deck.cards[index];
+  const card = playedCards(state)[index];
   if (!card) return refuse('not-found', 'Deze kaart bestaat niet.');
   if (index === state.cardIndex) return accept([]);
   const events: RoomEvent[] = [{ type: 'cardShown', index }];

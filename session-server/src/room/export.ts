@@ -8,6 +8,7 @@ import { adoptedAfspraken, boardHasEnoughAuthors, wallOf } from './views.ts';
 import { weightsOf } from '../boards/weight.ts';
 import { answeredIn, countsOf } from './votes.ts';
 import { own } from './own.ts';
+import { allCards, playedCards } from './cards.ts';
 
 /** What the export may say of a vote's current round: the kept result after the end, else the snapshot. */
 function exportedTally(state: RoomState, vote: VoteState | undefined): { tally: Tally | null; status: 'ok' | typeof TOO_FEW | typeof NOT_SHOWN } {
@@ -19,7 +20,10 @@ function exportedTally(state: RoomState, vote: VoteState | undefined): { tally: 
 }
 
 export function exportResults(state: RoomState): ResultsExport {
-  const cards = state.deck.cards
+  // The cards in play in their order, then any taken out of play that still hold answers.
+  const played = playedCards(state);
+  const dropped = allCards(state).filter((c) => !played.includes(c) && (own(state.votes, c.id) || own(state.boards, c.id)));
+  const cards = [...played, ...dropped]
     .filter((card) => card.vote || card.board)
     .map((card): ExportedCard => {
       const vote = own(state.votes, card.id);

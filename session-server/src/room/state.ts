@@ -1,5 +1,5 @@
 // The room's state and events. Plain JSON so events and snapshots store as they are.
-import type { Deck, SchoolContacts, VoteChoice, PostItFlag } from '../protocol/index.ts';
+import type { Card, Deck, SchoolContacts, VoteChoice, PostItFlag } from '../protocol/index.ts';
 
 export type RoomStatus = 'live' | 'ended';
 
@@ -88,6 +88,10 @@ export interface RoomState {
   locked: boolean;
   contacts: SchoolContacts;
   cardIndex: number;
+  /** Card ids in the order the host plays them; absent: the deck's order. */
+  playlist?: string[];
+  /** Cards the host wrote during the session (a situation of the group's own); kept with the room. */
+  extraCards?: Card[];
   /** Keyed hashes of joined participants; emptied at the end, the count stays. */
   participants: Record<string, true>;
   joined: number;
@@ -106,8 +110,14 @@ export type RoomEvent =
       minGroupSize: number;
       expectedGroupSize?: number | null;
       groupName?: string | null;
+      /** The cards the host picked before the start, in their order; absent: the whole deck. */
+      playlist?: string[];
       contacts: SchoolContacts;
     }
+  /** The host chose (again) which cards to play and in which order; `index` keeps the current card. */
+  | { type: 'cardsArranged'; cardIds: string[]; index: number }
+  /** The host added a situation of the group's own, played at `at` in the list. */
+  | { type: 'cardAdded'; card: Card; at: number }
   | { type: 'participantJoined'; participant: string }
   | { type: 'cardShown'; index: number }
   | { type: 'voteOpened'; cardId: string }

@@ -4,7 +4,9 @@
 // batch tick (see server/observed-rooms.ts), so what they show never tracks a single answer.
 import type { Afspraak, BeamerView, Card, HostView, ParticipantView, Proposal, WallPostIt, HostPostIt } from '../protocol/index.ts';
 import type { BoardState, PostIt, RoomState } from './state.ts';
-import { boardModerated, currentCard } from './cards.ts';
+import { allCards, boardModerated, currentCard, playedCards } from './cards.ts';
+
+const cardEntry = (c: Card) => ({ id: c.id, title: c.title, kind: c.kind, theme: c.theme ?? null });
 import { weightsOf } from '../boards/weight.ts';
 import { nextReveal, respondedIn, voteResult } from './votes.ts';
 import { own } from './own.ts';
@@ -41,7 +43,7 @@ function wallShown(state: RoomState, board: BoardState): boolean {
  */
 export function adoptedAfspraken(state: RoomState): Afspraak[] {
   const adopted: Afspraak[] = [];
-  for (const card of state.deck.cards) {
+  for (const card of allCards(state)) {
     const board = card.kind === 'afspraken' ? own(state.boards, card.id) : undefined;
     if (!board || !boardHasEnoughAuthors(board, state.minGroupSize)) continue;
     const onCard = wallOf(board).filter((p) => p.adopted);
@@ -114,7 +116,7 @@ export function beamerView(state: RoomState): BeamerView {
     joined: state.joined,
     locked: state.locked,
     cardIndex: state.cardIndex,
-    cardCount: state.deck.cards.length,
+    cardCount: playedCards(state).length,
     card: cardAsShown(card, vote?.revealed ?? false),
     vote: card.vote
       ? { open: vote?.open ?? false, round: vote?.round ?? 1, result: vote ? voteResult(vote, state.minGroupSize) : { state: 'hidden' } }
@@ -151,7 +153,10 @@ export function hostView(state: RoomState): HostView {
     locked: state.locked,
     minGroupSize: state.minGroupSize,
     cardIndex: state.cardIndex,
-    cards: state.deck.cards.map((c) => ({ id: c.id, title: c.title, kind: c.kind })),
+    cards: playedCards(state).map(cardEntry),
+    // Every card the host may put in play (the deck's and their own), and the deck's themes to pick by.
+    allCards: allCards(state).map(cardEntry),
+    themes: state.deck.themes ?? [],
     card,
     vote:
       card.vote && vote

@@ -7,7 +7,7 @@ import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRes } from 'rate-limit
 import { CreateRoomRequest, JoinCode } from '../protocol/index.ts';
 import { exportResults, resultsToCsv } from '../room/export.ts';
 import type { LiveRooms } from './live-rooms.ts';
-import { UnknownDeckError } from './live-rooms.ts';
+import { UnknownDeckError, InvalidCardsError } from './live-rooms.ts';
 import { keyMatches } from './secrets.ts';
 import { originAllowed, originPolicy, type OriginPolicy } from './origins.ts';
 import type { AccessConfig } from './config.ts';
@@ -187,6 +187,7 @@ async function api(req: IncomingMessage, res: ServerResponse, url: URL, ctx: Con
       return json(res, 201, await deps.rooms.create(parsed.data));
     } catch (error) {
       if (error instanceof UnknownDeckError) return json(res, 404, { error: error.message });
+      if (error instanceof InvalidCardsError) return json(res, 400, { error: error.message, issues: [{ path: 'cardIds', message: error.message }] });
       throw error;
     }
   }

@@ -73,6 +73,12 @@ export class LiveRooms {
     const request = CreateRoomSchema.parse(input);
     const deck = this.decks.get(request.deckId);
     if (!deck) throw new UnknownDeckError(request.deckId);
+    if (request.cardIds) {
+      const known = new Set(deck.cards.map((c) => c.id));
+      if (new Set(request.cardIds).size !== request.cardIds.length || request.cardIds.some((id) => !known.has(id))) {
+        throw new InvalidCardsError();
+      }
+    }
     const version = deckVersion(deck);
     await this.store.saveDeck(version, deck);
     const hostKey = newSecretKey();
@@ -95,6 +101,7 @@ export class LiveRooms {
         now: record.createdAt,
         minGroupSize: request.minGroupSize,
         expectedGroupSize: request.expectedGroupSize,
+        playlist: request.cardIds,
         groupName: request.groupName ? normaliseText(request.groupName.replace(/\n/g, ' ')) || null : null,
         contacts: request.contacts,
       });
@@ -294,6 +301,12 @@ export class LiveRooms {
 /** Logs what failed without anything about a participant: the room code and the error's message. */
 function logStorageError(code: string, error: unknown) {
   console.error(`[kring] room ${code}: could not store a change:`, (error as Error).message);
+}
+
+export class InvalidCardsError extends Error {
+  constructor() {
+    super('De gekozen kaarten horen niet (allemaal) bij deze kaartset, of een kaart staat er twee keer in.');
+  }
 }
 
 export class UnknownDeckError extends Error {
