@@ -3,9 +3,57 @@
 import { createResource, For, Show, type JSX } from 'solid-js';
 import { ResultsExport, type ExportedCard } from '@protocol';
 import { hostKeysFor } from '../lib/local-keys.ts';
+import { supportsText } from '../components/afspraken/AfsprakenList.tsx';
 import { serverUrl } from '../lib/server-url.ts';
 
 type Board = NonNullable<ExportedCard['board']>;
+type Vote = NonNullable<ExportedCard['vote']>;
+
+/** One vote's counts per option of its own scale, as a table a printer and a screen reader both read. */
+function PrintVote(props: { title: string; vote: Vote }) {
+  const total = () => Object.values(props.vote.counts ?? {}).reduce((a, b) => a + b, 0);
+  const pct = (n: number) => (total() ? Math.round((n / total()) * 100) : 0);
+  return (
+    <section class="print-vote">
+      <h3>{props.title}</h3>
+      <p>{props.vote.question}</p>
+      <Show
+        when={props.vote.status === 'ok' && props.vote.counts}
+        fallback={<p>{props.vote.status === 'ok' ? '' : props.vote.status === 'te weinig antwoorden' ? 'Te weinig antwoorden om te tonen.' : 'Niet getoond.'}</p>}
+      >
+        {(counts) => (
+          <>
+            <table class="print-vote__table">
+              <thead>
+                <tr>
+                  <th scope="col">Antwoord</th>
+                  <th scope="col">Aantal</th>
+                  <th scope="col">Deel</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={props.vote.options}>
+                  {(o) => (
+                    <tr>
+                      <th scope="row">{o.label}</th>
+                      <td>{counts()[o.id] ?? 0}</td>
+                      <td>{pct(counts()[o.id] ?? 0)}%</td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+            <p>
+              {total()} antwoorden · {props.vote.passes ?? 0} keer overgeslagen
+              {props.vote.split ? ' · We denken hier verschillend over.' : ''}
+              {props.vote.round > 1 ? ` · ronde ${props.vote.round}` : ''}
+            </p>
+          </>
+        )}
+      </Show>
+    </section>
+  );
+}
 
 export async function loadResults(code: string): Promise<ResultsExport> {
   const keys = hostKeysFor(code);
@@ -32,6 +80,7 @@ export default function PrintResults(): JSX.Element {
   const code = decodeURIComponent(window.location.hash.slice(1)).toUpperCase();
   const [results] = createResource(() => code, loadResults);
   const boards = () => (results()?.cards ?? []).filter((c): c is ExportedCard & { board: Board } => c.board !== null);
+  const votes = () => (results()?.cards ?? []).filter((c): c is ExportedCard & { vote: Vote } => c.vote !== null);
 
   return (
     <Show when={!results.error} fallback={<p role="alert">{(results.error as Error)?.message}</p>}>
@@ -48,6 +97,20 @@ export default function PrintResults(): JSX.Element {
                 Afdrukken
               </button>
             </p>
+            <Show when={r().afspraken.length}>
+              <section class="print-board" aria-labelledby="afspraken-print">
+                <h2 id="afspraken-print">Onze afspraken{r().groupName ? ` – ${r().groupName}` : ''}</h2>
+                <ol>
+                  <For each={r().afspraken}>{(a) => <li>{a.text} ({supportsText(a.supports)})</li>}</For>
+                </ol>
+              </section>
+            </Show>
+            <Show when={votes().length}>
+              <section class="print-board print-votes" aria-labelledby="stemmingen">
+                <h2 id="stemmingen">Stemmingen</h2>
+                <For each={votes()}>{(card) => <PrintVote title={card.title} vote={card.vote} />}</For>
+              </section>
+            </Show>
             <Show when={boards().length} fallback={<p>In deze sessie zijn geen post-its geplakt.</p>}>
               <For each={boards()}>
                 {(card) => (
