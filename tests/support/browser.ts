@@ -28,10 +28,11 @@ export async function expectNoSeriousA11yViolations(page: Page, label: string) {
 /** Starts a session from a deck page the way a teacher does and returns the join code. */
 export async function startSession(
   page: Page,
-  options: { deck?: string; vertrouwenspersoon?: string; minGroupSize?: number; expectedGroupSize?: number } = {},
+  options: { deck?: string; vertrouwenspersoon?: string; minGroupSize?: number; expectedGroupSize?: number; groupName?: string } = {},
 ) {
   await page.goto(`/decks/${options.deck ?? 'focusgroep'}/`);
   await page.getByRole('link', { name: 'Start een sessie' }).first().click();
+  if (options.groupName) await page.getByLabel('Naam van de groep').fill(options.groupName);
   if (options.vertrouwenspersoon) await page.getByLabel('Naam', { exact: false }).first().fill(options.vertrouwenspersoon);
   if (options.minGroupSize) await page.getByLabel(/minimum|minstens/i).fill(String(options.minGroupSize));
   if (options.expectedGroupSize) await page.getByLabel('Hoeveel deelnemers verwacht je?').fill(String(options.expectedGroupSize));

@@ -159,9 +159,13 @@ export function commandTemplates(ids: { cardId: string; postItId: string; cluste
       t('postIt.add', { cardId, text: 'Hallo', columnId }, { ...card, text: 'string', columnId: 'nullable' }),
       t('postIt.edit', { ...onPostIt, text: 'Hallo' }, { ...postIt, text: 'string' }),
       t('postIt.withdraw', onPostIt, postIt),
+      t('postIt.support', { ...onPostIt, support: true }, { ...postIt, support: 'boolean' }),
     ]),
     host: new Map([
       t('card.goto', { index: 1 }, { index: 'number' }),
+      t('cards.arrange', { cardIds: [cardId] }, { cardIds: 'ids' }),
+      t('card.add', { title: 'Eigen kaart', situation: 'Wat er gebeurde.', scale: 'eens-oneens' }, { title: 'string', situation: 'string', scale: 'choice' }),
+      t('postIt.adopt', { ...onPostIt, adopted: true }, { ...postIt, adopted: 'boolean' }),
       ...(['vote.open', 'vote.close', 'result.reveal', 'result.hide', 'vote.newRound', 'board.open', 'board.close', 'board.reveal', 'board.hide', 'postIt.approveAll'] as const).map(
         (type) => t(type, onCard, card),
       ),
