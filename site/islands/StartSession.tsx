@@ -1,9 +1,12 @@
-// The host's start form: the school's help contacts, the minimum and the expected group size, then a room is made
-// over HTTP. The server validates; its issues are shown next to the fields and nothing typed is lost.
-import { For, Show, createSignal, onMount, type JSX } from 'solid-js';
+// The host's start form: the school's help contacts, the minimum and the expected group size, optionally the
+// cards to play, then a room is made over HTTP. The server validates; its issues are shown next to the fields
+// and nothing typed is lost.
+import { For, Show, createMemo, createSignal, onMount, type JSX } from 'solid-js';
 import { CreateRoomResponse, DEFAULT_MIN_GROUP_SIZE, LIMITS, MIN_GROUP_SIZE_FLOOR, MIN_GROUP_SIZE_MAX, type CreateRoomRequest } from '@protocol';
 import { serverUrl } from '../lib/server-url.ts';
 import { rememberHostKeys } from '../lib/local-keys.ts';
+import { CardPicker, type PickerCard, type PickerTheme } from '../components/cards/CardPicker.tsx';
+import { sameOrder } from '../components/cards/card-order.ts';
 
 interface Issue {
   path: string;
@@ -20,10 +23,11 @@ const FIELDS = {
   'contacts.mentor': { id: 'mentor', label: 'Mentor of ander aanspreekpunt' },
   minGroupSize: { id: 'min-groep', label: 'Minimum aantal antwoorden voor een uitslag' },
   expectedGroupSize: { id: 'verwacht', label: 'Hoeveel deelnemers verwacht je?' },
+  cardIds: { id: 'kaarten-kiezen', label: 'Kaarten' },
 } as const;
 type FieldPath = keyof typeof FIELDS;
 
-export default function StartSession(props: { deckId: string }) {
+export default function StartSession(props: { deckId: string; cards: PickerCard[]; themes: PickerTheme[] }) {
   // The inputs are uncontrolled and read at submit: what the host typed stays in the fields, also
   // text typed before this island's script arrived (hydration would reset a bound value).
   const [issues, setIssues] = createSignal<Issue[]>([]);
@@ -34,6 +38,11 @@ export default function StartSession(props: { deckId: string }) {
   const [ready, setReady] = createSignal(false);
   onMount(() => setReady(true));
   let summary: HTMLDivElement | undefined;
+  // The cards to play; the whole deck in its order unless the host picks otherwise.
+  const deckOrder = createMemo(() => props.cards.map((c) => c.id));
+  const [cardIds, setCardIds] = createSignal<string[]>(deckOrder());
+  const [picking, setPicking] = createSignal(false);
+  const wholeDeck = () => sameOrder(cardIds(), deckOrder());
 
   const issueFor = (path: FieldPath) => issues().find((i) => i.path === path)?.message;
 
@@ -59,7 +68,11 @@ export default function StartSession(props: { deckId: string }) {
     if (expectedGroupSize !== null && !Number.isInteger(expectedGroupSize)) {
       notWhole.push({ path: 'expectedGroupSize', message: `Vul een heel getal in van 1 tot en met ${LIMITS.expectedGroupSize}, of laat het leeg.` });
     }
-    if (notWhole.length) return showProblems('Niet alles is goed ingevuld.', notWhole);
+    if (!cardIds().length) notWhole.push({ path: 'cardIds', message: 'Kies minstens één kaart.' });
+    if (notWhole.length) {
+      if (!cardIds().length) setPicking(true);
+      return showProblems('Niet alles is goed ingevuld.', notWhole);
+    }
     // Empty fields are left out: the server keeps only what the host filled in.
     const request: CreateRoomRequest = {
       deckId: props.deckId,
@@ -75,6 +88,8 @@ export default function StartSession(props: { deckId: string }) {
         },
         mentor: text('contacts.mentor'),
       },
+      // Only a real choice is sent: without it the server plays the whole deck in its order.
+      ...(wholeDeck() ? {} : { cardIds: cardIds() }),
     };
     setBusy(true);
     try {
@@ -190,6 +205,28 @@ export default function StartSession(props: { deckId: string }) {
           'Niet verplicht. Zo zie je het als er meer telefoons meedoen dan mensen in de groep.',
         )}
       </fieldset>
+
+      <details class="card-picker__fold start-cards" id={FIELDS.cardIds.id} open={picking()} onToggle={(e) => setPicking(e.currentTarget.open)}>
+        <summary>
+          Kies je kaarten <span class="card-picker__meta">(niet verplicht)</span>
+        </summary>
+        <div class="start-cards__body">
+          <p class="field__hint">
+            {wholeDeck()
+              ? `Je speelt nu alle ${props.cards.length} kaarten, in de volgorde van de kaartset. Wil je minder kaarten of een andere volgorde? Kies hier.`
+              : 'Je speelt alleen de kaarten hieronder, in deze volgorde. Tijdens de sessie kun je dit nog aanpassen.'}
+          </p>
+          <Show when={issueFor('cardIds')}>
+            <p class="field__error">
+              <span class="sr-only">Fout: </span>
+              {issueFor('cardIds')}
+            </p>
+          </Show>
+          <Show when={picking()}>
+            <CardPicker id="start-kaarten" cards={props.cards} themes={props.themes} selected={cardIds()} onChange={setCardIds} />
+          </Show>
+        </div>
+      </details>
 
       <p>
         Wat Kring bewaart en wie wat ziet, lees je op de pagina <a href="/privacy/">Privacy</a>.
