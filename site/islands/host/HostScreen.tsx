@@ -14,6 +14,7 @@ import { AfsprakenPanel } from './AfsprakenPanel.tsx';
 import { MinGroupSize } from './MinGroupSize.tsx';
 import { EndSession, SessionEnded } from './EndSession.tsx';
 import { PrintLink } from './PrintLink.tsx';
+import { CardTools } from './CardTools.tsx';
 
 /** Sends a host command; the promise is the server's answer (a refusal also shows in the console). */
 export type Send = (command: CommandInput<HostCommand>, options?: { showsRefusal?: boolean }) => Promise<CommandAck>;
@@ -129,6 +130,7 @@ export function HostScreen(props: {
             )}
           </Show>
 
+          <CardTools view={props.view} send={send} />
           <MinGroupSize value={props.view.minGroupSize} send={send} />
           <EndSession send={send} />
         </Show>
