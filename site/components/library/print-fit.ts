@@ -10,8 +10,8 @@ export type PrintSize = (typeof PRINT_SIZES)[number];
 
 // The cell's text area in millimetres (see .print-card in deck-library.css) and the type's measures.
 const TEXT_WIDTH_MM = 85;
-// Below the colour band and inside the padding the body has 121 mm; the estimate runs up to 4% short.
-const TEXT_HEIGHT_MM = 116;
+// Below the colour band and inside the padding the body has 121 mm; the estimate mostly runs long.
+const TEXT_HEIGHT_MM = 119;
 const LIST_INDENT_MM = 4;
 const PT_MM = 0.3528;
 const CHAR_EM = 0.56; // a wide sans (DejaVu Sans, as on Linux) rather than a narrow one

@@ -64,7 +64,7 @@ export default function DeckLibrary(props: { decks: LibraryDeck[]; themes: DeckT
           </h2>
           <fieldset>
             <legend>Voor wie?</legend>
-            <div class={CHOICES}>
+            <div class={`${CHOICES} ${CHOICES}--row`}>
               <For each={AUDIENCES}>
                 {(a) => (
                   <label class="choice">
