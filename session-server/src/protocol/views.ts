@@ -73,6 +73,17 @@ export const ParticipantBoard = z.strictObject({
 
 export const RoomStatus = z.enum(['live', 'ended']);
 
+/** A small group as the beamer shows it, beside the others: its card and its wall (same rules as a board). */
+export const BeamerGroup = z.strictObject({ number: z.number().int(), card: Card, board: BeamerBoard });
+/** A small group as the host moderates it: how many phones are in it (never which), its card and board. */
+export const HostGroup = z.strictObject({
+  number: z.number().int(),
+  cardId: z.string(),
+  cardTitle: z.string(),
+  members: z.number().int(),
+  board: HostBoard,
+});
+
 export const ParticipantView = z.strictObject({
   role: z.literal('participant'),
   status: RoomStatus,
@@ -82,6 +93,8 @@ export const ParticipantView = z.strictObject({
   /** `revealed`: the result is on the beamer, so the card's explanation (waar / niet waar) is in `card`. */
   vote: z.strictObject({ open: z.boolean(), revealed: z.boolean(), round: z.number().int(), mine: VoteChoice.nullable() }).nullable(),
   board: ParticipantBoard.nullable(),
+  /** While the room works in small groups: this phone's group (card and board are the group's). */
+  group: z.strictObject({ number: z.number().int(), count: z.number().int() }).nullable(),
   contacts: SchoolContacts,
 });
 
@@ -98,6 +111,8 @@ export const BeamerView = z.strictObject({
   card: Card.nullable(),
   vote: z.strictObject({ open: z.boolean(), round: z.number().int(), result: VoteResult }).nullable(),
   board: BeamerBoard.nullable(),
+  /** While the room works in small groups: the groups side by side, instead of the room's card. */
+  groups: z.array(BeamerGroup).nullable(),
 });
 
 export const HostView = z.strictObject({
@@ -133,6 +148,8 @@ export const HostView = z.strictObject({
     })
     .nullable(),
   board: HostBoard.nullable(),
+  /** While the room works in small groups: each group's board, to moderate and reveal. */
+  groups: z.array(HostGroup).nullable(),
   contacts: SchoolContacts,
 });
 
@@ -143,3 +160,5 @@ export type View = ParticipantView | BeamerView | HostView;
 export type WallPostIt = z.infer<typeof WallPostIt>;
 export type HostPostIt = z.infer<typeof HostPostIt>;
 export type PostItFlag = z.infer<typeof PostItFlag>;
+export type BeamerGroup = z.infer<typeof BeamerGroup>;
+export type HostGroup = z.infer<typeof HostGroup>;
