@@ -80,6 +80,8 @@ export const HostGroup = z.strictObject({
   number: z.number().int(),
   cardId: z.string(),
   cardTitle: z.string(),
+  /** The whole card, as the host has the room's card: its board's columns and prompt. */
+  card: Card,
   members: z.number().int(),
   board: HostBoard,
 });
@@ -150,6 +152,8 @@ export const HostView = z.strictObject({
   board: HostBoard.nullable(),
   /** While the room works in small groups: each group's board, to moderate and reveal. */
   groups: z.array(HostGroup).nullable(),
+  /** Cards with a board: the ones small groups can work on. */
+  boardCardIds: z.array(z.string()),
   contacts: SchoolContacts,
 });
 

@@ -50,6 +50,7 @@ export function hostGroups(state: RoomState): HostGroup[] | null {
     number: g.number,
     cardId: g.card.id,
     cardTitle: g.card.title,
+    card: g.card,
     members: sizes[g.number - 1]!,
     board: hostBoardOf(state, g.card, own(state.boards, g.boardKey)!, enough),
   }));

@@ -142,6 +142,7 @@ export function hostView(state: RoomState): HostView {
           : null,
     board: board ? hostBoardOf(state, card, board, boardHasEnoughAuthors(board, state.minGroupSize)) : null,
     groups: hostGroups(state),
+    boardCardIds: state.deck.cards.filter((c) => c.board).map((c) => c.id),
     contacts: state.contacts,
   };
 }

@@ -7,6 +7,7 @@ import { JoinCodeText } from '../../components/JoinCodeText.tsx';
 import { QrCode } from './QrCode.tsx';
 import { BeamerVote } from './BeamerVote.tsx';
 import { BeamerBoard, wallShown as boardWallShown } from './BeamerBoard.tsx';
+import { BeamerGroups } from './BeamerGroups.tsx';
 
 export function BeamerScreen(props: { view: BeamerView; offline: boolean }) {
   const joinUrl = () => `${window.location.origin}/j/${props.view.code}`;
@@ -28,13 +29,15 @@ export function BeamerScreen(props: { view: BeamerView; offline: boolean }) {
         </div>
       }
     >
-      <div class="beamer" classList={{ 'beamer--wall': wallShown() }}>
+      <div class="beamer" classList={{ 'beamer--wall': wallShown(), 'beamer--groups': !!props.view.groups }}>
         <section
           class="beamer__card"
           classList={{ 'beamer__card--wall-vote': wallShown() && !!props.view.vote, 'beamer__card--split': hasActivity() && hasLists() }}
           aria-labelledby="beamer-titel"
         >
-          <Show when={props.view.card}>
+          {/* While the room works in small groups, the groups take the card's place. */}
+          <Show when={props.view.groups}>{(groups) => <BeamerGroups groups={groups()} />}</Show>
+          <Show when={!props.view.groups && props.view.card}>
             {(card) => (
               <>
                 <header class="beamer__head">
