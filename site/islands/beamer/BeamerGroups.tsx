@@ -31,7 +31,17 @@ export function BeamerGroups(props: { groups: BeamerGroup[] }) {
         <For each={props.groups}>
           {(group) => (
             <li class="beamer-group" aria-labelledby={`beamer-groepje-${group.number}`}>
-              <h2 id={`beamer-groepje-${group.number}`}>Groepje {group.number}</h2>
+              <h2 id={`beamer-groepje-${group.number}`}>
+                Groepje {group.number}
+                {/* Said out loud in the heading, so a wall longer than its tile is not cut off in silence. */}
+                <Show when={group.board.postIts.length}>
+                  <span class="beamer-group__count">
+                    <span aria-hidden="true"> · </span>
+                    <span class="sr-only">, </span>
+                    {group.board.postIts.length === 1 ? '1 post-it' : `${group.board.postIts.length} post-its`}
+                  </span>
+                </Show>
+              </h2>
               <Show when={!sameCard()}>
                 <p class="beamer-group__card">{group.card.title}</p>
               </Show>

@@ -16,7 +16,7 @@ export function BeamerScreen(props: { view: BeamerView; offline: boolean }) {
   // narrow column beside it (beamer-wall.css).
   const wallShown = () => boardWallShown(props.view.board);
   const hasActivity = () => !!(props.view.vote || props.view.board);
-  const hasLists = () => !wallShown() && !!(props.view.card?.subItems?.length || props.view.card?.points?.length);
+  const hasLists = () => !props.view.groups && !wallShown() && !!(props.view.card?.subItems?.length || props.view.card?.points?.length);
   // Long cards (the opening agreements) get a smaller type size so they still fit one screen.
   const textLength = () => [...(props.view.card?.subItems ?? []), ...(props.view.card?.points ?? [])].join('').length;
 

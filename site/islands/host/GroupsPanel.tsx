@@ -75,6 +75,7 @@ function StartGroups(props: { view: HostView; send: Send }) {
                 <span>
                   {card.title}
                   <Show when={card.id === current()}>
+                    {' '}
                     <span class="tag">nu</span>
                   </Show>
                 </span>
