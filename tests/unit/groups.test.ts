@@ -190,6 +190,14 @@ describe('the beamer shows the groups side by side', () => {
     expect(beamerView(room.state).groups!.map((g) => g.board.postIts.length)).toEqual([2, 0, 1]);
   });
 
+  it('does not say which group has post-its waiting for the host', () => {
+    const room = groupedRoom(12, 4, { audience: 'klas', minGroupSize: 3 });
+    const [writer] = phonesIn(room, 2);
+    room.must(writer!, { type: 'postIt.add', cardId: 'muur', text: 'Wacht nog' });
+    expect(hostView(room.state).groups![1]!.board.postIts).toHaveLength(1);
+    for (const g of beamerView(room.state).groups!) expect(g.board.waiting).toBe(0);
+  });
+
   it('shows nothing before the host reveals a group', () => {
     const room = groupedRoom(12, 4, { minGroupSize: 3 });
     for (const i of [0, 1, 2, 3, 4, 5]) room.must(i, { type: 'postIt.add', cardId: 'muur', text: `Post-it ${i}` });

@@ -37,7 +37,9 @@ export function beamerGroups(state: RoomState): BeamerGroup[] | null {
   const enough = roundHasEnoughAuthors(state, state.groups!.round);
   return groups.map((g) => {
     const board = own(state.boards, g.boardKey)!;
-    return { number: g.number, card: cardAsShown(g.card, false), board: beamerBoardOf(board, enough) };
+    // No count of waiting post-its per group: "1 post-it wacht" under a group of three points at
+    // one of them (perhaps one the host holds back because it names someone). The host sees them.
+    return { number: g.number, card: cardAsShown(g.card, false), board: { ...beamerBoardOf(board, enough), waiting: 0 } };
   });
 }
 

@@ -1,12 +1,12 @@
 // Small groups on the beamer: one tile per group, side by side, each with its card and its wall.
 // A group's wall shows only what the view gives (revealed, and enough people wrote in all groups
-// together); otherwise the tile says why it is empty. Tiles fit the screen; a long wall shows its
-// newest post-its last and says how many there are.
+// together); otherwise the tile says why it is empty. Tiles fit the screen; a wall longer than its
+// tile ends at the tile's edge, and the heading says how many post-its it holds. No waiting count
+// per group: it would point at one of three to five people (see room/group-views.ts).
 import { For, Show } from 'solid-js';
 import type { BeamerGroup } from '@protocol';
 import { columnColour } from '../../components/card/labels.ts';
 import { WallPostIt } from './WallPostIt.tsx';
-import { WaitingNote } from './BeamerWall.tsx';
 import '../../styles/beamer-groups.css';
 
 export function BeamerGroups(props: { groups: BeamerGroup[] }) {
@@ -63,7 +63,6 @@ export function BeamerGroups(props: { groups: BeamerGroup[] }) {
                   </For>
                 </ul>
               </Show>
-              <WaitingNote waiting={group.board.waiting} />
             </li>
           )}
         </For>
