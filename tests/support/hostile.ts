@@ -162,9 +162,11 @@ export function commandTemplates(ids: { cardId: string; postItId: string; cluste
     ]),
     host: new Map([
       t('card.goto', { index: 1 }, { index: 'number' }),
-      ...(['vote.open', 'vote.close', 'result.reveal', 'result.hide', 'vote.newRound', 'board.open', 'board.close', 'board.reveal', 'board.hide', 'postIt.approveAll'] as const).map(
+      ...(['vote.open', 'vote.close', 'result.reveal', 'result.hide', 'vote.newRound', 'board.open', 'board.close', 'board.hide', 'postIt.approveAll'] as const).map(
         (type) => t(type, onCard, card),
       ),
+      // Board commands may name a small group; one of them checks that field.
+      t('board.reveal', { cardId, group: 1 }, { ...card, group: 'number' }),
       t('postIt.approve', { cardId, postItIds: [postItId] }, { ...card, postItIds: 'ids' }),
       t('postIt.hide', onPostIt, postIt),
       t('postIt.unhide', onPostIt, postIt),
@@ -177,6 +179,8 @@ export function commandTemplates(ids: { cardId: string; postItId: string; cluste
       t('settings.minGroupSize', { minGroupSize: 5 }, { minGroupSize: 'number' }),
       t('room.lock', { locked: true }, { locked: 'boolean' }),
       t('session.end', {}, {}),
+      t('groups.start', { size: 4, cardIds: [cardId] }, { size: 'number', cardIds: 'ids' }),
+      t('groups.end', {}, {}),
     ]),
   };
 }
