@@ -166,9 +166,11 @@ export function commandTemplates(ids: { cardId: string; postItId: string; cluste
       t('cards.arrange', { cardIds: [cardId] }, { cardIds: 'ids' }),
       t('card.add', { title: 'Eigen kaart', situation: 'Wat er gebeurde.', scale: 'eens-oneens' }, { title: 'string', situation: 'string', scale: 'choice' }),
       t('postIt.adopt', { ...onPostIt, adopted: true }, { ...postIt, adopted: 'boolean' }),
-      ...(['vote.open', 'vote.close', 'result.reveal', 'result.hide', 'vote.newRound', 'board.open', 'board.close', 'board.reveal', 'board.hide', 'postIt.approveAll'] as const).map(
+      ...(['vote.open', 'vote.close', 'result.reveal', 'result.hide', 'vote.newRound', 'board.open', 'board.close', 'board.hide', 'postIt.approveAll'] as const).map(
         (type) => t(type, onCard, card),
       ),
+      // Board commands may name a small group; one of them checks that field.
+      t('board.reveal', { cardId, group: 1 }, { ...card, group: 'number' }),
       t('postIt.approve', { cardId, postItIds: [postItId] }, { ...card, postItIds: 'ids' }),
       t('postIt.hide', onPostIt, postIt),
       t('postIt.unhide', onPostIt, postIt),
@@ -181,6 +183,8 @@ export function commandTemplates(ids: { cardId: string; postItId: string; cluste
       t('settings.minGroupSize', { minGroupSize: 5 }, { minGroupSize: 'number' }),
       t('room.lock', { locked: true }, { locked: 'boolean' }),
       t('session.end', {}, {}),
+      t('groups.start', { size: 4, cardIds: [cardId] }, { size: 'number', cardIds: 'ids' }),
+      t('groups.end', {}, {}),
     ]),
   };
 }

@@ -118,6 +118,8 @@ export function makeRoom(
     now?: number;
     /** Fresh ids for post-its and clusters; a counter (id000001, ...) unless given. */
     newId?: () => string;
+    /** The order small groups are drawn in; a seeded shuffle unless given. */
+    shuffle?: <T>(items: T[]) => T[];
   } = {},
 ): RoomFixture {
   const deck = options.deck ?? makeDeck();
@@ -134,6 +136,7 @@ export function makeRoom(
   });
   let seq = 0;
   let idSeq = 0;
+  const shuffle = options.shuffle ?? seededShuffle(1);
   const fixture: RoomFixture = {
     state: replay(created)!,
     events: [...created],
@@ -144,6 +147,7 @@ export function makeRoom(
         actor,
         now: now + seq * 1000,
         newId: () => queue.shift() ?? options.newId?.() ?? `id${String(++idSeq).padStart(6, '0')}`,
+        shuffle,
       });
       if (decision.ok) commit(decision.events);
       return decision;
@@ -236,6 +240,19 @@ export function seededPick(seed: number): (n: number) => number {
   return (n) => {
     x = (Math.imul(x, 1103515245) + 12345) >>> 0;
     return (x >>> 8) % n;
+  };
+}
+
+/** A seeded Fisher–Yates shuffle: the same order every run for the same seed and items. */
+export function seededShuffle(seed: number): <T>(items: T[]) => T[] {
+  const pick = seededPick(seed);
+  return <T>(items: T[]): T[] => {
+    const out = [...items];
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = pick(i + 1);
+      [out[i], out[j]] = [out[j]!, out[i]!];
+    }
+    return out;
   };
 }
 

@@ -262,6 +262,8 @@ describe('who may do what', () => {
     { type: 'cluster.create', cardId: 'pesten', name: 'groep' },
     { type: 'settings.minGroupSize', minGroupSize: 3 },
     { type: 'room.lock', locked: true },
+    { type: 'groups.start', size: 4, cardIds: ['muur'] },
+    { type: 'groups.end' },
     { type: 'session.end' },
   ];
 

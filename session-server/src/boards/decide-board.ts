@@ -1,9 +1,11 @@
 // Board rules: who may add, change, moderate and arrange post-its. Called by decide() after AUTH
-// and the current-card check, so every command here names the current card.
+// and the current-card check, so every command here names the card its actor sees; `target` says
+// which board that is (the card's own, or a small group's: room/groups.ts).
 import { LIMITS, textLength, type Card, type Command, type PostItFlag } from '../protocol/index.ts';
 import type { BoardState, DecideContext, RoomEvent, RoomState } from '../room/state.ts';
 import { accept, refuse, type Decision } from '../room/decision.ts';
-import { boardModerated, currentCard } from '../room/cards.ts';
+import { boardModerated } from '../room/cards.ts';
+import type { Target } from '../room/groups.ts';
 import { normaliseText } from './text.ts';
 import { flagsFor } from './flags.ts';
 import { own } from '../room/own.ts';
@@ -21,12 +23,13 @@ function cleanText(raw: string, max: number): { ok: true; text: string } | { ok:
   return { ok: true, text };
 }
 
-export function decideBoard(state: RoomState, command: BoardCommand, ctx: DecideContext): Decision {
-  const card = currentCard(state);
+export function decideBoard(state: RoomState, command: BoardCommand, ctx: DecideContext, target: Target): Decision {
+  const card = target.card;
   if (!card.board) return refuse('invalid', 'Op deze kaart is geen bord.');
-  const board = own(state.boards, card.id);
+  const board = own(state.boards, target.boardKey);
   if (!board) return refuse('closed', 'Dit bord is nog niet geopend.');
-  const cardId = card.id;
+  // Events name the board they change; for a group's board that is its key, not the card's id.
+  const cardId = target.boardKey;
   const postIt = 'postItId' in command ? own(board.postIts, command.postItId) : undefined;
   if ('postItId' in command && !postIt) return refuse('not-found', 'Deze post-it bestaat niet (meer).');
 

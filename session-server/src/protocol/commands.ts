@@ -20,6 +20,11 @@ const rawText = z.string().max(LIMITS.postItChars * 4);
 const cmd = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.strictObject({ id: commandId, type: z.literal(type), ...shape });
 
+/** On the host's board commands: which small group's board they act on (none: the room's card). */
+const group = z.number().int().min(1).max(200).optional();
+/** A host board command: the card, and optionally the small group whose board it means. */
+const hostBoard = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) => cmd(type, { ...shape, group });
+
 // Host commands: only a host key can send these.
 export const HostCommand = z.discriminatedUnion('type', [
   cmd('card.goto', { index: z.number().int().min(0).max(200) }),
@@ -37,33 +42,37 @@ export const HostCommand = z.discriminatedUnion('type', [
   cmd('result.hide', { cardId }),
   /** Starts the question afresh: everyone answers again, and the new round's counts are its own. */
   cmd('vote.newRound', { cardId }),
-  cmd('board.open', { cardId }),
-  cmd('board.close', { cardId }),
-  cmd('board.reveal', { cardId }),
-  cmd('board.hide', { cardId }),
+  hostBoard('board.open', { cardId }),
+  hostBoard('board.close', { cardId }),
+  hostBoard('board.reveal', { cardId }),
+  hostBoard('board.hide', { cardId }),
   // A handful of ids at a time (well under the message cap); "approve all" is its own command.
-  cmd('postIt.approve', { cardId, postItIds: z.array(entityId).min(1).max(LIMITS.postItIdsPerCommand) }),
+  hostBoard('postIt.approve', { cardId, postItIds: z.array(entityId).min(1).max(LIMITS.postItIdsPerCommand) }),
   /** Approves every waiting post-it on the card except flagged ones, which each need a look of their own. */
-  cmd('postIt.approveAll', { cardId }),
-  cmd('postIt.hide', { cardId, postItId: entityId }),
-  cmd('postIt.unhide', { cardId, postItId: entityId }),
-  cmd('postIt.highlight', { cardId, postItId: entityId, highlighted: z.boolean() }),
-  cmd('postIt.merge', { cardId, postItId: entityId, intoId: entityId }),
+  hostBoard('postIt.approveAll', { cardId }),
+  hostBoard('postIt.hide', { cardId, postItId: entityId }),
+  hostBoard('postIt.unhide', { cardId, postItId: entityId }),
+  hostBoard('postIt.highlight', { cardId, postItId: entityId, highlighted: z.boolean() }),
+  hostBoard('postIt.merge', { cardId, postItId: entityId, intoId: entityId }),
   /** Afspraken: the group adopts (or drops) a proposal. */
-  cmd('postIt.adopt', { cardId, postItId: entityId, adopted: z.boolean() }),
-  cmd('postIt.move', {
+  hostBoard('postIt.adopt', { cardId, postItId: entityId, adopted: z.boolean() }),
+  hostBoard('postIt.move', {
     cardId,
     postItId: entityId,
     columnId: z.string().regex(/^[a-z0-9-]{1,60}$/).nullable().optional(),
     clusterId: entityId.nullable().optional(),
   }),
-  cmd('cluster.create', { cardId, name: z.string().max(LIMITS.clusterNameChars * 4) }),
-  cmd('cluster.rename', { cardId, clusterId: entityId, name: z.string().max(LIMITS.clusterNameChars * 4) }),
-  cmd('cluster.remove', { cardId, clusterId: entityId }),
+  hostBoard('cluster.create', { cardId, name: z.string().max(LIMITS.clusterNameChars * 4) }),
+  hostBoard('cluster.rename', { cardId, clusterId: entityId, name: z.string().max(LIMITS.clusterNameChars * 4) }),
+  hostBoard('cluster.remove', { cardId, clusterId: entityId }),
   cmd('settings.minGroupSize', { minGroupSize: z.number().int().min(MIN_GROUP_SIZE_FLOOR).max(MIN_GROUP_SIZE_MAX) }),
   /** Closes the room to new phones once the class is in; phones that joined can always come back. */
   cmd('room.lock', { locked: z.boolean() }),
   cmd('session.end', {}),
+  /** Splits the room into small groups at random; groups get the cards round-robin. */
+  cmd('groups.start', { size: z.union([z.literal(3), z.literal(4), z.literal(5)]), cardIds: z.array(cardId).min(1).max(20) }),
+  /** Everyone back to the room's card; the group boards stay. */
+  cmd('groups.end', {}),
 ]);
 
 // Participant commands: a participant token reaches only these.

@@ -2,7 +2,7 @@
 // '@protocol/constants' so a cheap phone does not download the schemas it never runs.
 
 /** Bump when a command or view changes shape; an older client is told to reload. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** Event names: the only place they are spelled. */
 export const EVENTS = { command: 'command', view: 'view' } as const;

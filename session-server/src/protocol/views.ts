@@ -83,6 +83,18 @@ export const ParticipantBoard = z.strictObject({
 export const RoomStatus = z.enum(['live', 'ended']);
 
 const CardEntry = z.strictObject({ id: z.string(), title: z.string(), kind: z.string(), theme: z.string().nullable() });
+/** A small group as the beamer shows it, beside the others: its card and its wall (same rules as a board). */
+export const BeamerGroup = z.strictObject({ number: z.number().int(), card: Card, board: BeamerBoard });
+/** A small group as the host moderates it: how many phones are in it (never which), its card and board. */
+export const HostGroup = z.strictObject({
+  number: z.number().int(),
+  cardId: z.string(),
+  cardTitle: z.string(),
+  /** The whole card, as the host has the room's card: its board's columns and prompt. */
+  card: Card,
+  members: z.number().int(),
+  board: HostBoard,
+});
 
 export const ParticipantView = z.strictObject({
   role: z.literal('participant'),
@@ -93,6 +105,8 @@ export const ParticipantView = z.strictObject({
   /** `revealed`: the result is on the beamer, so the card's explanation (waar / niet waar) is in `card`. */
   vote: z.strictObject({ open: z.boolean(), revealed: z.boolean(), round: z.number().int(), mine: VoteChoice.nullable() }).nullable(),
   board: ParticipantBoard.nullable(),
+  /** While the room works in small groups: this phone's group (card and board are the group's). */
+  group: z.strictObject({ number: z.number().int(), count: z.number().int() }).nullable(),
   contacts: SchoolContacts,
 });
 
@@ -112,6 +126,8 @@ export const BeamerView = z.strictObject({
   /** The afspraken the group adopted so far, over all afspraken cards: the end screen shows them. */
   afspraken: z.array(Afspraak),
   groupName: z.string().nullable(),
+  /** While the room works in small groups: the groups side by side, instead of the room's card. */
+  groups: z.array(BeamerGroup).nullable(),
 });
 
 export const HostView = z.strictObject({
@@ -153,6 +169,10 @@ export const HostView = z.strictObject({
   board: HostBoard.nullable(),
   afspraken: z.array(Afspraak),
   groupName: z.string().nullable(),
+  /** While the room works in small groups: each group's board, to moderate and reveal. */
+  groups: z.array(HostGroup).nullable(),
+  /** Cards with a board: the ones small groups can work on. */
+  boardCardIds: z.array(z.string()),
   contacts: SchoolContacts,
 });
 
@@ -165,3 +185,5 @@ export type HostPostIt = z.infer<typeof HostPostIt>;
 export type PostItFlag = z.infer<typeof PostItFlag>;
 export type Proposal = z.infer<typeof Proposal>;
 export type Afspraak = z.infer<typeof Afspraak>;
+export type BeamerGroup = z.infer<typeof BeamerGroup>;
+export type HostGroup = z.infer<typeof HostGroup>;

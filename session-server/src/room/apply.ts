@@ -5,6 +5,7 @@ import { applyBoardEvent } from '../boards/apply-board.ts';
 import { emptyVote, finalTally, optionIds } from './votes.ts';
 import { own } from './own.ts';
 import { findCard } from './cards.ts';
+import { applyGroupsEvent, withLatecomer } from './groups.ts';
 
 export function createdState(event: Extract<RoomEvent, { type: 'roomCreated' }>): RoomState {
   return {
@@ -49,7 +50,15 @@ export function apply(state: RoomState | null, event: RoomEvent): RoomState {
   if (!state) throw new Error(`event ${event.type} before roomCreated`);
   switch (event.type) {
     case 'participantJoined':
-      return { ...state, participants: { ...state.participants, [event.participant]: true }, joined: state.joined + 1 };
+      return {
+        ...state,
+        participants: { ...state.participants, [event.participant]: true },
+        joined: state.joined + 1,
+        ...(state.groups ? { groups: withLatecomer(state.groups, event.participant) } : {}),
+      };
+    case 'groupsFormed':
+    case 'groupsEnded':
+      return applyGroupsEvent(state, event);
     case 'cardShown':
       return { ...state, cardIndex: event.index };
     case 'cardsArranged':
@@ -135,5 +144,6 @@ export function anonymise(state: RoomState): RoomState {
     const wall = [...board.wall.filter((id) => own(postIts, id)), ...Object.keys(postIts).filter((id) => !onWall.has(id))];
     boards[cardId] = { ...board, open: false, postIts, wall, authors: {} };
   }
-  return { ...state, participants: {}, votes, boards };
+  // Who was in which group goes too; group boards stay, named by card and group number only.
+  return { ...state, participants: {}, votes, boards, groups: null };
 }

@@ -8,6 +8,7 @@ import { currentCard, findCard, playedCards } from './cards.ts';
 import { arrangeCards, addOwnCard } from './own-cards.ts';
 import { nextReveal, optionIds, snapshotNow } from './votes.ts';
 import { own } from './own.ts';
+import { decideGroups, targetOf } from './groups.ts';
 
 /** A participant joins implicitly on their first connection with a new token. */
 export function decideJoin(state: RoomState, participant: string, maxParticipants: number): Decision {
@@ -33,15 +34,20 @@ export function decide(state: RoomState, command: Command, ctx: DecideContext): 
     return refuse('forbidden', 'Je doet nog niet mee aan deze sessie.');
   }
 
-  // VALIDATION shared by card commands: they name the card they mean, which must be the current one,
-  // so a late click on an old card never changes the new one.
+  // VALIDATION shared by card commands: they name the card they mean, which must be the one this
+  // actor sees (the current one, or their small group's), so a late click on an old card never
+  // changes the new one.
+  const target = targetOf(state, ctx.actor, command);
+  if (!target.ok) return target;
   if ('cardId' in command) {
     if (!findCard(state, command.cardId)) return refuse('not-found', 'Deze kaart bestaat niet.');
-    if (command.cardId !== currentCard(state).id) return refuse('conflict', 'Deze kaart is niet meer aan de beurt.');
+    if (command.cardId !== target.target.card.id) return refuse('conflict', 'Deze kaart is niet meer aan de beurt.');
+    // Small groups only write: a vote among four would break the minimum group size.
+    if (target.target.group !== null && !isBoardCommand(command)) return refuse('closed', 'In een groepje wordt niet gestemd.');
   }
 
   // RESOLUTION
-  if (isBoardCommand(command)) return decideBoard(state, command, ctx);
+  if (isBoardCommand(command)) return decideBoard(state, command, ctx, target.target);
   switch (command.type) {
     case 'card.goto':
       return goToCard(state, command.index);
@@ -107,6 +113,9 @@ export function decide(state: RoomState, command: Command, ctx: DecideContext): 
       if (command.minGroupSize < MIN_GROUP_SIZE_FLOOR) return refuse('invalid', `De groep moet minstens ${MIN_GROUP_SIZE_FLOOR} zijn.`);
       if (command.minGroupSize === state.minGroupSize) return accept([]);
       return accept([{ type: 'minGroupSizeSet', minGroupSize: command.minGroupSize }]);
+    case 'groups.start':
+    case 'groups.end':
+      return decideGroups(state, command, ctx);
     case 'session.end':
       return accept([{ type: 'sessionEnded', at: ctx.now }]);
     default:

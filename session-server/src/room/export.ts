@@ -3,12 +3,14 @@
 // tells nothing the beamer did not; after the end, each round's kept result (see finalTally).
 // Cards below the minimum group size are exported as "te weinig antwoorden", as on the beamer.
 import { isSplit, NOT_SHOWN, scaleOptions, TOO_FEW, type ExportedCard, type ResultsExport } from '../protocol/index.ts';
-import type { RoomState, Tally, VoteState } from './state.ts';
+import type { Card } from '../protocol/index.ts';
+import type { BoardState, RoomState, Tally, VoteState } from './state.ts';
+import { groupBoardsOf } from './group-export.ts';
 import { adoptedAfspraken, boardHasEnoughAuthors, wallOf } from './views.ts';
+import { allCards, playedCards } from './cards.ts';
 import { weightsOf } from '../boards/weight.ts';
 import { answeredIn, countsOf } from './votes.ts';
 import { own } from './own.ts';
-import { allCards, playedCards } from './cards.ts';
 
 /** What the export may say of a vote's current round: the kept result after the end, else the snapshot. */
 function exportedTally(state: RoomState, vote: VoteState | undefined): { tally: Tally | null; status: 'ok' | typeof TOO_FEW | typeof NOT_SHOWN } {
@@ -25,54 +27,7 @@ export function exportResults(state: RoomState): ResultsExport {
   const dropped = allCards(state).filter((c) => !played.includes(c) && (own(state.votes, c.id) || own(state.boards, c.id)));
   const cards = [...played, ...dropped]
     .filter((card) => card.vote || card.board)
-    .map((card): ExportedCard => {
-      const vote = own(state.votes, card.id);
-      const board = own(state.boards, card.id);
-      let exportedVote: ExportedCard['vote'] = null;
-      if (card.vote) {
-        const { tally, status } = exportedTally(state, vote);
-        const split = (t: Tally) => ({ counts: countsOf(t), passes: t.pas });
-        const options = scaleOptions(card.vote).map((o) => ({ id: o.id, label: o.label }));
-        exportedVote = {
-          question: card.vote.question,
-          options,
-          round: vote?.round ?? 1,
-          status,
-          minimumReached: status === 'ok',
-          counts: tally ? split(tally).counts : null,
-          passes: tally ? split(tally).passes : null,
-          split: tally ? isSplit(countsOf(tally), options.length) : false,
-          earlierRounds: (vote?.earlierRounds ?? [])
-            .filter((r) => answeredIn(r.tally) >= state.minGroupSize)
-            .map((r) => ({ round: r.round, ...split(r.tally) })),
-        };
-      }
-      let exportedBoard: ExportedCard['board'] = null;
-      if (card.board) {
-        const reached = !!board && boardHasEnoughAuthors(board, state.minGroupSize);
-        const shown = state.status === 'ended' || !!board?.revealed;
-        const columns = new Map((card.board.columns ?? []).map((c) => [c.id, c.label]));
-        const clusters = new Map((board?.clusters ?? []).map((c) => [c.id, c.name]));
-        // Only what the beamer's wall may show: approved, published post-its.
-        const visible = reached && shown ? wallOf(board!).map((w) => board!.postIts[w.id]!) : [];
-        const weight = board ? weightsOf(board) : () => 1;
-        exportedBoard = {
-          prompt: card.board.prompt,
-          status: !shown ? NOT_SHOWN : reached ? ('ok' as const) : TOO_FEW,
-          postIts: visible
-            .map((p) => ({
-              text: p.text,
-              column: p.columnId ? (columns.get(p.columnId) ?? null) : null,
-              cluster: p.clusterId ? (clusters.get(p.clusterId) ?? null) : null,
-              count: weight(p.id),
-              highlighted: p.highlighted,
-              ...(card.kind === 'afspraken' ? { supports: p.supportCount ?? 0, adopted: p.adopted ?? false } : {}),
-            }))
-            .sort((a, b) => (a.column ?? '').localeCompare(b.column ?? '') || (a.cluster ?? '').localeCompare(b.cluster ?? '') || a.text.localeCompare(b.text)),
-        };
-      }
-      return { id: card.id, title: card.title, vote: exportedVote, board: exportedBoard };
-    });
+    .flatMap((card): ExportedCard[] => [exportedCard(state, card), ...groupBoardsOf(state, card)]);
   return {
     deck: state.deck.title,
     deckId: state.deckId,
@@ -83,6 +38,57 @@ export function exportResults(state: RoomState): ResultsExport {
     groupName: state.groupName ?? null,
     afspraken: adoptedAfspraken(state),
     cards,
+  };
+}
+
+function exportedCard(state: RoomState, card: Card): ExportedCard {
+  const vote = own(state.votes, card.id);
+  const board = own(state.boards, card.id);
+  let exportedVote: ExportedCard['vote'] = null;
+  if (card.vote) {
+    const { tally, status } = exportedTally(state, vote);
+    const split = (t: Tally) => ({ counts: countsOf(t), passes: t.pas });
+    const options = scaleOptions(card.vote).map((o) => ({ id: o.id, label: o.label }));
+    exportedVote = {
+      question: card.vote.question,
+      options,
+      round: vote?.round ?? 1,
+      status,
+      minimumReached: status === 'ok',
+      counts: tally ? split(tally).counts : null,
+      passes: tally ? split(tally).passes : null,
+      split: tally ? isSplit(countsOf(tally), options.length) : false,
+      earlierRounds: (vote?.earlierRounds ?? [])
+        .filter((r) => answeredIn(r.tally) >= state.minGroupSize)
+        .map((r) => ({ round: r.round, ...split(r.tally) })),
+    };
+  }
+  const exportedBoard = card.board ? exportedBoardOf(state, card, board, !!board && boardHasEnoughAuthors(board, state.minGroupSize)) : null;
+  return { id: card.id, title: card.title, vote: exportedVote, board: exportedBoard };
+}
+
+/** A board as the report holds it: only what the beamer's wall may show, and only once shown. */
+export function exportedBoardOf(state: RoomState, card: Card, board: BoardState | undefined, reached: boolean): ExportedCard['board'] {
+  if (!card.board) return null;
+  const shown = state.status === 'ended' || !!board?.revealed;
+  const columns = new Map((card.board.columns ?? []).map((c) => [c.id, c.label]));
+  const clusters = new Map((board?.clusters ?? []).map((c) => [c.id, c.name]));
+  // Only what the beamer's wall may show: approved, published post-its.
+  const visible = reached && shown ? wallOf(board!).map((w) => board!.postIts[w.id]!) : [];
+  const weight = board ? weightsOf(board) : () => 1;
+  return {
+    prompt: card.board.prompt,
+    status: !shown ? NOT_SHOWN : reached ? ('ok' as const) : TOO_FEW,
+    postIts: visible
+      .map((p) => ({
+        text: p.text,
+        column: p.columnId ? (columns.get(p.columnId) ?? null) : null,
+        cluster: p.clusterId ? (clusters.get(p.clusterId) ?? null) : null,
+        count: weight(p.id),
+        highlighted: p.highlighted,
+        ...(card.kind === 'afspraken' ? { supports: p.supportCount ?? 0, adopted: p.adopted ?? false } : {}),
+      }))
+      .sort((a, b) => (a.column ?? '').localeCompare(b.column ?? '') || (a.cluster ?? '').localeCompare(b.cluster ?? '') || a.text.localeCompare(b.text)),
   };
 }
 

@@ -97,6 +97,19 @@ export interface RoomState {
   joined: number;
   votes: Record<string, VoteState>;
   boards: Record<string, BoardState>;
+  /** Small groups while they run (room/groups.ts); absent in rooms stored before groups existed. */
+  groups?: Groups | null;
+}
+
+export interface Groups {
+  /** Counts 1, 2, ... over the session, so a new split never writes on an earlier split's boards. */
+  round: number;
+  size: number;
+  /** Group n has card cardIds[(n - 1) % cardIds.length]. */
+  cardIds: string[];
+  count: number;
+  /** Each participant's group (1-based), keyed by their keyed hash; dropped at the end. */
+  members: Record<string, number>;
 }
 
 export type RoomEvent =
@@ -157,6 +170,8 @@ export type RoomEvent =
   | { type: 'clusterCreated'; cardId: string; clusterId: string; name: string }
   | { type: 'clusterRenamed'; cardId: string; clusterId: string; name: string }
   | { type: 'clusterRemoved'; cardId: string; clusterId: string }
+  | { type: 'groupsFormed'; round: number; size: number; cardIds: string[]; count: number; members: Record<string, number> }
+  | { type: 'groupsEnded' }
   | { type: 'sessionEnded'; at: number }
   /** Replaces the whole history once the session ended: the anonymised state, nothing that links to a phone. */
   | { type: 'snapshot'; state: RoomState };
@@ -169,4 +184,6 @@ export interface DecideContext {
   now: number;
   /** Fresh random ids (post-its, clusters); the caller supplies them so the model stays pure. */
   newId: () => string;
+  /** A random order of the items (small groups); the server's is crypto-random, tests seed theirs. */
+  shuffle?: <T>(items: T[]) => T[];
 }

@@ -3,6 +3,9 @@
 // Host and beamer views are built by the server from a copy of the state that moves only on the
 // batch tick (see server/observed-rooms.ts), so what they show never tracks a single answer.
 import type { Afspraak, BeamerView, Card, HostView, ParticipantView, Proposal, WallPostIt, HostPostIt } from '../protocol/index.ts';
+
+type BeamerBoard = NonNullable<BeamerView['board']>;
+type HostBoard = NonNullable<HostView['board']>;
 import type { BoardState, PostIt, RoomState } from './state.ts';
 import { allCards, boardModerated, currentCard, playedCards } from './cards.ts';
 
@@ -10,6 +13,7 @@ const cardEntry = (c: Card) => ({ id: c.id, title: c.title, kind: c.kind, theme:
 import { weightsOf } from '../boards/weight.ts';
 import { nextReveal, respondedIn, voteResult } from './votes.ts';
 import { own } from './own.ts';
+import { beamerGroups, hostGroups, participantGroup } from './group-views.ts';
 
 /** Whether enough people wrote on a board for its wall to be shown without pointing at anyone. */
 export function boardHasEnoughAuthors(board: BoardState, minGroupSize: number): boolean {
@@ -64,16 +68,18 @@ export function cardAsShown(card: Card, revealed: boolean): Card {
 }
 
 export function participantView(state: RoomState, participant: string): ParticipantView {
-  const current = state.status === 'ended' ? null : currentCard(state);
-  const vote = current?.vote ? own(state.votes, current.id) : undefined;
+  // In a small group the phone sees the group's card and board; groups do not vote.
+  const group = state.status === 'ended' ? null : participantGroup(state, participant);
+  const current = state.status === 'ended' ? null : (group?.card ?? currentCard(state));
+  const vote = current?.vote && !group ? own(state.votes, current.id) : undefined;
   const card = current && cardAsShown(current, vote?.revealed ?? false);
-  const board = card?.board ? own(state.boards, card.id) : undefined;
+  const board = card?.board ? own(state.boards, group?.boardKey ?? card.id) : undefined;
   return {
     role: 'participant',
     status: state.status,
     deckTitle: state.deck.title,
     card,
-    vote: card?.vote
+    vote: card?.vote && !group
       ? { open: vote?.open ?? false, revealed: vote?.revealed ?? false, round: vote?.round ?? 1, mine: (vote && own(vote.choices, participant)) ?? null }
       : null,
     board: board
@@ -98,6 +104,7 @@ export function participantView(state: RoomState, participant: string): Particip
               : null,
         }
       : null,
+    group: group && { number: group.number, count: group.count },
     contacts: state.contacts,
   };
 }
@@ -107,7 +114,6 @@ export function beamerView(state: RoomState): BeamerView {
   const vote = card.vote ? own(state.votes, card.id) : undefined;
   const board = card.board ? own(state.boards, card.id) : undefined;
   const enough = !!board && boardHasEnoughAuthors(board, state.minGroupSize);
-  const showWall = !!board && wallShown(state, board);
   return {
     role: 'beamer',
     status: state.status,
@@ -121,18 +127,23 @@ export function beamerView(state: RoomState): BeamerView {
     vote: card.vote
       ? { open: vote?.open ?? false, round: vote?.round ?? 1, result: vote ? voteResult(vote, state.minGroupSize) : { state: 'hidden' } }
       : null,
-    board: board
-      ? {
-          open: board.open,
-          revealed: board.revealed,
-          postIts: showWall ? wallOf(board) : [],
-          clusters: showWall ? board.clusters : [],
-          waiting: Object.values(board.postIts).filter((p) => p.status === 'pending').length,
-          tooFew: board.revealed && !enough,
-        }
-      : null,
+    board: board ? beamerBoardOf(board, enough) : null,
+    groups: beamerGroups(state),
     afspraken: adoptedAfspraken(state),
     groupName: state.groupName ?? null,
+  };
+}
+
+/** A board as the beamer shows it: the wall only once revealed and enough people wrote. */
+export function beamerBoardOf(board: BoardState, enough: boolean): BeamerBoard {
+  const showWall = board.revealed && enough;
+  return {
+    open: board.open,
+    revealed: board.revealed,
+    postIts: showWall ? wallOf(board) : [],
+    clusters: showWall ? board.clusters : [],
+    waiting: Object.values(board.postIts).filter((p) => p.status === 'pending').length,
+    tooFew: board.revealed && !enough,
   };
 }
 
@@ -140,7 +151,6 @@ export function hostView(state: RoomState): HostView {
   const card = currentCard(state);
   const vote = card.vote ? own(state.votes, card.id) : undefined;
   const board = card.board ? own(state.boards, card.id) : undefined;
-  const weight = board ? weightsOf(board) : () => 1;
   return {
     role: 'host',
     status: state.status,
@@ -171,22 +181,27 @@ export function hostView(state: RoomState): HostView {
         : card.vote
           ? { open: false, revealed: false, round: 1, responded: 0, nextReveal: 'new', result: { state: 'hidden' } }
           : null,
-    board: board
-      ? {
-          open: board.open,
-          revealed: board.revealed,
-          moderation: boardModerated(state, card),
-          enoughWriters: boardHasEnoughAuthors(board, state.minGroupSize),
-          // Sorted by random id: the host's list says nothing about arrival order either.
-          postIts: Object.values(board.postIts)
-            .filter((p) => !p.mergedInto)
-            .sort((a, b) => a.id.localeCompare(b.id))
-            .map((p): HostPostIt => ({ ...wallPostIt(p, weight), status: p.status, flags: p.flags })),
-          clusters: board.clusters,
-        }
-      : null,
+    board: board ? hostBoardOf(state, card, board, boardHasEnoughAuthors(board, state.minGroupSize)) : null,
+    groups: hostGroups(state),
+    boardCardIds: allCards(state).filter((c) => c.board).map((c) => c.id),
     afspraken: adoptedAfspraken(state),
     groupName: state.groupName ?? null,
     contacts: state.contacts,
+  };
+}
+
+export function hostBoardOf(state: RoomState, card: Card, board: BoardState, enough: boolean): HostBoard {
+  const weight = weightsOf(board);
+  return {
+    open: board.open,
+    revealed: board.revealed,
+    moderation: boardModerated(state, card),
+    enoughWriters: enough,
+    // Sorted by random id: the host's list says nothing about arrival order either.
+    postIts: Object.values(board.postIts)
+      .filter((p) => !p.mergedInto)
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map((p): HostPostIt => ({ ...wallPostIt(p, weight), status: p.status, flags: p.flags })),
+    clusters: board.clusters,
   };
 }

@@ -11,7 +11,7 @@ import type { Decision } from '../room/decision.ts';
 import { createRoomEvents } from '../room/create.ts';
 import { decidePublish } from '../boards/decide-board.ts';
 import type { RoomRecord, RoomStore } from '../storage/room-store.ts';
-import { hashKey, newEntityId, newJoinCode, newParticipantKey, newSecretKey } from './secrets.ts';
+import { hashKey, newEntityId, newJoinCode, newParticipantKey, newSecretKey, shuffled } from './secrets.ts';
 import { dehydrate, deckVersion, hydrate } from './stored-events.ts';
 
 export interface LiveRoom {
@@ -222,7 +222,7 @@ export class LiveRooms {
     const written = keys[keys.length - 1]!;
     const earlier = room.applied.get(written);
     if (earlier) return { ack: { ...earlier, duplicate: true }, events: [] };
-    const decision = decide(room.state, command, { actor, now: this.now(), newId: newEntityId });
+    const decision = decide(room.state, command, { actor, now: this.now(), newId: newEntityId, shuffle: shuffled });
     const stored = await this.commitDecision(room, decision, written);
     if ('refused' in stored) return stored.refused;
     const ack: AcceptedAck = { ok: true, ...(decision.ok ? decision.data : {}) };

@@ -27,3 +27,13 @@ export function keyMatches(key: string, expectedHash: string): boolean {
 /** What the server knows a participant by: a keyed hash that means nothing once the key is deleted. */
 export const participantHash = (participantKey: string, token: string): string =>
   createHmac('sha256', participantKey).update(token).digest('base64url').slice(0, 22);
+
+/** A crypto-random order (Fisher–Yates): who ends up in a small group with whom. */
+export function shuffled<T>(items: T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}

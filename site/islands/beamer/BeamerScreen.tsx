@@ -8,6 +8,7 @@ import { QrCode } from './QrCode.tsx';
 import { AfsprakenList } from '../../components/afspraken/AfsprakenList.tsx';
 import { BeamerVote } from './BeamerVote.tsx';
 import { BeamerBoard, wallShown as boardWallShown } from './BeamerBoard.tsx';
+import { BeamerGroups } from './BeamerGroups.tsx';
 
 export function BeamerScreen(props: { view: BeamerView; offline: boolean }) {
   const joinUrl = () => `${window.location.origin}/j/${props.view.code}`;
@@ -16,7 +17,7 @@ export function BeamerScreen(props: { view: BeamerView; offline: boolean }) {
   // narrow column beside it (beamer-wall.css).
   const wallShown = () => boardWallShown(props.view.board);
   const hasActivity = () => !!(props.view.vote || props.view.board);
-  const hasLists = () => !wallShown() && !!(props.view.card?.subItems?.length || props.view.card?.points?.length);
+  const hasLists = () => !props.view.groups && !wallShown() && !!(props.view.card?.subItems?.length || props.view.card?.points?.length);
   // Long cards (the opening agreements) get a smaller type size so they still fit one screen.
   const textLength = () => [...(props.view.card?.subItems ?? []), ...(props.view.card?.points ?? [])].join('').length;
 
@@ -39,13 +40,15 @@ export function BeamerScreen(props: { view: BeamerView; offline: boolean }) {
         </div>
       }
     >
-      <div class="beamer" classList={{ 'beamer--wall': wallShown() }}>
+      <div class="beamer" classList={{ 'beamer--wall': wallShown(), 'beamer--groups': !!props.view.groups }}>
         <section
           class="beamer__card"
           classList={{ 'beamer__card--wall-vote': wallShown() && !!props.view.vote, 'beamer__card--split': hasActivity() && hasLists() }}
           aria-labelledby="beamer-titel"
         >
-          <Show when={props.view.card}>
+          {/* While the room works in small groups, the groups take the card's place. */}
+          <Show when={props.view.groups}>{(groups) => <BeamerGroups groups={groups()} />}</Show>
+          <Show when={!props.view.groups && props.view.card}>
             {(card) => (
               <>
                 <header class="beamer__head">

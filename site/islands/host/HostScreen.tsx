@@ -15,6 +15,7 @@ import { MinGroupSize } from './MinGroupSize.tsx';
 import { EndSession, SessionEnded } from './EndSession.tsx';
 import { PrintLink } from './PrintLink.tsx';
 import { CardTools } from './CardTools.tsx';
+import { GroupsPanel } from './GroupsPanel.tsx';
 
 /** Sends a host command; the promise is the server's answer (a refusal also shows in the console). */
 export type Send = (command: CommandInput<HostCommand>, options?: { showsRefusal?: boolean }) => Promise<CommandAck>;
@@ -111,6 +112,10 @@ export function HostScreen(props: {
             </button>
           </div>
 
+          {/* While groups run they come first: that is where the room is working. */}
+          <Show when={props.view.groups}>
+            <GroupsPanel view={props.view} send={send} />
+          </Show>
           <Show when={props.view.card}>
             {(card) => (
               <>
@@ -131,6 +136,9 @@ export function HostScreen(props: {
           </Show>
 
           <CardTools view={props.view} send={send} />
+          <Show when={!props.view.groups}>
+            <GroupsPanel view={props.view} send={send} />
+          </Show>
           <MinGroupSize value={props.view.minGroupSize} send={send} />
           <EndSession send={send} />
         </Show>

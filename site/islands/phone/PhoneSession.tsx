@@ -41,6 +41,17 @@ export function PhoneSession(props: {
     ),
   );
 
+  // Put in a group, or back with everyone: said out loud as well.
+  createEffect(
+    on(
+      () => view()?.group?.number ?? null,
+      (number, previous) => {
+        if (previous === undefined || number === previous) return;
+        setAnnouncement(number ? `Je zit nu in groepje ${number}.` : 'De groepjes zijn klaar. Iedereen kijkt weer naar dezelfde kaart.');
+      },
+    ),
+  );
+
   // "Offline" only once we were online: the first connection shows "Even verbinden…" instead.
   const offline = () => status() === 'offline';
 
@@ -69,6 +80,14 @@ export function PhoneSession(props: {
           {(v) => (
             <article class="phone-card">
               <p class="phone-deck">{v().deckTitle}</p>
+              <Show when={v().group}>
+                {(group) => (
+                  <p class="phone-group">
+                    <strong>Je zit in groepje {group().number}</strong>
+                    <span>Zoek de anderen van groepje {group().number}. Samen schrijven jullie op het bord hieronder.</span>
+                  </p>
+                )}
+              </Show>
               <CardBody card={v().card!} level={1} activities={false} talk={false} />
               <Show when={v().vote}>{(vote) => <PhoneVote store={store} card={v().card!} vote={vote()} />}</Show>
               <Show when={v().board?.proposals}>
