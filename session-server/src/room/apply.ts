@@ -4,6 +4,7 @@ import type { BoardState, PostIt, RoomEvent, RoomState, VoteState } from './stat
 import { applyBoardEvent } from '../boards/apply-board.ts';
 import { emptyVote, finalTally, optionIds } from './votes.ts';
 import { own } from './own.ts';
+import { isOverloopCard, overloopFinalTally, withoutPointTally, withPoint } from './overloop.ts';
 
 export function createdState(event: Extract<RoomEvent, { type: 'roomCreated' }>): RoomState {
   return {
@@ -67,6 +68,8 @@ export function apply(state: RoomState | null, event: RoomEvent): RoomState {
         round: v.round + 1,
         earlierRounds: v.snapshot ? [...v.earlierRounds, { round: v.round, tally: v.snapshot }] : v.earlierRounds,
       }));
+    case 'overloopSampled':
+      return withVote(state, event.cardId, (v) => withPoint(v, state.deck.cards.find((c) => c.id === event.cardId), event));
     case 'roomLocked':
       return { ...state, locked: event.locked };
     case 'resultHidden':
@@ -96,13 +99,14 @@ export function anonymise(state: RoomState): RoomState {
   const votes: Record<string, VoteState> = {};
   for (const [cardId, vote] of Object.entries(state.votes)) {
     const card = state.deck.cards.find((c) => c.id === cardId);
-    votes[cardId] = {
+    votes[cardId] = withoutPointTally({
       ...vote,
       open: false,
       choices: {},
       atSnapshot: {},
-      final: card ? finalTally(vote, state.minGroupSize, optionIds(card)) : vote.snapshot,
-    };
+      // An overloop round keeps its last shown point, so the report never differs from the beamer by one switch.
+      final: !card ? vote.snapshot : isOverloopCard(card) ? overloopFinalTally(vote, state.minGroupSize) : finalTally(vote, state.minGroupSize, optionIds(card)),
+    });
   }
   const boards: Record<string, BoardState> = {};
   for (const [cardId, board] of Object.entries(state.boards)) {
