@@ -215,3 +215,19 @@ describe('overloopdebat', () => {
     expect(series(room)).toEqual([]);
   });
 });
+
+describe('overloopdebat in a small group', () => {
+  it('shows the first counts as soon as the minimum group size took a side, also after a point without counts', () => {
+    const room = debate({ participants: 6 });
+    choose(room, [0, 1, 2], 'eens');
+    sample(room);
+    choose(room, [3, 4], 'oneens');
+    expect(sample(room)).toMatchObject({ ok: true, events: [{ counts: { eens: 3, oneens: 2 } }] });
+    // One leaves a side: too few again, which shows no counts; coming back needs k moves from {3, 2}.
+    choose(room, [4], 'pas');
+    expect(sample(room)).toMatchObject({ ok: true, events: [{ counts: null }] });
+    choose(room, [4], 'eens');
+    expect(sample(room)).toEqual({ ok: true, events: [] });
+    expect(series(room)!.map((p) => p.counts)).toEqual([null, { eens: 3, oneens: 2 }, null]);
+  });
+});

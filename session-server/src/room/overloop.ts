@@ -8,8 +8,9 @@
 // - A point shows no counts while fewer than the minimum group size (k) had taken a side.
 // - DESIGN.md: two views must not subtract to one person. Two consecutive points would do exactly
 //   that if one person switched in a quiet interval ("eens" −1, "oneens" +1, and you saw Sam tap).
-//   So a new point is only taken when the counts moved by at least k people since the last point:
-//   max(sum of increases, sum of decreases) ≥ k, the fewest people who can explain the change.
+//   So a point with counts is only taken when the counts moved by at least k people since the last
+//   point that showed counts: max(sum of increases, sum of decreases) ≥ k, the fewest people who
+//   can explain the change. (A point without counts, "too few have a side", may come at any time.)
 //   Fewer moves wait (the line holds still) until enough have moved. This is the reveal's rule
 //   ("a new snapshot needs k new answers") for a picture that moves; it is measured on counts, so
 //   people switching back and forth cannot buy a point, and it keeps no per-phone record.
@@ -57,10 +58,11 @@ function nextPoint(state: RoomState, card: Card, vote: VoteState, now: number): 
   const tally = tallyOf(vote.choices, optionIds(card));
   const counts = shownCounts(tally, state.minGroupSize);
   const last = series.at(-1);
-  if (last && vote.pointTally) {
-    if (sameCounts(last.counts, counts)) return [];
-    if (movesBetween(countsOf(vote.pointTally), countsOf(tally)) < state.minGroupSize) return [];
-  }
+  if (last && sameCounts(last.counts, counts)) return [];
+  // Measured against the last point that showed counts: a point without counts shows nothing to
+  // subtract from, so the first counts after "too few" come as soon as k have a side.
+  const lastShown = series.findLast((p) => p.counts !== null)?.counts;
+  if (counts && lastShown && movesBetween(lastShown, counts) < state.minGroupSize) return [];
   return [{ type: 'overloopSampled', cardId: card.id, at: now, counts }];
 }
 
@@ -80,7 +82,7 @@ export function closingPoint(state: RoomState, cardId: string, now: number): Roo
   return isOverloopCard(card) && vote?.open ? nextPoint(state, card!, vote, now) : [];
 }
 
-/** apply: the point joins the series; the tally behind it is kept to measure the next move. */
+/** apply: the point joins the series; the tally behind it is kept for a reveal (it has the passes). */
 export function withPoint(vote: VoteState, card: Card | undefined, event: Extract<RoomEvent, { type: 'overloopSampled' }>): VoteState {
   const pointTally = tallyOf(vote.choices, card ? optionIds(card) : Object.keys(event.counts ?? {}));
   return { ...vote, series: [...(vote.series ?? []), { at: event.at, counts: event.counts }], pointTally };
@@ -134,4 +136,11 @@ export function withoutPointTally(vote: VoteState): VoteState {
   if (!('pointTally' in vote)) return vote;
   const { pointTally: _dropped, ...rest } = vote;
   return rest;
+}
+
+/** The card whose points the server should take now: the current card, when it is an open overloopdebat. */
+export function cardToSample(state: RoomState): string | null {
+  if (state.status !== 'live') return null;
+  const card = state.deck.cards[state.cardIndex];
+  return card && isOverloopCard(card) && own(state.votes, card.id)?.open ? card.id : null;
 }

@@ -26,8 +26,8 @@ export interface VoteState {
   final: Tally | null;
   /** Overloop cards: how the room moved this round, oldest first (room/overloop.ts). Absent elsewhere. */
   series?: SeriesPoint[];
-  /** Overloop cards: the tally when the last point was taken, also when the point shows nothing (too
-   *  few had a side), to measure how far the room moved since; dropped at the end. */
+  /** Overloop cards: the tally when the last point was taken (with passes, for a reveal of it); it may
+   *  count fewer than k, so it is never shown and is dropped at the end. */
   pointTally?: Tally;
 }
 
