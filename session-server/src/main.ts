@@ -16,6 +16,7 @@ const app = createApplication(httpServer, {
   siteDir: config.siteDir,
   retentionDays: config.retentionDays,
   unattendedEndHours: config.unattendedEndHours,
+  overloopSampleMs: config.overloopSampleMs,
   access: config,
 });
 

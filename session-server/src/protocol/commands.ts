@@ -100,7 +100,15 @@ export function commandRole(type: unknown): 'host' | 'participant' | null {
   return HOST_TYPES.has(type) ? 'host' : PARTICIPANT_TYPES.has(type) ? 'participant' : null;
 }
 export type ParticipantCommand = z.infer<typeof ParticipantCommand>;
-export type Command = HostCommand | ParticipantCommand;
+
+// System commands: the server itself sends these (never parsed from a client; the model lets only
+// the 'system' actor run them).
+export const SystemCommand = z.discriminatedUnion('type', [
+  /** Records a point of an overloopdebat's series (room/overloop.ts). */
+  cmd('overloop.sample', { cardId }),
+]);
+export type SystemCommand = z.infer<typeof SystemCommand>;
+export type Command = HostCommand | ParticipantCommand | SystemCommand;
 
 /** Every acknowledgement: ok with optional data, or a Dutch error a person can read plus a stable code. */
 export type CommandAck =

@@ -4,6 +4,7 @@ export * from './scales.ts';
 export * from './deck.ts';
 export * from './help.ts';
 export * from './commands.ts';
+export * from './overloop.ts';
 export * from './views.ts';
 export * from './handshake.ts';
 export * from './results.ts';

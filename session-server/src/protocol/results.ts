@@ -26,6 +26,8 @@ export const ExportedCard = z.strictObject({
       split: z.boolean(),
       /** Results of earlier rounds that were shown. */
       earlierRounds: z.array(z.strictObject({ round: z.number().int(), counts: Counts, passes: z.number().int() })),
+      /** Overloop cards only: how the room moved this round, as the beamer showed it (null: too few had a side). */
+      series: z.array(z.strictObject({ at: z.string(), counts: Counts.nullable() })).optional(),
     })
     .nullable(),
   board: z

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { Card, DeckTheme } from './deck.ts';
 import { SchoolContacts } from './help.ts';
 import { VoteChoice } from './commands.ts';
+import { OverloopSeries } from './overloop.ts';
 
 /** Counts per option id of the card's scale; the card's scale gives their order and labels. */
 const Counts = z.record(z.string(), z.number().int());
@@ -121,7 +122,15 @@ export const BeamerView = z.strictObject({
   cardIndex: z.number().int(),
   cardCount: z.number().int(),
   card: Card.nullable(),
-  vote: z.strictObject({ open: z.boolean(), round: z.number().int(), result: VoteResult }).nullable(),
+  vote: z
+    .strictObject({
+      open: z.boolean(),
+      round: z.number().int(),
+      result: VoteResult,
+      /** Overloop cards only: how the room moved, the main picture while the vote is open. */
+      series: OverloopSeries.optional(),
+    })
+    .nullable(),
   board: BeamerBoard.nullable(),
   /** The afspraken the group adopted so far, over all afspraken cards: the end screen shows them. */
   afspraken: z.array(Afspraak),
@@ -164,6 +173,8 @@ export const HostView = z.strictObject({
       nextReveal: z.enum(['new', 'same']),
       /** Exactly what the beamer shows. */
       result: VoteResult,
+      /** Overloop cards only: the series the beamer shows (its last point is the latest count). */
+      series: OverloopSeries.optional(),
     })
     .nullable(),
   board: HostBoard.nullable(),

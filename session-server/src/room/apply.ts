@@ -6,6 +6,7 @@ import { emptyVote, finalTally, optionIds } from './votes.ts';
 import { own } from './own.ts';
 import { findCard } from './cards.ts';
 import { applyGroupsEvent, withLatecomer } from './groups.ts';
+import { isOverloopCard, overloopFinalTally, withoutPointTally, withPoint } from './overloop.ts';
 
 export function createdState(event: Extract<RoomEvent, { type: 'roomCreated' }>): RoomState {
   return {
@@ -86,6 +87,8 @@ export function apply(state: RoomState | null, event: RoomEvent): RoomState {
         round: v.round + 1,
         earlierRounds: v.snapshot ? [...v.earlierRounds, { round: v.round, tally: v.snapshot }] : v.earlierRounds,
       }));
+    case 'overloopSampled':
+      return withVote(state, event.cardId, (v) => withPoint(v, state.deck.cards.find((c) => c.id === event.cardId), event));
     case 'roomLocked':
       return { ...state, locked: event.locked };
     case 'resultHidden':
@@ -115,13 +118,14 @@ export function anonymise(state: RoomState): RoomState {
   const votes: Record<string, VoteState> = {};
   for (const [cardId, vote] of Object.entries(state.votes)) {
     const card = findCard(state, cardId);
-    votes[cardId] = {
+    votes[cardId] = withoutPointTally({
       ...vote,
       open: false,
       choices: {},
       atSnapshot: {},
-      final: card ? finalTally(vote, state.minGroupSize, optionIds(card)) : vote.snapshot,
-    };
+      // An overloop round keeps its last shown point, so the report never differs from the beamer by one switch.
+      final: !card ? vote.snapshot : isOverloopCard(card) ? overloopFinalTally(vote, state.minGroupSize) : finalTally(vote, state.minGroupSize, optionIds(card)),
+    });
   }
   const boards: Record<string, BoardState> = {};
   for (const [cardId, board] of Object.entries(state.boards)) {

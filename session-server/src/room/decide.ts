@@ -9,6 +9,7 @@ import { arrangeCards, addOwnCard } from './own-cards.ts';
 import { nextReveal, optionIds, snapshotNow } from './votes.ts';
 import { own } from './own.ts';
 import { decideGroups, targetOf } from './groups.ts';
+import { closingPoint, decideOverloopReveal, decideOverloopSample, isOverloopCard } from './overloop.ts';
 
 /** A participant joins implicitly on their first connection with a new token. */
 export function decideJoin(state: RoomState, participant: string, maxParticipants: number): Decision {
@@ -21,8 +22,9 @@ export function decideJoin(state: RoomState, participant: string, maxParticipant
 
 function mayAct(actor: Actor, command: Command): boolean {
   if (actor.role === 'host' || actor.role === 'participant') return commandRole(command.type) === actor.role;
-  // The server ends a session that nobody hosted for hours, so its link to phones does not linger.
-  if (actor.role === 'system') return command.type === 'session.end';
+  // The server ends a session that nobody hosted for hours, so its link to phones does not linger,
+  // and takes the points of an overloopdebat on its interval.
+  if (actor.role === 'system') return command.type === 'session.end' || command.type === 'overloop.sample';
   return false; // the beamer only watches
 }
 
@@ -61,13 +63,15 @@ export function decide(state: RoomState, command: Command, ctx: DecideContext): 
       if (!vote.ok) return vote;
       const open = command.type === 'vote.open';
       if ((own(state.votes, command.cardId)?.open ?? false) === open) return accept([]);
-      return accept([{ type: open ? 'voteOpened' : 'voteClosed', cardId: command.cardId }]);
+      if (!open) return accept([...closingPoint(state, command.cardId, ctx.now), { type: 'voteClosed', cardId: command.cardId }]);
+      return accept([{ type: 'voteOpened', cardId: command.cardId }]);
     }
     case 'result.reveal': {
       const votable = votableCard(state, command.cardId);
       if (!votable.ok) return votable;
       const vote = own(state.votes, command.cardId);
       if (!vote) return refuse('closed', 'Op deze vraag is nog niet gestemd.');
+      if (isOverloopCard(currentCard(state))) return decideOverloopReveal(state, command.cardId, vote);
       // A fresh snapshot only with enough new answers; otherwise the frozen one is shown again.
       if (nextReveal(vote, state.minGroupSize) === 'new') {
         return accept([{ type: 'resultRevealed', cardId: command.cardId, tally: snapshotNow(vote, state.minGroupSize, optionIds(currentCard(state))) }]);
@@ -118,6 +122,8 @@ export function decide(state: RoomState, command: Command, ctx: DecideContext): 
       return decideGroups(state, command, ctx);
     case 'session.end':
       return accept([{ type: 'sessionEnded', at: ctx.now }]);
+    case 'overloop.sample':
+      return decideOverloopSample(state, command.cardId, ctx.now);
     default:
       return refuse('invalid', 'Onbekende opdracht.');
   }

@@ -11,6 +11,7 @@ import { allCards, playedCards } from './cards.ts';
 import { weightsOf } from '../boards/weight.ts';
 import { answeredIn, countsOf } from './votes.ts';
 import { own } from './own.ts';
+import { isOverloopCard, seriesShown } from './overloop.ts';
 
 /** What the export may say of a vote's current round: the kept result after the end, else the snapshot. */
 function exportedTally(state: RoomState, vote: VoteState | undefined): { tally: Tally | null; status: 'ok' | typeof TOO_FEW | typeof NOT_SHOWN } {
@@ -61,6 +62,8 @@ function exportedCard(state: RoomState, card: Card): ExportedCard {
       earlierRounds: (vote?.earlierRounds ?? [])
         .filter((r) => answeredIn(r.tally) >= state.minGroupSize)
         .map((r) => ({ round: r.round, ...split(r.tally) })),
+      // The series was on the beamer as it moved, so the report has it as shown there.
+      ...(isOverloopCard(card) ? { series: seriesShown(vote, state.minGroupSize).map((p) => ({ at: new Date(p.at).toISOString(), counts: p.counts })) } : {}),
     };
   }
   const exportedBoard = card.board ? exportedBoardOf(state, card, board, !!board && boardHasEnoughAuthors(board, state.minGroupSize)) : null;
@@ -118,6 +121,11 @@ export function resultsToCsv(results: ResultsExport): string {
       };
       for (const r of v.earlierRounds) round(r.round, r.counts, r.passes, 'ok');
       round(v.round, v.counts, v.passes, v.status);
+      // An overloopdebat's moves: one row per option per point, the time as its text.
+      for (const p of v.series ?? []) {
+        if (!p.counts) rows.push([card.title, 'overloop', v.question, null, p.at, v.round, null, null, TOO_FEW]);
+        else for (const o of v.options) rows.push([card.title, 'overloop', v.question, null, p.at, v.round, o.label, p.counts[o.id] ?? 0, 'ok']);
+      }
     }
     if (card.board) {
       if (card.board.status !== 'ok') rows.push([card.title, 'post-it', card.board.prompt, null, null, null, null, null, card.board.status]);

@@ -24,6 +24,17 @@ export interface VoteState {
   earlierRounds: { round: number; tally: Tally }[];
   /** After the end: this round's result as kept (see anonymise); null before. */
   final: Tally | null;
+  /** Overloop cards: how the room moved this round, oldest first (room/overloop.ts). Absent elsewhere. */
+  series?: SeriesPoint[];
+  /** Overloop cards: the tally when the last point was taken (with passes, for a reveal of it); it may
+   *  count fewer than k, so it is never shown and is dropped at the end. */
+  pointTally?: Tally;
+}
+
+/** Counts per option at a moment, or null when fewer than the minimum group size had taken a side. */
+export interface SeriesPoint {
+  at: number;
+  counts: Record<string, number> | null;
 }
 
 /**
@@ -139,6 +150,8 @@ export type RoomEvent =
   /** `tally` is a fresh snapshot, or null to show again what is frozen (nothing, when too few answered). */
   | { type: 'resultRevealed'; cardId: string; tally: Tally | null }
   | { type: 'voteRoundStarted'; cardId: string }
+  /** A point of an overloopdebat's series, taken by the server on its interval or at the close. */
+  | { type: 'overloopSampled'; cardId: string; at: number; counts: Record<string, number> | null }
   | { type: 'roomLocked'; locked: boolean }
   | { type: 'resultHidden'; cardId: string }
   | { type: 'minGroupSizeSet'; minGroupSize: number }

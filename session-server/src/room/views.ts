@@ -14,6 +14,7 @@ import { weightsOf } from '../boards/weight.ts';
 import { nextReveal, respondedIn, voteResult } from './votes.ts';
 import { own } from './own.ts';
 import { beamerGroups, hostGroups, participantGroup } from './group-views.ts';
+import { isOverloopCard, overloopNextReveal, overloopView } from './overloop.ts';
 
 /** Whether enough people wrote on a board for its wall to be shown without pointing at anyone. */
 export function boardHasEnoughAuthors(board: BoardState, minGroupSize: number): boolean {
@@ -125,7 +126,12 @@ export function beamerView(state: RoomState): BeamerView {
     cardCount: playedCards(state).length,
     card: cardAsShown(card, vote?.revealed ?? false),
     vote: card.vote
-      ? { open: vote?.open ?? false, round: vote?.round ?? 1, result: vote ? voteResult(vote, state.minGroupSize) : { state: 'hidden' } }
+      ? {
+          open: vote?.open ?? false,
+          round: vote?.round ?? 1,
+          result: vote ? voteResult(vote, state.minGroupSize) : { state: 'hidden' },
+          ...overloopView(card, vote, state.minGroupSize),
+        }
       : null,
     board: board ? beamerBoardOf(board, enough) : null,
     groups: beamerGroups(state),
@@ -175,11 +181,12 @@ export function hostView(state: RoomState): HostView {
             revealed: vote.revealed,
             round: vote.round,
             responded: respondedIn(vote),
-            nextReveal: nextReveal(vote, state.minGroupSize),
+            nextReveal: isOverloopCard(card) ? overloopNextReveal(vote, state.minGroupSize) : nextReveal(vote, state.minGroupSize),
             result: voteResult(vote, state.minGroupSize),
+            ...overloopView(card, vote, state.minGroupSize),
           }
         : card.vote
-          ? { open: false, revealed: false, round: 1, responded: 0, nextReveal: 'new', result: { state: 'hidden' } }
+          ? { open: false, revealed: false, round: 1, responded: 0, nextReveal: 'new', result: { state: 'hidden' }, ...overloopView(card, vote, state.minGroupSize) }
           : null,
     board: board ? hostBoardOf(state, card, board, boardHasEnoughAuthors(board, state.minGroupSize)) : null,
     groups: hostGroups(state),

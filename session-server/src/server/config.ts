@@ -1,6 +1,7 @@
 // Configuration from the environment, with embedded defaults that need no other service.
 import { resolve } from 'node:path';
 import { DEFAULT_RETENTION_DAYS, DEFAULT_UNATTENDED_END_HOURS } from '../protocol/index.ts';
+import { OVERLOOP_SAMPLE_MS } from '../room/overloop.ts';
 
 export interface Config {
   port: number;
@@ -22,6 +23,8 @@ export interface Config {
   siteServerUrl: string | null;
   decksDir: string;
   siteDir: string;
+  /** How often an open overloopdebat takes a point, in ms (KRING_OVERLOOP_SAMPLE_MS; tests set it small). */
+  overloopSampleMs: number;
 }
 
 /** What the HTTP and socket layers need to decide who may connect and how clients are told apart. */
@@ -92,5 +95,6 @@ export function configFromEnv(): Config {
     siteServerUrl: webAddress('PUBLIC_KRING_SERVER', process.env.PUBLIC_KRING_SERVER, 'https://kring.school.nl'),
     decksDir: resolve(process.env.KRING_DECKS_DIR || resolve(root, 'decks')),
     siteDir: resolve(process.env.KRING_SITE_DIR || resolve(root, 'dist')),
+    overloopSampleMs: positiveNumber('KRING_OVERLOOP_SAMPLE_MS', OVERLOOP_SAMPLE_MS),
   };
 }

@@ -20,6 +20,8 @@ export interface AppDeps {
   retentionDays?: number;
   /** A live session with no host connected for this long is ended and sealed (default 4). */
   unattendedEndHours?: number;
+  /** How often an open overloopdebat takes a point (default 10 s; main.ts passes KRING_OVERLOOP_SAMPLE_MS). */
+  overloopSampleMs?: number;
   now?: () => number;
 }
 
@@ -41,6 +43,7 @@ export function createApplication(httpServer: HttpServer, deps: AppDeps) {
     originAllowed: (origin) => originAllowed(origin, origins),
     addressKey: (req) => limitKey(clientAddress(req, access.trustProxy)),
     onHostSeen: (code) => jobs.markHostSeen(code),
+    overloopSampleMs: deps.overloopSampleMs,
   });
   const jobs = housekeeping({
     store: deps.store,

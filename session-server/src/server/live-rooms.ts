@@ -9,6 +9,7 @@ import { anonymise, apply, replay } from '../room/apply.ts';
 import { decide, decideJoin } from '../room/decide.ts';
 import type { Decision } from '../room/decision.ts';
 import { createRoomEvents } from '../room/create.ts';
+import { cardToSample } from '../room/overloop.ts';
 import { decidePublish } from '../boards/decide-board.ts';
 import type { RoomRecord, RoomStore } from '../storage/room-store.ts';
 import { hashKey, newEntityId, newJoinCode, newParticipantKey, newSecretKey, shuffled } from './secrets.ts';
@@ -258,6 +259,18 @@ export class LiveRooms {
       const events = decidePublish(room.state, minBatch);
       await this.commit(room, events, null);
       return events.length > 0;
+    });
+  }
+
+  /** Takes an overloopdebat's point as the system, through the queue like any command; true when one was stored. */
+  sampleOverloop(room: LiveRoom): Promise<boolean> {
+    return this.serial(room, async () => {
+      const cardId = cardToSample(room.state);
+      if (!cardId) return false;
+      const command = { id: 'overloop-sample', type: 'overloop.sample', cardId } as const;
+      const decision = decide(room.state, command, { actor: { role: 'system' }, now: this.now(), newId: newEntityId });
+      const stored = await this.commitDecision(room, decision, null);
+      return 'events' in stored && stored.events.length > 0;
     });
   }
 

@@ -21,6 +21,8 @@ import type { LiveRoom, LiveRooms } from './live-rooms.ts';
 import { JoinLimiter } from './join-limiter.ts';
 import { FloodLimits } from './flood-limits.ts';
 import { ObserverBatches } from './observer-batches.ts';
+import { OverloopSampler } from './overloop-sampler.ts';
+import { OVERLOOP_SAMPLE_MS } from '../room/overloop.ts';
 import { authenticate } from './authenticate.ts';
 import type { KringServer, KringSocket } from './socket-types.ts';
 
@@ -31,6 +33,8 @@ export interface SocketOptions {
   addressKey: (req: IncomingMessage) => string;
   /** Called when a host connects or leaves, so an unattended session can be ended later. */
   onHostSeen?: (code: string) => void;
+  /** How often an open overloopdebat takes a point (default OVERLOOP_SAMPLE_MS). */
+  overloopSampleMs?: number;
 }
 
 /** A command's answer, and what to send to others once it went out. */
@@ -75,6 +79,8 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
   const batches = new ObserverBatches(rooms, (room) =>
     currentCard(room.state).kind === 'afspraken' ? void emitAll(room).catch(logEmitError(room.code)) : emitObservers(room),
   );
+  // A new point reaches host and beamer on the next batch tick, like what participants do.
+  const sampler = new OverloopSampler({ rooms, intervalMs: options.overloopSampleMs ?? OVERLOOP_SAMPLE_MS, inUse: (code) => inUse(code), onPoint: (room) => batches.markDirty(room) });
   /** Each phone's open sockets, oldest first, so a script cannot hold hundreds at once. */
   const socketsOf = new Map<string, KringSocket[]>();
 
@@ -143,6 +149,7 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
     }
     const room = await rooms.get(code);
     if (!room) return void socket.disconnect(true);
+    sampler.watch(room);
     // Every (re)connect gets the whole view, so no client depends on missed events. Host and
     // beamer get the batched (observed) state, never fresher counts than the last tick.
     socket.emit(EVENTS.view, viewFor(room, role, socket.data.participant));
@@ -189,6 +196,7 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
   }
 
   async function emitAfter(live: LiveRoom, actor: Actor) {
+    sampler.watch(live);
     if (live.state.status === 'ended') {
       batches.clear(live.code);
       return emitAll(live);
@@ -248,6 +256,7 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
   /** Disconnects everyone in a room, e.g. after the host deleted it. */
   function closeRoom(code: string) {
     batches.clear(code);
+    sampler.clear(code);
     io.in(channel.all(code)).disconnectSockets(true);
   }
 
@@ -263,6 +272,7 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
     hostConnected,
     stop: () => {
       batches.stop();
+      sampler.stop();
       flood.stop();
     },
   };

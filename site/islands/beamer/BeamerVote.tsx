@@ -4,8 +4,48 @@ import { Match, Show, Switch } from 'solid-js';
 import type { BeamerView, Card } from '@protocol';
 import { VoteBars, VoteExplanation } from '../../components/vote/VoteBars.tsx';
 import { scaleInWords } from '@protocol/scales';
+import { OverloopChart } from '../../components/vote/OverloopChart.tsx';
 
 export function BeamerVote(props: { card: Card; vote: NonNullable<BeamerView['vote']> }) {
+  return (
+    <Show when={props.vote.series} fallback={<PlainVote card={props.card} vote={props.vote} />}>
+      {(series) => <OverloopVote card={props.card} vote={props.vote} series={series()} />}
+    </Show>
+  );
+}
+
+/** An overloopdebat: the room's moves are the main picture; a reveal adds the frozen bars beside it. */
+function OverloopVote(props: { card: Card; vote: NonNullable<BeamerView['vote']>; series: NonNullable<NonNullable<BeamerView['vote']>['series']> }) {
+  const shown = () => (props.vote.result.state === 'shown' ? props.vote.result : null);
+  return (
+    <div class="beamer__activity beamer__activity--overloop">
+      <Show when={props.vote.round > 1}>
+        <p class="beamer__round">Ronde {props.vote.round}</p>
+      </Show>
+      <p class="beamer__question">{props.card.vote?.question}</p>
+      <Show
+        when={props.vote.open}
+        fallback={<p class="beamer__note">Kiezen is gesloten. Zo bewoog de groep:</p>}
+      >
+        <p class="beamer__state beamer__state--open">Kies een kant op je telefoon. Je mag wisselen.</p>
+      </Show>
+      <div class="beamer__overloop" classList={{ 'beamer__overloop--with-result': !!shown() }}>
+        <OverloopChart card={props.card} series={props.series} class="overloop--beamer" />
+        <Show when={shown()}>
+          {(result) => (
+            <div>
+              <p class="beamer__label">Uitslag</p>
+              <VoteBars card={props.card} result={result()} class="vote-result--beamer" />
+            </div>
+          )}
+        </Show>
+      </div>
+      <VoteExplanation card={props.card} />
+    </div>
+  );
+}
+
+function PlainVote(props: { card: Card; vote: NonNullable<BeamerView['vote']> }) {
   return (
     <div class="beamer__activity">
       <Show when={props.vote.round > 1}>

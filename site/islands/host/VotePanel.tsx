@@ -2,9 +2,10 @@
 // result may stay hidden, and when a new result can be shown. The server decides all of it
 // (result, nextReveal, round); this panel only says it plainly.
 import { Match, Show, Switch } from 'solid-js';
-import type { Card, HostView } from '@protocol';
+import type { Card, HostView, SeriesPoint } from '@protocol';
 import { VoteBars, VoteExplanation } from '../../components/vote/VoteBars.tsx';
-import { scaleInWords } from '@protocol/scales';
+import { scaleInWords, scaleOptions } from '@protocol/scales';
+import { OverloopChart, TOO_FEW_TEXT } from '../../components/vote/OverloopChart.tsx';
 import { ExtraPhonesWarning } from './ExtraPhones.tsx';
 import { NewRound } from './NewRound.tsx';
 import type { Send } from './HostScreen.tsx';
@@ -22,6 +23,9 @@ export function VotePanel(props: { card: Card; vote: NonNullable<HostView['vote'
         Stemmen
         <Show when={props.vote.round > 1}>
           <span class="tag tag--round">Ronde {props.vote.round}</span>
+        </Show>
+        <Show when={props.vote.series}>
+          <span class="tag tag--round">Overloopdebat</span>
         </Show>
       </h2>
       <p class="vote-question">{props.card.vote?.question}</p>
@@ -65,6 +69,7 @@ export function VotePanel(props: { card: Card; vote: NonNullable<HostView['vote'
         </Show>
       </div>
       <ExtraPhonesWarning view={props.view} />
+      <Show when={props.vote.series}>{(series) => <OverloopStatus card={props.card} series={series()} k={k()} />}</Show>
 
       <Switch>
         <Match when={props.vote.result.state === 'hidden'}>
@@ -106,11 +111,15 @@ export function VotePanel(props: { card: Card; vote: NonNullable<HostView['vote'
           <Show
             when={canUpdate()}
             fallback={
+              props.vote.series ? (
+                <>Deze uitslag blijft staan. ‘Werk uitslag bij’ kan weer zodra de lijn op de beamer een nieuw punt heeft.</>
+              ) : (
               <>
                 Deze uitslag blijft staan, ook als er nog mensen stemmen. Een nieuwe uitslag kan pas als er minstens {k()} nieuwe antwoorden
                 bij zijn gekomen, van mensen die nog geen antwoord hadden gegeven. Een veranderd antwoord telt niet mee. Of start een nieuwe
                 ronde.
               </>
+              )
             }
           >
             Er zijn genoeg nieuwe antwoorden bij gekomen. Met ‘Werk uitslag bij’ komt de nieuwe uitslag op de beamer.
@@ -120,5 +129,33 @@ export function VotePanel(props: { card: Card; vote: NonNullable<HostView['vote'
 
       <NewRound cardId={cardId()} round={props.vote.round} responded={props.vote.responded} send={props.send} />
     </section>
+  );
+}
+
+/** What the beamer's line shows now, and why it may hold still. */
+function OverloopStatus(props: { card: Card; series: SeriesPoint[]; k: number }) {
+  const last = () => props.series.at(-1);
+  const latest = () => {
+    const counts = last()?.counts;
+    if (!last()) return 'Nog geen punt: het eerste komt over een paar seconden.';
+    if (!counts) return `${TOO_FEW_TEXT}.`;
+    return scaleOptions(props.card.vote)
+      .map((o) => `${o.label} ${counts[o.id] ?? 0}`)
+      .join(' · ');
+  };
+  return (
+    <div class="overloop-status">
+      <p>
+        <strong>Overloopdebat.</strong> Deelnemers kiezen een kant en mogen wisselen. De beamer laat zien hoe de groep beweegt.
+      </p>
+      <p>
+        Laatste punt op de beamer: <strong>{latest()}</strong>
+      </p>
+      <p class="muted">
+        De lijn beweegt pas als minstens {props.k} mensen van kant zijn gewisseld, en toont niets zolang minder dan {props.k} mensen een kant
+        kozen. Zo is niet te zien wie er wisselt.
+      </p>
+      <OverloopChart card={props.card} series={props.series} class="overloop--host" />
+    </div>
   );
 }

@@ -37,7 +37,9 @@ export function PhoneVote(props: { store: PhoneStore; card: Card; vote: NonNulla
         {props.card.vote?.question}
       </p>
       <Show when={props.vote.open} fallback={<p class="status-line">Stemmen is gesloten</p>}>
-        <p class="muted">Kies wat het best past. Je kunt het veranderen zolang stemmen openstaat.</p>
+        <p class="muted">
+          {props.card.vote?.overloop ? 'Kies een kant. Je mag wisselen.' : 'Kies wat het best past. Je kunt het veranderen zolang stemmen openstaat.'}
+        </p>
       </Show>
       <div class="vote-buttons" role="group" aria-labelledby="stemvraag">
         <For each={options()}>
