@@ -85,6 +85,11 @@ export function PhoneSession(props: {
                   <p class="phone-group">
                     <strong>Je zit in groepje {group().number}</strong>
                     <span>Zoek de anderen van groepje {group().number}. Samen schrijven jullie op het bord hieronder.</span>
+                    {/* Said plainly: a post-it on a small group's board points at one of a few people. */}
+                    <span>
+                      Wat jullie schrijven, kan op de beamer komen bij groepje {group().number}. Je naam staat er niet bij, maar jullie
+                      groepje is klein.
+                    </span>
                   </p>
                 )}
               </Show>
