@@ -96,6 +96,42 @@ export const DeckTheme = z.strictObject({
   pictogram: slug.optional(),
 });
 
+/** Roles a method step may give people; only where they matter. */
+export const StepRole = z.enum(['gespreksleider', 'inbrenger', 'tijdbewaker']);
+
+/** What the host records on a step: the dilemma in one sentence, conclusions, agreed actions. */
+export const RecordKind = z.enum(['dilemma', 'conclusions', 'actions']);
+
+/**
+ * A step of a method (moreel beraad, intervisie): what the group does, for how long, who does what,
+ * and whether the case is typed here or stays on the beamer. Its activity is the card's own vote,
+ * board (a post-it round or writing prompt) or talk questions, or none (just talking).
+ */
+export const StepDetails = z.strictObject({
+  /** Suggested duration; the host's timer starts from it and may run longer. */
+  minutes: z.number().int().min(1).max(90),
+  /** What the group does in this step, in one or two sentences. */
+  does: line(400),
+  roles: z.array(z.strictObject({ role: StepRole, task: line(200) })).max(3).optional(),
+  /** write: whoever brings the case in types it (or the host does); show: the case stays on the beamer. */
+  case: z.enum(['write', 'show']).optional(),
+  /** What the host writes down during this step; shown on the beamer and in the report. */
+  records: z.array(RecordKind).max(3).optional(),
+});
+
+/**
+ * A closing round to answer for yourself ("wat neem ik mee"): statements on a scale, reflection
+ * questions and one action point. Private by default: only its author ever receives it.
+ */
+export const ReflectionActivity = z.strictObject({
+  statements: z.array(line(200)).min(1).max(6),
+  /** The scale the statements are answered on (default: eens / oneens). */
+  scale: Scale.optional(),
+  questions: z.array(line(200)).max(4),
+  /** The prompt for the one action point, e.g. "Wat ga jij de komende weken anders doen?" */
+  action: line(200),
+});
+
 /** One part of a lesson or meeting plan, for the deck's "zo gebruik je het" page. */
 export const UsageStep = z.strictObject({
   minutes: z.number().int().min(1).max(90),
@@ -122,6 +158,10 @@ export const Card = z.strictObject({
   vote: VoteActivity.optional(),
   board: BoardActivity.optional(),
   talk: TalkActivity.optional(),
+  /** A step of a method (kind 'step'). */
+  step: StepDetails.optional(),
+  /** A private "wat neem ik mee" round. */
+  reflection: ReflectionActivity.optional(),
 });
 
 export const Deck = z
@@ -136,6 +176,17 @@ export const Deck = z
     themes: z.array(DeckTheme).max(12).optional(),
     /** How to use the deck in one lesson or meeting, for its "zo gebruik je het" page. */
     usage: z.strictObject({ title: line(120), steps: z.array(UsageStep).min(2).max(12) }).optional(),
+    /** A method deck (moreel beraad, intervisie): labelled as Kring's own, with its group size and length. */
+    method: z
+      .strictObject({
+        /** e.g. "4 tot 8 collega's" */
+        groupSize: line(60),
+        /** About how long the whole method takes. */
+        minutes: z.number().int().min(10).max(180),
+        /** Where it comes from, said plainly: "Een eigen werkwijze van Kring, gebouwd op …". */
+        basis: line(500),
+      })
+      .optional(),
     cards: z.array(Card).min(1).max(60),
   })
   .superRefine((deck, ctx) => {
@@ -160,6 +211,9 @@ export const Deck = z
           ctx.addIssue({ code: 'custom', path: ['cards', i], message: `een dilemmakaart heeft nodig: ${missing.join(', ')}` });
         }
       }
+      if (deck.method && card.kind === 'step' && !card.step) {
+        ctx.addIssue({ code: 'custom', path: ['cards', i, 'step'], message: 'een stap van een methode heeft een duur en wat de groep doet (step)' });
+      }
       if (card.kind === 'afspraken' && card.board?.layout !== 'wall') {
         ctx.addIssue({ code: 'custom', path: ['cards', i, 'board'], message: 'een afsprakenkaart heeft een bord zonder kolommen (layout: wall)' });
       }
@@ -172,6 +226,8 @@ export type BoardActivity = z.infer<typeof BoardActivity>;
 export type BoardColour = z.infer<typeof BoardColour>;
 export type VoteActivity = z.infer<typeof VoteActivity>;
 export type DeckTheme = z.infer<typeof DeckTheme>;
+export type StepDetails = z.infer<typeof StepDetails>;
+export type ReflectionActivity = z.infer<typeof ReflectionActivity>;
 
 /** Formats a deck validation failure so a deck author finds the file and the field. */
 export function describeDeckError(file: string, error: z.ZodError): string {
