@@ -124,7 +124,7 @@ export async function serverHealthy(port: number): Promise<boolean> {
 // Commands with a wrong type in one field
 
 /** What a field holds, so each can get values of every other type. */
-type FieldKind = 'id' | 'string' | 'nullable' | 'number' | 'boolean' | 'ids' | 'choice';
+type FieldKind = 'id' | 'string' | 'nullable' | 'number' | 'boolean' | 'ids' | 'choice' | 'record';
 
 const WRONG_VALUES: Record<FieldKind, unknown[]> = {
   id: [42, null, true, { $ne: null }, ['abcdefgh12']],
@@ -135,6 +135,7 @@ const WRONG_VALUES: Record<FieldKind, unknown[]> = {
   boolean: ['true', 1, 0, null, [], {}],
   ids: ['abcd1234', [42], [null], [{}], [['abcd1234']], { 0: 'abcd1234', length: 1 }, null],
   choice: [['soms'], 1, null, {}, true],
+  record: ['x', 1, null, ['eens'], { '0': 1 }, { x: 'eens' }],
 };
 
 export interface CommandTemplate {
@@ -160,9 +161,17 @@ export function commandTemplates(ids: { cardId: string; postItId: string; cluste
       t('postIt.edit', { ...onPostIt, text: 'Hallo' }, { ...postIt, text: 'string' }),
       t('postIt.withdraw', onPostIt, postIt),
       t('postIt.support', { ...onPostIt, support: true }, { ...postIt, support: 'boolean' }),
+      t('case.draft', { text: 'De casus.' }, { text: 'string' }),
+      t('reflection.save', { cardId, answers: {}, notes: '', action: '', shared: false }, { ...card, answers: 'record', notes: 'string', action: 'string', shared: 'boolean' }),
     ]),
     host: new Map([
       t('card.goto', { index: 1 }, { index: 'number' }),
+      t('case.set', { text: 'De casus.' }, { text: 'string' }),
+      t('dilemma.set', { text: 'Het dilemma.' }, { text: 'string' }),
+      t('conclusion.add', { text: 'Een conclusie.' }, { text: 'string' }),
+      t('conclusion.remove', { recordId: postItId }, { recordId: 'string' }),
+      t('action.add', { what: 'Iets', who: 'de mentor', when: 'morgen' }, { what: 'string', who: 'string', when: 'string' }),
+      t('action.remove', { recordId: postItId }, { recordId: 'string' }),
       t('cards.arrange', { cardIds: [cardId] }, { cardIds: 'ids' }),
       t('card.add', { title: 'Eigen kaart', situation: 'Wat er gebeurde.', scale: 'eens-oneens' }, { title: 'string', situation: 'string', scale: 'choice' }),
       t('postIt.adopt', { ...onPostIt, adopted: true }, { ...postIt, adopted: 'boolean' }),

@@ -246,6 +246,12 @@ describe('rounds', () => {
 describe('who may do what', () => {
   const hostCommands: CommandInput[] = [
     { type: 'card.goto', index: 2 },
+    { type: 'case.set', text: 'De casus.' },
+    { type: 'dilemma.set', text: 'Het dilemma.' },
+    { type: 'conclusion.add', text: 'Een conclusie.' },
+    { type: 'conclusion.remove', recordId: 'abcd' },
+    { type: 'action.add', what: 'Iets', who: 'de mentor', when: 'morgen' },
+    { type: 'action.remove', recordId: 'abcd' },
     { type: 'cards.arrange', cardIds: ['welkom'] },
     { type: 'card.add', title: 'Eigen', situation: 'Iets.', scale: 'eens-oneens' },
     { type: 'vote.open', cardId: 'pesten' },

@@ -73,6 +73,18 @@ export const HostCommand = z.discriminatedUnion('type', [
   cmd('groups.start', { size: z.union([z.literal(3), z.literal(4), z.literal(5)]), cardIds: z.array(cardId).min(1).max(20) }),
   /** Everyone back to the room's card; the group boards stay. */
   cmd('groups.end', {}),
+  // A team meeting's record (room/meeting.ts): the case on the beamer, the dilemma in one sentence,
+  // conclusions and agreed actions (what, which role, when; never names). An empty text clears.
+  cmd('case.set', { text: z.string().max(LIMITS.caseChars * 4) }),
+  cmd('dilemma.set', { text: z.string().max(LIMITS.recordChars * 4) }),
+  cmd('conclusion.add', { text: z.string().max(LIMITS.recordChars * 4) }),
+  cmd('conclusion.remove', { recordId: entityId }),
+  cmd('action.add', {
+    what: z.string().max(LIMITS.recordChars * 4),
+    who: z.string().max(LIMITS.actionPartChars * 4),
+    when: z.string().max(LIMITS.actionPartChars * 4),
+  }),
+  cmd('action.remove', { recordId: entityId }),
 ]);
 
 // Participant commands: a participant token reaches only these.
@@ -85,6 +97,16 @@ export const ParticipantCommand = z.discriminatedUnion('type', [
   }),
   cmd('postIt.edit', { cardId, postItId: entityId, text: rawText }),
   cmd('postIt.withdraw', { cardId, postItId: entityId }),
+  /** The case, typed by whoever brings it in; the host puts it on the beamer (case.set). */
+  cmd('case.draft', { text: z.string().max(LIMITS.caseChars * 4) }),
+  /** "Wat neem ik mee": private; only the author ever gets it back, unless `shared` (the action point). */
+  cmd('reflection.save', {
+    cardId,
+    answers: z.record(z.string().regex(/^[0-9]{1,2}$/), z.string().regex(/^[a-z0-9-]{1,40}$/)),
+    notes: z.string().max(LIMITS.reflectionNotesChars * 4),
+    action: z.string().max(LIMITS.recordChars * 4),
+    shared: z.boolean(),
+  }),
   /** Afspraken: support a proposal, or take the support back; one per participant per proposal. */
   cmd('postIt.support', { cardId, postItId: entityId, support: z.boolean() }),
 ]);

@@ -36,6 +36,14 @@ export const REFUSAL_MESSAGES = {
 
 /** Limits the server enforces; the clients show them but never are the only check. */
 export const LIMITS = {
+  /** A team meeting's case, typed by whoever brings it in (or the host). */
+  caseChars: 1200,
+  /** The dilemma in one sentence, a conclusion, an agreed action's parts. */
+  recordChars: 280,
+  actionPartChars: 80,
+  recordsPerMeeting: 30,
+  /** "Wat neem ik mee": notes for oneself and one action point. */
+  reflectionNotesChars: 1000,
   /** Cards in play: a deck has at most 60, plus the host's own. */
   cardsInPlay: 80,
   ownCards: 20,

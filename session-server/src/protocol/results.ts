@@ -61,6 +61,15 @@ export const ResultsExport = z.strictObject({
   groupName: z.string().nullable(),
   /** The afspraken the group adopted, for the poster "Onze afspraken". */
   afspraken: z.array(z.strictObject({ text: z.string(), supports: z.number().int() })),
+  /** A team meeting's record for its report: never the case itself, never who said what. */
+  meeting: z
+    .strictObject({
+      dilemma: z.string().nullable(),
+      conclusions: z.array(z.string()),
+      actions: z.array(z.strictObject({ what: z.string(), who: z.string(), when: z.string() })),
+      sharedActions: z.array(z.string()),
+    })
+    .nullable(),
   cards: z.array(ExportedCard),
 });
 

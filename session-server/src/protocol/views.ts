@@ -83,6 +83,29 @@ export const ParticipantBoard = z.strictObject({
 
 export const RoomStatus = z.enum(['live', 'ended']);
 
+/** An agreed action: what, by which role, by when. Never a name. */
+export const AgreedAction = z.strictObject({ id: z.string(), what: z.string(), who: z.string(), when: z.string() });
+/** A team meeting's record as beamer and host see it (room/meeting.ts). */
+export const MeetingView = z.strictObject({
+  /** The case, on the beamer only during the steps that show it; the host always has it. */
+  case: z.string().nullable(),
+  dilemma: z.string().nullable(),
+  conclusions: z.array(z.strictObject({ id: z.string(), text: z.string() })),
+  actions: z.array(AgreedAction),
+  /** Action points their authors chose to share; none while fewer than the minimum shared. */
+  sharedActions: z.array(z.string()),
+  /** Host only: cases typed on phones, as text (never who typed them), and whether they may name someone. */
+  caseDrafts: z.array(z.strictObject({ text: z.string(), flags: z.array(PostItFlag) })).optional(),
+  caseFlags: z.array(PostItFlag).optional(),
+});
+/** "Wat neem ik mee" as its author sees it; nobody else ever gets it. */
+export const OwnReflection = z.strictObject({
+  answers: z.record(z.string(), z.string()),
+  notes: z.string(),
+  action: z.string(),
+  shared: z.boolean(),
+});
+
 const CardEntry = z.strictObject({ id: z.string(), title: z.string(), kind: z.string(), theme: z.string().nullable() });
 /** A small group as the beamer shows it, beside the others: its card and its wall (same rules as a board). */
 export const BeamerGroup = z.strictObject({ number: z.number().int(), card: Card, board: BeamerBoard });
@@ -108,6 +131,8 @@ export const ParticipantView = z.strictObject({
   board: ParticipantBoard.nullable(),
   /** While the room works in small groups: this phone's group (card and board are the group's). */
   group: z.strictObject({ number: z.number().int(), count: z.number().int() }).nullable(),
+  /** The phone's own case draft (on a step where the case is typed) and own reflection; else null. */
+  meeting: z.strictObject({ caseDraft: z.string().nullable(), reflection: OwnReflection.nullable() }).nullable(),
   contacts: SchoolContacts,
 });
 
@@ -134,6 +159,7 @@ export const BeamerView = z.strictObject({
   board: BeamerBoard.nullable(),
   /** The afspraken the group adopted so far, over all afspraken cards: the end screen shows them. */
   afspraken: z.array(Afspraak),
+  meeting: MeetingView,
   groupName: z.string().nullable(),
   /** While the room works in small groups: the groups side by side, instead of the room's card. */
   groups: z.array(BeamerGroup).nullable(),
@@ -179,6 +205,7 @@ export const HostView = z.strictObject({
     .nullable(),
   board: HostBoard.nullable(),
   afspraken: z.array(Afspraak),
+  meeting: MeetingView,
   groupName: z.string().nullable(),
   /** While the room works in small groups: each group's board, to moderate and reveal. */
   groups: z.array(HostGroup).nullable(),

@@ -5,6 +5,7 @@ import { applyBoardEvent } from '../boards/apply-board.ts';
 import { emptyVote, finalTally, optionIds } from './votes.ts';
 import { own } from './own.ts';
 import { findCard } from './cards.ts';
+import { anonymiseMeeting, applyMeetingEvent, MEETING_EVENTS, type MeetingEvent } from './meeting.ts';
 import { applyGroupsEvent, withLatecomer } from './groups.ts';
 import { isOverloopCard, overloopFinalTally, withoutPointTally, withPoint } from './overloop.ts';
 
@@ -49,6 +50,7 @@ export function apply(state: RoomState | null, event: RoomEvent): RoomState {
   if (event.type === 'roomCreated') return createdState(event);
   if (event.type === 'snapshot') return event.state;
   if (!state) throw new Error(`event ${event.type} before roomCreated`);
+  if (MEETING_EVENTS.has(event.type)) return applyMeetingEvent(state, event as MeetingEvent);
   switch (event.type) {
     case 'participantJoined':
       return {
@@ -98,6 +100,7 @@ export function apply(state: RoomState | null, event: RoomEvent): RoomState {
     case 'sessionEnded':
       return { ...state, status: 'ended', endedAt: event.at };
     default: {
+      if (!('cardId' in event)) return state;
       const board = applyBoardEvent(own(state.boards, event.cardId) ?? emptyBoard(), event);
       return { ...state, boards: { ...state.boards, [event.cardId]: board } };
     }
@@ -149,5 +152,6 @@ export function anonymise(state: RoomState): RoomState {
     boards[cardId] = { ...board, open: false, postIts, wall, authors: {} };
   }
   // Who was in which group goes too; group boards stay, named by card and group number only.
-  return { ...state, participants: {}, votes, boards, groups: null };
+  const meeting = anonymiseMeeting(state);
+  return { ...state, participants: {}, votes, boards, groups: null, ...(meeting ? { meeting } : {}) };
 }

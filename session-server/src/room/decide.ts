@@ -6,6 +6,7 @@ import { accept, refuse, type Decision } from './decision.ts';
 import { decideBoard, isBoardCommand } from '../boards/decide-board.ts';
 import { currentCard, findCard, playedCards } from './cards.ts';
 import { arrangeCards, addOwnCard } from './own-cards.ts';
+import { decideMeeting, isMeetingCommand } from './meeting.ts';
 import { nextReveal, optionIds, snapshotNow } from './votes.ts';
 import { own } from './own.ts';
 import { decideGroups, targetOf } from './groups.ts';
@@ -50,6 +51,7 @@ export function decide(state: RoomState, command: Command, ctx: DecideContext): 
 
   // RESOLUTION
   if (isBoardCommand(command)) return decideBoard(state, command, ctx, target.target);
+  if (isMeetingCommand(command)) return decideMeeting(state, command, ctx);
   switch (command.type) {
     case 'card.goto':
       return goToCard(state, command.index);

@@ -12,6 +12,20 @@ import { weightsOf } from '../boards/weight.ts';
 import { answeredIn, countsOf } from './votes.ts';
 import { own } from './own.ts';
 import { isOverloopCard, seriesShown } from './overloop.ts';
+import { meetingOf, sharedActions } from './meeting.ts';
+
+/** The meeting's record as the report has it; null when nothing was recorded. */
+function exportedMeeting(state: RoomState): ResultsExport['meeting'] {
+  const m = meetingOf(state);
+  const shared = sharedActions(state);
+  if (!m.dilemma && !m.conclusions.length && !m.actions.length && !shared.length) return null;
+  return {
+    dilemma: m.dilemma,
+    conclusions: m.conclusions.map((c) => c.text),
+    actions: m.actions.map(({ what, who, when }) => ({ what, who, when })),
+    sharedActions: shared,
+  };
+}
 
 /** What the export may say of a vote's current round: the kept result after the end, else the snapshot. */
 function exportedTally(state: RoomState, vote: VoteState | undefined): { tally: Tally | null; status: 'ok' | typeof TOO_FEW | typeof NOT_SHOWN } {
@@ -38,6 +52,7 @@ export function exportResults(state: RoomState): ResultsExport {
     joined: state.joined,
     groupName: state.groupName ?? null,
     afspraken: adoptedAfspraken(state),
+    meeting: exportedMeeting(state),
     cards,
   };
 }

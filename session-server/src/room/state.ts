@@ -1,6 +1,7 @@
 // The room's state and events. Plain JSON so events and snapshots store as they are.
 import type { Card, Deck, SchoolContacts, VoteChoice, PostItFlag } from '../protocol/index.ts';
 
+import type { MeetingEvent, MeetingState } from './meeting.ts';
 export type RoomStatus = 'live' | 'ended';
 
 export interface VoteState {
@@ -99,6 +100,8 @@ export interface RoomState {
   locked: boolean;
   contacts: SchoolContacts;
   cardIndex: number;
+  /** A team meeting's case, records and private reflections (room/meeting.ts); absent until used. */
+  meeting?: MeetingState;
   /** Card ids in the order the host plays them; absent: the deck's order. */
   playlist?: string[];
   /** Cards the host wrote during the session (a situation of the group's own); kept with the room. */
@@ -185,6 +188,7 @@ export type RoomEvent =
   | { type: 'clusterRemoved'; cardId: string; clusterId: string }
   | { type: 'groupsFormed'; round: number; size: number; cardIds: string[]; count: number; members: Record<string, number> }
   | { type: 'groupsEnded' }
+  | MeetingEvent
   | { type: 'sessionEnded'; at: number }
   /** Replaces the whole history once the session ended: the anonymised state, nothing that links to a phone. */
   | { type: 'snapshot'; state: RoomState };

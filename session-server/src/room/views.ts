@@ -14,6 +14,7 @@ import { weightsOf } from '../boards/weight.ts';
 import { nextReveal, respondedIn, voteResult } from './votes.ts';
 import { own } from './own.ts';
 import { beamerGroups, hostGroups, participantGroup } from './group-views.ts';
+import { meetingView, participantMeeting } from './meeting.ts';
 import { isOverloopCard, overloopNextReveal, overloopView } from './overloop.ts';
 
 /** Whether enough people wrote on a board for its wall to be shown without pointing at anyone. */
@@ -106,6 +107,7 @@ export function participantView(state: RoomState, participant: string): Particip
         }
       : null,
     group: group && { number: group.number, count: group.count },
+    meeting: current?.reflection || current?.step?.case === 'write' ? participantMeeting(state, participant, current) : null,
     contacts: state.contacts,
   };
 }
@@ -137,6 +139,7 @@ export function beamerView(state: RoomState): BeamerView {
     groups: beamerGroups(state),
     afspraken: adoptedAfspraken(state),
     groupName: state.groupName ?? null,
+    meeting: meetingView(state, 'beamer'),
   };
 }
 
@@ -193,6 +196,7 @@ export function hostView(state: RoomState): HostView {
     boardCardIds: allCards(state).filter((c) => c.board).map((c) => c.id),
     afspraken: adoptedAfspraken(state),
     groupName: state.groupName ?? null,
+    meeting: meetingView(state, 'host'),
     contacts: state.contacts,
   };
 }
