@@ -95,9 +95,6 @@ function clean(raw: string, max: number, what: string, oneLine = true): { ok: tr
   return { ok: true, text };
 }
 
-/** Whether the current card is where the host records this kind of thing. */
-const records = (card: Card, kind: 'dilemma' | 'conclusions' | 'actions') => card.step?.records?.includes(kind) ?? false;
-
 export function decideMeeting(state: RoomState, command: MeetingCommand, ctx: DecideContext): Decision {
   const meeting = meetingOf(state);
   const card = currentCard(state);

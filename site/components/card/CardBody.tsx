@@ -39,6 +39,8 @@ export function CardBody(props: {
         </div>
       </Show>
 
+      <Show when={props.card.step}>{(step) => <StepInfo step={step()} />}</Show>
+
       <Show when={props.card.points?.length}>
         <div class="card__section">
           <ul>
@@ -131,6 +133,29 @@ export function TalkQuestions(props: { questions: string[] }) {
       <ul class="talk-questions">
         <For each={props.questions}>{(q) => <li>{q}</li>}</For>
       </ul>
+    </div>
+  );
+}
+
+const ROLE_LABEL = { gespreksleider: 'Gespreksleider', inbrenger: 'Inbrenger', tijdbewaker: 'Tijdbewaker' } as const;
+
+/** A method step: what the group does, about how long, and who does what. */
+export function StepInfo(props: { step: NonNullable<Card['step']> }) {
+  return (
+    <div class="card__section step-info">
+      <p class="card__label">Wat we doen (ongeveer {props.step.minutes} minuten):</p>
+      <p>{props.step.does}</p>
+      <Show when={props.step.roles?.length}>
+        <ul class="step-info__roles">
+          <For each={props.step.roles}>
+            {(r) => (
+              <li>
+                <strong>{ROLE_LABEL[r.role]}:</strong> {r.task}
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
     </div>
   );
 }

@@ -6,6 +6,8 @@ import { Pictogram } from '../../components/card/Pictogram.tsx';
 import { JoinCodeText } from '../../components/JoinCodeText.tsx';
 import { QrCode } from './QrCode.tsx';
 import { AfsprakenList } from '../../components/afspraken/AfsprakenList.tsx';
+import { BeamerMeeting, hasRecord, recordOf } from './BeamerMeeting.tsx';
+import { MeetingRecord } from '../../components/meeting/MeetingRecord.tsx';
 import { BeamerVote } from './BeamerVote.tsx';
 import { BeamerBoard, wallShown as boardWallShown } from './BeamerBoard.tsx';
 import { BeamerGroups } from './BeamerGroups.tsx';
@@ -26,6 +28,12 @@ export function BeamerScreen(props: { view: BeamerView; offline: boolean }) {
       when={props.view.status === 'live'}
       fallback={
         <div class="beamer-message beamer-message--end">
+          <Show when={hasRecord(props.view.meeting)}>
+            <div class="beamer-afspraken">
+              <h1>Wat we hebben afgesproken</h1>
+              <MeetingRecord record={recordOf(props.view.meeting)} />
+            </div>
+          </Show>
           <Show when={props.view.afspraken.length} fallback={<h1>De sessie is afgelopen. Dank je wel!</h1>}>
             {/* The session ends with what the group agreed on. */}
             <div class="beamer-afspraken">
@@ -95,6 +103,7 @@ export function BeamerScreen(props: { view: BeamerView; offline: boolean }) {
                   </Show>
                 </div>
 
+                <BeamerMeeting card={card()} meeting={props.view.meeting} />
                 <Show when={card().talk}>
                   {(talk) => (
                     <div class="beamer__talk">

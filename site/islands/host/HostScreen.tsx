@@ -11,6 +11,7 @@ import { JoinPanel } from './JoinPanel.tsx';
 import { VotePanel } from './VotePanel.tsx';
 import { BoardPanel } from './BoardPanel.tsx';
 import { AfsprakenPanel } from './AfsprakenPanel.tsx';
+import { MeetingPanel } from './MeetingPanel.tsx';
 import { MinGroupSize } from './MinGroupSize.tsx';
 import { EndSession, SessionEnded } from './EndSession.tsx';
 import { PrintLink } from './PrintLink.tsx';
@@ -124,6 +125,9 @@ export function HostScreen(props: {
                 </Show>
                 <Show when={props.view.board}>
                   {(board) => <BoardPanel card={card()} board={board()} view={props.view} send={send} />}
+                </Show>
+                <Show when={card().step?.case || card().step?.records?.length}>
+                  <MeetingPanel card={card()} view={props.view} send={send} />
                 </Show>
                 <Show when={card().kind === 'afspraken' ? props.view.board : null}>
                   {(board) => <AfsprakenPanel card={card()} board={board()} view={props.view} send={send} />}

@@ -8,6 +8,7 @@ import { CardBody, TalkQuestions } from '../../components/card/CardBody.tsx';
 import { PhoneVote } from './PhoneVote.tsx';
 import { PhoneBoard } from './PhoneBoard.tsx';
 import { PhoneProposals } from './PhoneProposals.tsx';
+import { PhoneCaseDraft, PhoneReflection } from './PhoneMeeting.tsx';
 import { ClosingScreen } from './ClosingScreen.tsx';
 
 export function PhoneSession(props: {
@@ -95,6 +96,12 @@ export function PhoneSession(props: {
               </Show>
               <CardBody card={v().card!} level={1} activities={false} talk={false} />
               <Show when={v().vote}>{(vote) => <PhoneVote store={store} card={v().card!} vote={vote()} />}</Show>
+              <Show when={v().meeting && v().card!.step?.case === 'write' ? v().meeting : null}>
+                {(meeting) => <PhoneCaseDraft store={store} meeting={meeting()} />}
+              </Show>
+              <Show when={v().meeting && v().card!.reflection ? v().meeting : null}>
+                {(meeting) => <PhoneReflection store={store} card={v().card!} meeting={meeting()} />}
+              </Show>
               <Show when={v().board?.proposals}>
                 {(proposals) => <PhoneProposals store={store} card={v().card!} proposals={proposals()} open={v().board!.open} />}
               </Show>
