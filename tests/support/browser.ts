@@ -33,7 +33,7 @@ export async function startSession(
   await page.goto(`/decks/${options.deck ?? 'focusgroep'}/`);
   await page.getByRole('link', { name: 'Start een sessie' }).first().click();
   if (options.groupName) await page.getByLabel('Naam van de groep').fill(options.groupName);
-  if (options.vertrouwenspersoon) await page.getByLabel('Naam', { exact: false }).first().fill(options.vertrouwenspersoon);
+  if (options.vertrouwenspersoon) await page.getByLabel('Naam', { exact: true }).fill(options.vertrouwenspersoon);
   if (options.minGroupSize) await page.getByLabel(/minimum|minstens/i).fill(String(options.minGroupSize));
   if (options.expectedGroupSize) await page.getByLabel('Hoeveel deelnemers verwacht je?').fill(String(options.expectedGroupSize));
   await page.getByRole('button', { name: 'Start de sessie' }).click();
