@@ -83,6 +83,21 @@ export const ParticipantBoard = z.strictObject({
 
 export const RoomStatus = z.enum(['live', 'ended']);
 
+/**
+ * The current card's timer, in server time: a client shows `endsAt - serverNow` while it runs (its
+ * own clock corrected by its estimated offset to the server), else `remainingMs`. Null without one.
+ */
+export const TimerView = z.strictObject({
+  durationMs: z.number().int(),
+  /** Server ms when the time is up, while running; null when paused or skipped. */
+  endsAt: z.number().int().nullable(),
+  /** What is left when paused or skipped (at the start of the run while running). */
+  remainingMs: z.number().int(),
+  running: z.boolean(),
+  skipped: z.boolean(),
+});
+export type TimerView = z.infer<typeof TimerView>;
+
 const CardEntry = z.strictObject({ id: z.string(), title: z.string(), kind: z.string(), theme: z.string().nullable() });
 /** A small group as the beamer shows it, beside the others: its card and its wall (same rules as a board). */
 export const BeamerGroup = z.strictObject({ number: z.number().int(), card: Card, board: BeamerBoard });
@@ -108,6 +123,8 @@ export const ParticipantView = z.strictObject({
   board: ParticipantBoard.nullable(),
   /** While the room works in small groups: this phone's group (card and board are the group's). */
   group: z.strictObject({ number: z.number().int(), count: z.number().int() }).nullable(),
+  /** The room's card timer, when it belongs to the room's current card. */
+  timer: TimerView.nullable(),
   contacts: SchoolContacts,
 });
 
@@ -137,6 +154,7 @@ export const BeamerView = z.strictObject({
   groupName: z.string().nullable(),
   /** While the room works in small groups: the groups side by side, instead of the room's card. */
   groups: z.array(BeamerGroup).nullable(),
+  timer: TimerView.nullable(),
 });
 
 export const HostView = z.strictObject({
@@ -184,6 +202,7 @@ export const HostView = z.strictObject({
   groups: z.array(HostGroup).nullable(),
   /** Cards with a board: the ones small groups can work on. */
   boardCardIds: z.array(z.string()),
+  timer: TimerView.nullable(),
   contacts: SchoolContacts,
 });
 

@@ -7,6 +7,7 @@ import { own } from './own.ts';
 import { findCard } from './cards.ts';
 import { applyGroupsEvent, withLatecomer } from './groups.ts';
 import { isOverloopCard, overloopFinalTally, withoutPointTally, withPoint } from './overloop.ts';
+import { applyTimerEvent } from './timer.ts';
 
 export function createdState(event: Extract<RoomEvent, { type: 'roomCreated' }>): RoomState {
   return {
@@ -95,6 +96,12 @@ export function apply(state: RoomState | null, event: RoomEvent): RoomState {
       return withVote(state, event.cardId, (v) => ({ ...v, revealed: false }));
     case 'minGroupSizeSet':
       return { ...state, minGroupSize: event.minGroupSize };
+    case 'timerStarted':
+    case 'timerPaused':
+    case 'timerResumed':
+    case 'timerExtended':
+    case 'timerSkipped':
+      return applyTimerEvent(state, event);
     case 'sessionEnded':
       return { ...state, status: 'ended', endedAt: event.at };
     default: {

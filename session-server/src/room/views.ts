@@ -15,6 +15,7 @@ import { nextReveal, respondedIn, voteResult } from './votes.ts';
 import { own } from './own.ts';
 import { beamerGroups, hostGroups, participantGroup } from './group-views.ts';
 import { isOverloopCard, overloopNextReveal, overloopView } from './overloop.ts';
+import { timerView } from './timer.ts';
 
 /** Whether enough people wrote on a board for its wall to be shown without pointing at anyone. */
 export function boardHasEnoughAuthors(board: BoardState, minGroupSize: number): boolean {
@@ -106,6 +107,7 @@ export function participantView(state: RoomState, participant: string): Particip
         }
       : null,
     group: group && { number: group.number, count: group.count },
+    timer: timerView(state),
     contacts: state.contacts,
   };
 }
@@ -137,6 +139,7 @@ export function beamerView(state: RoomState): BeamerView {
     groups: beamerGroups(state),
     afspraken: adoptedAfspraken(state),
     groupName: state.groupName ?? null,
+    timer: timerView(state),
   };
 }
 
@@ -193,6 +196,7 @@ export function hostView(state: RoomState): HostView {
     boardCardIds: allCards(state).filter((c) => c.board).map((c) => c.id),
     afspraken: adoptedAfspraken(state),
     groupName: state.groupName ?? null,
+    timer: timerView(state),
     contacts: state.contacts,
   };
 }
