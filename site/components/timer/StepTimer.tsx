@@ -39,7 +39,7 @@ export function StepTimer(props: {
       } else setSaid('Deze stap is klaar.');
     }),
   );
-  createEffect(on(lastMinute, (now, before) => now && before === false && setSaid('Nog 1 minuut.')));
+  createEffect(on(lastMinute, (inLast, before) => inLast && before === false && setSaid('Nog 1 minuut.')));
   createEffect(
     on(
       () => props.timer.durationMs,
