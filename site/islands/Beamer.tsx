@@ -31,6 +31,7 @@ function Connected(props: { code: string; beamerKey: string }) {
   const view = useStore(store, (s) => s.view);
   const status = useStore(store, (s) => s.status);
   const refusal = useStore(store, (s) => s.refusal);
+  const clockOffset = useStore(store, (s) => s.clockOffset);
   return (
     <Switch>
       <Match when={status() === 'refused'}>
@@ -45,7 +46,7 @@ function Connected(props: { code: string; beamerKey: string }) {
           </p>
         </div>
       </Match>
-      <Match when={view()}>{(v) => <BeamerScreen view={v()} offline={status() === 'offline'} />}</Match>
+      <Match when={view()}>{(v) => <BeamerScreen view={v()} offline={status() === 'offline'} clockOffset={clockOffset()} />}</Match>
       <Match when={true}>
         <div class="beamer-message" role="status">
           <p>{refusal() === 'busy' ? 'Het is even druk. De beamer probeert het zo vanzelf opnieuw.' : 'Verbinden…'}</p>

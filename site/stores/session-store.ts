@@ -7,6 +7,7 @@ import { nanoid } from 'nanoid';
 import type { CommandAck, ConnectRefusal, HostCommand, ParticipantCommand, View } from '@protocol';
 import { EVENTS, LIMITS, PROTOCOL_VERSION, REFUSAL_MESSAGES } from '@protocol/constants';
 import { serverUrl } from '../lib/server-url.ts';
+import { syncServerClock } from '../lib/server-clock.ts';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'refused';
 type AnyCommand = HostCommand | ParticipantCommand;
@@ -23,6 +24,9 @@ export interface SessionState<V extends View, C extends AnyCommand> {
   pending: C[];
   /** The last refusal of a command, in plain Dutch, until the next command succeeds. */
   error: string | null;
+  /** Server time minus this device's time (lib/server-clock.ts): timers count down with
+   *  Date.now() + clockOffset, so every screen agrees whatever its own clock says. */
+  clockOffset: number;
 }
 
 export interface SessionStore<V extends View, C extends AnyCommand> extends StoreApi<SessionState<V, C>> {
@@ -37,6 +41,7 @@ export type Auth =
   | { role: 'host' | 'beamer'; room: string; key: string };
 
 const ACK_TIMEOUT_MS = 8000;
+const CLOCK_ASK_TIMEOUT_MS = 3000;
 /** A server that is slowing joins down says 'busy': wait this long (plus up to as much again, so a
  *  class does not come back in one wave) and try again, a little longer each time. */
 const BUSY_RETRY_MS = 3000;
@@ -61,7 +66,7 @@ export function createSessionStore<V extends View, C extends AnyCommand>(
   } = {},
 ): SessionStore<V, C> {
   const restored: C[] = options.persistKey ? readPending<C>(options.persistKey) : [];
-  const store = createStore<SessionState<V, C>>(() => ({ view: null, status: 'connecting', refusal: null, pending: restored, error: null }));
+  const store = createStore<SessionState<V, C>>(() => ({ view: null, status: 'connecting', refusal: null, pending: restored, error: null, clockOffset: 0 }));
   const socket: Socket = io(serverUrl(), {
     auth: { v: PROTOCOL_VERSION, ...auth },
     // Long-polling first, then an upgrade to WebSocket when it works. A school proxy that blocks
@@ -108,6 +113,12 @@ export function createSessionStore<V extends View, C extends AnyCommand>(
   const resolvers = new Map<string, (ack: CommandAck) => void>();
   const shownByCaller = new Set<string>();
 
+  /** Estimates the offset to the server's clock again (every (re)connect); a failed sync keeps the last one. */
+  async function syncClock() {
+    const estimate = await syncServerClock(() => socket.timeout(CLOCK_ASK_TIMEOUT_MS).emitWithAck(EVENTS.time));
+    if (estimate) store.setState({ clockOffset: estimate.offsetMs });
+  }
+
   let busyRetries = 0;
   let busyTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -115,6 +126,7 @@ export function createSessionStore<V extends View, C extends AnyCommand>(
     busyRetries = 0;
     store.setState({ status: 'online', refusal: null });
     void flush();
+    void syncClock();
   });
   socket.on('disconnect', () => store.setState({ status: 'offline' }));
   socket.on('connect_error', (error: Error & { data?: { reason?: ConnectRefusal } }) => {

@@ -194,6 +194,10 @@ export function commandTemplates(ids: { cardId: string; postItId: string; cluste
       t('session.end', {}, {}),
       t('groups.start', { size: 4, cardIds: [cardId] }, { size: 'number', cardIds: 'ids' }),
       t('groups.end', {}, {}),
+      t('timer.start', { cardId, minutes: 5 }, { ...card, minutes: 'number' }),
+      t('timer.pause', onCard, card),
+      t('timer.extend', { cardId, minutes: 1 }, { ...card, minutes: 'number' }),
+      t('timer.skip', onCard, card),
     ]),
   };
 }

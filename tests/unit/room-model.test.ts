@@ -270,6 +270,10 @@ describe('who may do what', () => {
     { type: 'room.lock', locked: true },
     { type: 'groups.start', size: 4, cardIds: ['muur'] },
     { type: 'groups.end' },
+    { type: 'timer.start', cardId: 'pesten' },
+    { type: 'timer.pause', cardId: 'pesten' },
+    { type: 'timer.extend', cardId: 'pesten', minutes: 1 },
+    { type: 'timer.skip', cardId: 'pesten' },
     { type: 'session.end' },
   ];
 

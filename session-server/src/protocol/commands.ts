@@ -1,7 +1,7 @@
 // Every command a client may send, as one zod discriminated union. Clients send them on the
 // single `command` event with an acknowledgement; `id` is the client's idempotency key.
 import { z } from 'zod';
-import { LIMITS, MIN_GROUP_SIZE_FLOOR, MIN_GROUP_SIZE_MAX } from './constants.ts';
+import { LIMITS, MIN_GROUP_SIZE_FLOOR, MIN_GROUP_SIZE_MAX, TIMER_LIMITS } from './constants.ts';
 
 /** Scales a host may give a card of their own (waar / niet waar needs an explanation written ahead). */
 export const OWN_CARD_SCALES = ['oke-twijfel-niet-oke', 'eens-oneens', 'nooit-soms-vaak'] as const;
@@ -85,6 +85,11 @@ export const HostCommand = z.discriminatedUnion('type', [
     when: z.string().max(LIMITS.actionPartChars * 4),
   }),
   cmd('action.remove', { recordId: entityId }),
+  // A step's timer (room/timer.ts): start or resume, pause, add minutes, or call it done.
+  cmd('timer.start', { cardId, minutes: z.number().int().min(TIMER_LIMITS.startMinutes.min).max(TIMER_LIMITS.startMinutes.max).optional() }),
+  cmd('timer.pause', { cardId }),
+  cmd('timer.extend', { cardId, minutes: z.number().int().min(TIMER_LIMITS.extendMinutes.min).max(TIMER_LIMITS.extendMinutes.max) }),
+  cmd('timer.skip', { cardId }),
 ]);
 
 // Participant commands: a participant token reaches only these.

@@ -2,10 +2,15 @@
 // '@protocol/constants' so a cheap phone does not download the schemas it never runs.
 
 /** Bump when a command or view changes shape; an older client is told to reload. */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /** Event names: the only place they are spelled. */
-export const EVENTS = { command: 'command', view: 'view' } as const;
+export const EVENTS = {
+  command: 'command',
+  view: 'view',
+  /** Clock sync: the client asks with an acknowledgement, the server answers its Date.now(). */
+  time: 'time',
+} as const;
 
 /** Join codes: no look-alike characters (0/O, 1/I/l) and upper case only. */
 export const JOIN_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -32,6 +37,15 @@ export const DEFAULT_UNATTENDED_END_HOURS = 4;
 /** Refusals a client can also give itself before sending, in the server's words. */
 export const REFUSAL_MESSAGES = {
   tooLarge: 'Dit bericht is te groot voor de server. Er is niets veranderd.',
+} as const;
+
+/** A step's timer (room/timer.ts): minutes the host may start with or add at once, and a sane cap
+ *  on a step's total length (there is no upper limit a method needs; this only keeps numbers sane). */
+export const TIMER_LIMITS = {
+  startMinutes: { min: 1, max: 600 },
+  extendMinutes: { min: 1, max: 120 },
+  defaultMinutes: 5,
+  maxTotalMs: 24 * 60 * 60 * 1000,
 } as const;
 
 /** Limits the server enforces; the clients show them but never are the only check. */

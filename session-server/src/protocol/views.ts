@@ -105,6 +105,20 @@ export const OwnReflection = z.strictObject({
   action: z.string(),
   shared: z.boolean(),
 });
+/**
+ * The current card's timer, in server time: a client shows `endsAt - serverNow` while it runs (its
+ * own clock corrected by its estimated offset to the server), else `remainingMs`. Null without one.
+ */
+export const TimerView = z.strictObject({
+  durationMs: z.number().int(),
+  /** Server ms when the time is up, while running; null when paused or skipped. */
+  endsAt: z.number().int().nullable(),
+  /** What is left when paused or skipped (at the start of the run while running). */
+  remainingMs: z.number().int(),
+  running: z.boolean(),
+  skipped: z.boolean(),
+});
+export type TimerView = z.infer<typeof TimerView>;
 
 const CardEntry = z.strictObject({ id: z.string(), title: z.string(), kind: z.string(), theme: z.string().nullable() });
 /** A small group as the beamer shows it, beside the others: its card and its wall (same rules as a board). */
@@ -133,6 +147,8 @@ export const ParticipantView = z.strictObject({
   group: z.strictObject({ number: z.number().int(), count: z.number().int() }).nullable(),
   /** The phone's own case draft (on a step where the case is typed) and own reflection; else null. */
   meeting: z.strictObject({ caseDraft: z.string().nullable(), reflection: OwnReflection.nullable() }).nullable(),
+  /** The room's card timer, when it belongs to the room's current card. */
+  timer: TimerView.nullable(),
   contacts: SchoolContacts,
 });
 
@@ -163,6 +179,7 @@ export const BeamerView = z.strictObject({
   groupName: z.string().nullable(),
   /** While the room works in small groups: the groups side by side, instead of the room's card. */
   groups: z.array(BeamerGroup).nullable(),
+  timer: TimerView.nullable(),
 });
 
 export const HostView = z.strictObject({
@@ -211,6 +228,7 @@ export const HostView = z.strictObject({
   groups: z.array(HostGroup).nullable(),
   /** Cards with a board: the ones small groups can work on. */
   boardCardIds: z.array(z.string()),
+  timer: TimerView.nullable(),
   contacts: SchoolContacts,
 });
 

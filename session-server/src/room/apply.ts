@@ -8,6 +8,7 @@ import { findCard } from './cards.ts';
 import { anonymiseMeeting, applyMeetingEvent, MEETING_EVENTS, type MeetingEvent } from './meeting.ts';
 import { applyGroupsEvent, withLatecomer } from './groups.ts';
 import { isOverloopCard, overloopFinalTally, withoutPointTally, withPoint } from './overloop.ts';
+import { applyTimerEvent } from './timer.ts';
 
 export function createdState(event: Extract<RoomEvent, { type: 'roomCreated' }>): RoomState {
   return {
@@ -97,6 +98,12 @@ export function apply(state: RoomState | null, event: RoomEvent): RoomState {
       return withVote(state, event.cardId, (v) => ({ ...v, revealed: false }));
     case 'minGroupSizeSet':
       return { ...state, minGroupSize: event.minGroupSize };
+    case 'timerStarted':
+    case 'timerPaused':
+    case 'timerResumed':
+    case 'timerExtended':
+    case 'timerSkipped':
+      return applyTimerEvent(state, event);
     case 'sessionEnded':
       return { ...state, status: 'ended', endedAt: event.at };
     default: {

@@ -11,6 +11,7 @@ import { nextReveal, optionIds, snapshotNow } from './votes.ts';
 import { own } from './own.ts';
 import { decideGroups, targetOf } from './groups.ts';
 import { closingPoint, decideOverloopReveal, decideOverloopSample, isOverloopCard } from './overloop.ts';
+import { decideTimer, isTimerCommand } from './timer.ts';
 
 /** A participant joins implicitly on their first connection with a new token. */
 export function decideJoin(state: RoomState, participant: string, maxParticipants: number): Decision {
@@ -52,6 +53,7 @@ export function decide(state: RoomState, command: Command, ctx: DecideContext): 
   // RESOLUTION
   if (isBoardCommand(command)) return decideBoard(state, command, ctx, target.target);
   if (isMeetingCommand(command)) return decideMeeting(state, command, ctx);
+  if (isTimerCommand(command)) return decideTimer(state, command, ctx.now);
   switch (command.type) {
     case 'card.goto':
       return goToCard(state, command.index);

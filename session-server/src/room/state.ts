@@ -1,5 +1,6 @@
 // The room's state and events. Plain JSON so events and snapshots store as they are.
 import type { Card, Deck, SchoolContacts, VoteChoice, PostItFlag } from '../protocol/index.ts';
+import type { TimerState } from './timer.ts';
 
 import type { MeetingEvent, MeetingState } from './meeting.ts';
 export type RoomStatus = 'live' | 'ended';
@@ -113,6 +114,8 @@ export interface RoomState {
   boards: Record<string, BoardState>;
   /** Small groups while they run (room/groups.ts); absent in rooms stored before groups existed. */
   groups?: Groups | null;
+  /** The step timer (room/timer.ts), on the card it was started on; absent in older rooms. */
+  timer?: TimerState | null;
 }
 
 export interface Groups {
@@ -189,6 +192,12 @@ export type RoomEvent =
   | { type: 'groupsFormed'; round: number; size: number; cardIds: string[]; count: number; members: Record<string, number> }
   | { type: 'groupsEnded' }
   | MeetingEvent
+  /** A step's timer (room/timer.ts); `at` is the server's time, so a replay rebuilds the same timer. */
+  | { type: 'timerStarted'; cardId: string; at: number; durationMs: number }
+  | { type: 'timerPaused'; cardId: string; at: number }
+  | { type: 'timerResumed'; cardId: string; at: number }
+  | { type: 'timerExtended'; cardId: string; ms: number }
+  | { type: 'timerSkipped'; cardId: string; at: number }
   | { type: 'sessionEnded'; at: number }
   /** Replaces the whole history once the session ended: the anonymised state, nothing that links to a phone. */
   | { type: 'snapshot'; state: RoomState };

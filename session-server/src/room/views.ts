@@ -16,6 +16,7 @@ import { own } from './own.ts';
 import { beamerGroups, hostGroups, participantGroup } from './group-views.ts';
 import { meetingView, participantMeeting } from './meeting.ts';
 import { isOverloopCard, overloopNextReveal, overloopView } from './overloop.ts';
+import { timerView } from './timer.ts';
 
 /** Whether enough people wrote on a board for its wall to be shown without pointing at anyone. */
 export function boardHasEnoughAuthors(board: BoardState, minGroupSize: number): boolean {
@@ -108,6 +109,7 @@ export function participantView(state: RoomState, participant: string): Particip
       : null,
     group: group && { number: group.number, count: group.count },
     meeting: current?.reflection || current?.step?.case === 'write' ? participantMeeting(state, participant, current) : null,
+    timer: timerView(state),
     contacts: state.contacts,
   };
 }
@@ -140,6 +142,7 @@ export function beamerView(state: RoomState): BeamerView {
     afspraken: adoptedAfspraken(state),
     groupName: state.groupName ?? null,
     meeting: meetingView(state, 'beamer'),
+    timer: timerView(state),
   };
 }
 
@@ -197,6 +200,7 @@ export function hostView(state: RoomState): HostView {
     afspraken: adoptedAfspraken(state),
     groupName: state.groupName ?? null,
     meeting: meetingView(state, 'host'),
+    timer: timerView(state),
     contacts: state.contacts,
   };
 }

@@ -17,6 +17,9 @@ export const FLOOD_LIMITS = {
   participant: { perSecond: 8, burst: 30 },
   /** The host clicks fast when moderating a full board, and is one trusted person. */
   host: { perSecond: 20, burst: 100 },
+  /** Clock-sync asks per socket: a client asks a few times on every (re)connect. A bucket of its
+   *  own, so syncing never costs a phone its first answer; a refusal counts towards closing. */
+  time: { perSecond: 1, burst: 10 },
   /** A socket refused this many times within `refusalWindowMs` is closed: no client of ours gets there. */
   refusalsBeforeClose: 50,
   refusalWindowMs: 10_000,
@@ -62,6 +65,7 @@ export class TokenBucket {
 /** What a socket is counted by. */
 export interface SocketBudget {
   bucket: TokenBucket;
+  timeBucket: TokenBucket;
   refusals: number;
   windowStart: number;
 }
@@ -86,7 +90,18 @@ export class FloodLimits {
 
   budget(role: 'host' | 'participant' | 'beamer'): SocketBudget {
     const now = this.now();
-    return { bucket: new TokenBucket(role === 'host' ? FLOOD_LIMITS.host : FLOOD_LIMITS.socket, now), refusals: 0, windowStart: now };
+    return {
+      bucket: new TokenBucket(role === 'host' ? FLOOD_LIMITS.host : FLOOD_LIMITS.socket, now),
+      timeBucket: new TokenBucket(FLOOD_LIMITS.time, now),
+      refusals: 0,
+      windowStart: now,
+    };
+  }
+
+  /** Whether this socket may ask the server's time now; 'close' once it keeps flooding. */
+  time(budget: SocketBudget): CommandVerdict {
+    const now = this.now();
+    return budget.timeBucket.take(now) ? 'go' : this.refused(budget, now);
   }
 
   /** Whether a command from this socket (and participant) may run now; 'close' once it keeps flooding. */
@@ -95,6 +110,10 @@ export class FloodLimits {
     if (budget.bucket.take(now) && (!participant || this.bucketOf(this.participants, participant, FLOOD_LIMITS.participant, now).take(now))) {
       return 'go';
     }
+    return this.refused(budget, now);
+  }
+
+  private refused(budget: SocketBudget, now: number): CommandVerdict {
     if (now - budget.windowStart > FLOOD_LIMITS.refusalWindowMs) {
       budget.windowStart = now;
       budget.refusals = 0;

@@ -4,6 +4,7 @@ import type { Role, View } from '../protocol/index.ts';
 
 export interface ClientToServerEvents {
   command: (...args: unknown[]) => void;
+  time: (...args: unknown[]) => void;
 }
 export interface ServerToClientEvents {
   view: (view: View) => void;

@@ -128,6 +128,20 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
           closeWhenAnswered();
         });
     });
+    // Clock sync: the server's time, so every screen counts a step's timer down from the same clock
+    // (a phone's own clock may be minutes off). Cheap and bounded: a bucket of its own per socket,
+    // nothing else is read from the message, and a socket that floods it is closed like for commands.
+    socket.on(EVENTS.time, (...args: unknown[]) => {
+      const ack = args.at(-1);
+      if (typeof ack !== 'function' || closing) return;
+      const verdict = flood.time(budget);
+      if (verdict === 'close') {
+        closing = true;
+        return closeWhenAnswered();
+      }
+      // A refusal answers null: the client keeps the estimate it has.
+      ack(verdict === 'go' ? Date.now() : null);
+    });
     try {
       await welcome(socket);
     } catch (error) {

@@ -11,8 +11,9 @@ import { MeetingRecord } from '../../components/meeting/MeetingRecord.tsx';
 import { BeamerVote } from './BeamerVote.tsx';
 import { BeamerBoard, wallShown as boardWallShown } from './BeamerBoard.tsx';
 import { BeamerGroups } from './BeamerGroups.tsx';
+import { StepTimer } from '../../components/timer/StepTimer.tsx';
 
-export function BeamerScreen(props: { view: BeamerView; offline: boolean }) {
+export function BeamerScreen(props: { view: BeamerView; offline: boolean; clockOffset: number }) {
   const joinUrl = () => `${window.location.origin}/j/${props.view.code}`;
   // A revealed wall needs the whole screen: the card's lists step aside, the screen stops growing with
   // its content (the wall pages instead), and a vote and talk questions on the same card move to a
@@ -120,6 +121,7 @@ export function BeamerScreen(props: { view: BeamerView; offline: boolean }) {
         </section>
 
         <aside class="beamer__join" classList={{ 'beamer__join--locked': props.view.locked }} aria-label="Meedoen">
+          <Show when={props.view.timer}>{(timer) => <StepTimer timer={timer()} offset={props.clockOffset} size="beamer" tone />}</Show>
           {/* Closed to new phones: no QR to scan; the code stays, because a phone that joined comes back with it. */}
           <Show
             when={!props.view.locked}

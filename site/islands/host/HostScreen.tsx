@@ -17,6 +17,7 @@ import { EndSession, SessionEnded } from './EndSession.tsx';
 import { PrintLink } from './PrintLink.tsx';
 import { CardTools } from './CardTools.tsx';
 import { GroupsPanel } from './GroupsPanel.tsx';
+import { TimerPanel } from './TimerPanel.tsx';
 
 /** Sends a host command; the promise is the server's answer (a refusal also shows in the console). */
 export type Send = (command: CommandInput<HostCommand>, options?: { showsRefusal?: boolean }) => Promise<CommandAck>;
@@ -31,6 +32,7 @@ export function HostScreen(props: {
 }) {
   const status = useStore(props.store, (s) => s.status);
   const error = useStore(props.store, (s) => s.error);
+  const clockOffset = useStore(props.store, (s) => s.clockOffset);
   const send: Send = (command, options) => props.store.send(command, options);
   const last = () => props.view.cards.length - 1;
   const goto = (index: number) => void send({ type: 'card.goto', index });
@@ -120,6 +122,7 @@ export function HostScreen(props: {
           <Show when={props.view.card}>
             {(card) => (
               <>
+                <TimerPanel card={card()} timer={props.view.timer} offset={clockOffset()} send={send} />
                 <Show when={props.view.vote}>
                   {(vote) => <VotePanel card={card()} vote={vote()} view={props.view} send={send} />}
                 </Show>

@@ -10,6 +10,7 @@ import { PhoneBoard } from './PhoneBoard.tsx';
 import { PhoneProposals } from './PhoneProposals.tsx';
 import { PhoneCaseDraft, PhoneReflection } from './PhoneMeeting.tsx';
 import { ClosingScreen } from './ClosingScreen.tsx';
+import { StepTimer } from '../../components/timer/StepTimer.tsx';
 
 export function PhoneSession(props: {
   code: string;
@@ -22,6 +23,7 @@ export function PhoneSession(props: {
   const view = useStore(store, (s) => s.view);
   const status = useStore(store, (s) => s.status);
   const refusal = useStore(store, (s) => s.refusal);
+  const clockOffset = useStore(store, (s) => s.clockOffset);
   const [announcement, setAnnouncement] = createSignal('');
 
   createEffect(() => {
@@ -94,6 +96,8 @@ export function PhoneSession(props: {
                   </p>
                 )}
               </Show>
+              {/* No tone on a phone: a classroom of phones chiming at once is no gentle signal. */}
+              <Show when={v().timer}>{(timer) => <StepTimer timer={timer()} offset={clockOffset()} size="phone" />}</Show>
               <CardBody card={v().card!} level={1} activities={false} talk={false} />
               <Show when={v().vote}>{(vote) => <PhoneVote store={store} card={v().card!} vote={vote()} />}</Show>
               <Show when={v().meeting && v().card!.step?.case === 'write' ? v().meeting : null}>
