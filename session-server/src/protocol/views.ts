@@ -158,6 +158,8 @@ export const BeamerView = z.strictObject({
   code: z.string(),
   deckTitle: z.string(),
   joined: z.number().int(),
+  /** Phones connected now (a phone that left is not counted); null where the server did not say. */
+  present: z.number().int().nullable(),
   /** The host closed the room to new phones. */
   locked: z.boolean(),
   cardIndex: z.number().int(),
@@ -189,6 +191,8 @@ export const HostView = z.strictObject({
   deckId: z.string(),
   deckTitle: z.string(),
   joined: z.number().int(),
+  /** Phones connected now (a phone that left is not counted); null where the server did not say. */
+  present: z.number().int().nullable(),
   /** The group size the host named at the start, if any. */
   expectedGroupSize: z.number().int().nullable(),
   /** More phones joined than expected: some may be made up, so a result may point at fewer real people. */

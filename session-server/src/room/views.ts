@@ -114,7 +114,8 @@ export function participantView(state: RoomState, participant: string): Particip
   };
 }
 
-export function beamerView(state: RoomState): BeamerView {
+/** `present`: phones connected now, which the server knows and the model does not; null when unknown. */
+export function beamerView(state: RoomState, present: number | null = null): BeamerView {
   const card = currentCard(state);
   const vote = card.vote ? own(state.votes, card.id) : undefined;
   const board = card.board ? own(state.boards, card.id) : undefined;
@@ -125,6 +126,7 @@ export function beamerView(state: RoomState): BeamerView {
     code: state.code,
     deckTitle: state.deck.title,
     joined: state.joined,
+    present,
     locked: state.locked,
     cardIndex: state.cardIndex,
     cardCount: playedCards(state).length,
@@ -159,7 +161,7 @@ export function beamerBoardOf(board: BoardState, enough: boolean): BeamerBoard {
   };
 }
 
-export function hostView(state: RoomState): HostView {
+export function hostView(state: RoomState, present: number | null = null): HostView {
   const card = currentCard(state);
   const vote = card.vote ? own(state.votes, card.id) : undefined;
   const board = card.board ? own(state.boards, card.id) : undefined;
@@ -170,6 +172,7 @@ export function hostView(state: RoomState): HostView {
     deckId: state.deckId,
     deckTitle: state.deck.title,
     joined: state.joined,
+    present,
     expectedGroupSize: state.expectedGroupSize,
     moreThanExpected: state.expectedGroupSize !== null && state.joined > state.expectedGroupSize,
     locked: state.locked,

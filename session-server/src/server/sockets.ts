@@ -83,6 +83,8 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
   const sampler = new OverloopSampler({ rooms, intervalMs: options.overloopSampleMs ?? OVERLOOP_SAMPLE_MS, inUse: (code) => inUse(code), onPoint: (room) => batches.markDirty(room) });
   /** Each phone's open sockets, oldest first, so a script cannot hold hundreds at once. */
   const socketsOf = new Map<string, KringSocket[]>();
+  /** Phones with at least one open socket, per room (see changePresent). */
+  const present = new Map<string, number>();
 
   // AUTH: the handshake names the room and carries the participant token or a key.
   io.use(authenticate({ rooms, flood, joinLimiter: new JoinLimiter(), addressKey: options.addressKey, onJoined: (room) => batches.markDirty(room) }));
@@ -171,15 +173,28 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
 
   /** A new socket of a phone that already holds the maximum closes its oldest one. */
   function keepSocketCap(socket: KringSocket, key: string) {
+    const code = socket.data.code;
     const list = (socketsOf.get(key) ?? []).filter((s) => s.connected);
+    if (!list.length) changePresent(code, +1);
     list.push(socket);
     while (list.length > LIMITS.socketsPerParticipant) list.shift()!.disconnect(true);
     socketsOf.set(key, list);
     socket.on('disconnect', () => {
       const left = (socketsOf.get(key) ?? []).filter((s) => s !== socket);
       if (left.length) socketsOf.set(key, left);
-      else socketsOf.delete(key);
+      else if (socketsOf.delete(key)) changePresent(code, -1);
     });
+  }
+
+  /**
+   * How many phones (not sockets) are connected to a room now: "doen mee" on host and beamer, so a
+   * phone that left is not counted. Changes reach host and beamer on the next batch tick.
+   */
+  function changePresent(code: string, by: number) {
+    const now = (present.get(code) ?? 0) + by;
+    if (now > 0) present.set(code, now);
+    else present.delete(code);
+    void rooms.get(code).then((room) => room && batches.markDirty(room)).catch(() => {});
   }
 
   async function handleCommand(socket: KringSocket, raw: unknown): Promise<Handled> {
@@ -233,8 +248,8 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
   }
 
   function viewFor(room: LiveRoom, role: Role, participant: string | null): View {
-    if (role === 'host') return hostView(room.observed);
-    if (role === 'beamer') return beamerView(room.observed);
+    if (role === 'host') return hostView(room.observed, present.get(room.code) ?? 0);
+    if (role === 'beamer') return beamerView(room.observed, present.get(room.code) ?? 0);
     return participantView(room.state, participant ?? '');
   }
 
@@ -243,8 +258,9 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
   }
 
   function emitObservers(room: LiveRoom) {
-    io.to(channel.role(room.code, 'host')).emit(EVENTS.view, hostView(room.observed));
-    io.to(channel.role(room.code, 'beamer')).emit(EVENTS.view, beamerView(room.observed));
+    const now = present.get(room.code) ?? 0;
+    io.to(channel.role(room.code, 'host')).emit(EVENTS.view, hostView(room.observed, now));
+    io.to(channel.role(room.code, 'beamer')).emit(EVENTS.view, beamerView(room.observed, now));
   }
 
   /** Host and beamer from the observed state, every phone its own view. */

@@ -146,7 +146,7 @@ export function BeamerScreen(props: { view: BeamerView; offline: boolean; clockO
             <QrCode url={joinUrl()} />
           </Show>
           <p class="beamer__joined">
-            <strong>{props.view.joined}</strong> doen mee
+            <strong>{props.view.present ?? props.view.joined}</strong> doen mee
           </p>
           <p class="beamer__progress">
             Kaart {props.view.cardIndex + 1} van {props.view.cardCount}

@@ -1,6 +1,7 @@
 // The host console's layout: joining and the card list beside, the current card and its
 // activity in the middle. It only reads the view and sends commands.
-import { For, Show } from 'solid-js';
+import { For, onCleanup, onMount, Show } from 'solid-js';
+import { presenterStep } from './presenter-keys.ts';
 import type { CommandAck, HostCommand, HostView } from '@protocol';
 import type { HostStore } from '../../stores/screens.ts';
 import type { CommandInput } from '../../stores/session-store.ts';
@@ -35,6 +36,17 @@ export function HostScreen(props: {
   const clockOffset = useStore(props.store, (s) => s.clockOffset);
   const send: Send = (command, options) => props.store.send(command, options);
   const last = () => props.view.cards.length - 1;
+  // A presenter clicker sends PageDown / PageUp (some send arrows or space).
+  const onKey = (event: KeyboardEvent) => {
+    const step = presenterStep(event);
+    if (!step || props.view.status !== 'live') return;
+    const index = props.view.cardIndex + (step === 'next' ? 1 : -1);
+    if (index < 0 || index > last()) return;
+    event.preventDefault();
+    goto(index);
+  };
+  onMount(() => document.addEventListener('keydown', onKey));
+  onCleanup(() => document.removeEventListener('keydown', onKey));
   const goto = (index: number) => void send({ type: 'card.goto', index });
 
   return (

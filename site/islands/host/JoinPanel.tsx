@@ -8,6 +8,7 @@ import { JoinCodeText } from '../../components/JoinCodeText.tsx';
 import type { Send } from './HostScreen.tsx';
 
 export function JoinPanel(props: { view: HostView; code: string; beamerKey: string; status: Status; send: Send }) {
+  const inNow = () => props.view.present ?? props.view.joined;
   const joinLink = () => `${window.location.origin}/j/${props.code}`;
   const beamerLink = () => `/beamer/#code=${encodeURIComponent(props.code)}&key=${encodeURIComponent(props.beamerKey)}`;
   const live = () => props.view.status === 'live';
@@ -29,7 +30,10 @@ export function JoinPanel(props: { view: HostView; code: string; beamerKey: stri
         </a>
       </p>
       <p class="host-join__count" classList={{ 'host-join__count--more': props.view.moreThanExpected }}>
-        <strong>{props.view.joined}</strong> {props.view.joined === 1 ? 'telefoon doet' : 'telefoons doen'} mee
+        <strong>{inNow()}</strong> {inNow() === 1 ? 'telefoon doet' : 'telefoons doen'} mee
+        <Show when={props.view.joined > inNow()}>
+          <span class="muted"> ({props.view.joined} deden mee in deze sessie)</span>
+        </Show>
         <Show when={props.view.expectedGroupSize !== null}>
           <span class="host-join__expected">
             <span class="sr-only">, </span>je verwachtte {props.view.expectedGroupSize}

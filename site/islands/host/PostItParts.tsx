@@ -46,8 +46,9 @@ export function PostItFlags(props: { flags: PostItFlag[] }) {
 }
 
 /** Hiding takes a post-it off the wall (and out of the arrangement) until the host shows it again. */
-export function HideButton(props: { cardId: string; postItId: string; send: Send; onHidden?: () => void; children?: JSX.Element }) {
+export function HideButton(props: { cardId: string; postItId: string; send: Send; onHide?: () => void; onHidden?: () => void; children?: JSX.Element }) {
   const hide = async () => {
+    props.onHide?.();
     const ack = await props.send({ type: 'postIt.hide', cardId: props.cardId, postItId: props.postItId });
     if (ack.ok) props.onHidden?.();
   };

@@ -1,6 +1,6 @@
 // Post-its outside the arrangement: those waiting for approval and those the host hid. Flags from
 // the server's local check are shown as warnings so the host can hide a post-it before anyone sees it.
-import { For, Show } from 'solid-js';
+import { createEffect, createSignal, For, Show } from 'solid-js';
 import type { Card, HostPostIt } from '@protocol';
 import { columnColour, columnLabel } from '../../components/card/labels.ts';
 import { HideButton, PostItFlags, PostItPaper } from './PostItParts.tsx';
@@ -10,8 +10,23 @@ const STATUS_TEXT = { pending: 'Wacht op goedkeuring', approved: 'Goedgekeurd', 
 
 export function ReviewList(props: { card: Card; postIts: HostPostIt[]; send: Send }) {
   const cardId = () => props.card.id;
+  let list: HTMLUListElement | undefined;
+  // An approved or hidden post-it leaves this list, and with it the focused button: focus moves to
+  // the post-it that took its place (or the one before), so a keyboard user can go on reviewing.
+  const [leaving, setLeaving] = createSignal<{ id: string; index: number } | null>(null);
+  createEffect(() => {
+    const left = leaving();
+    if (!left || props.postIts.some((p) => p.id === left.id)) return;
+    setLeaving(null);
+    queueMicrotask(() => {
+      const items = list?.querySelectorAll<HTMLLIElement>(':scope > li') ?? [];
+      const target = items[Math.min(left.index, items.length - 1)];
+      (target?.querySelector<HTMLButtonElement>('button') ?? list?.closest('section')?.querySelector<HTMLElement>('h2'))?.focus();
+    });
+  });
+  const leave = (id: string, index: number) => setLeaving({ id, index });
   return (
-    <ul class="host-postits">
+    <ul class="host-postits" ref={list}>
       <For each={props.postIts}>
         {(postIt, i) => (
           <li class="host-postit" data-status={postIt.status}>
@@ -30,7 +45,10 @@ export function ReviewList(props: { card: Card; postIts: HostPostIt[]; send: Sen
                   <button
                     type="button"
                     class="button button--secondary button--small"
-                    onClick={() => void props.send({ type: 'postIt.unhide', cardId: cardId(), postItId: postIt.id })}
+                    onClick={() => {
+                      leave(postIt.id, i());
+                      void props.send({ type: 'postIt.unhide', cardId: cardId(), postItId: postIt.id });
+                    }}
                   >
                     Toch tonen<span class="sr-only"> post-it {i() + 1}</span>
                   </button>
@@ -39,11 +57,14 @@ export function ReviewList(props: { card: Card; postIts: HostPostIt[]; send: Sen
                 <button
                   type="button"
                   class="button button--small"
-                  onClick={() => void props.send({ type: 'postIt.approve', cardId: cardId(), postItIds: [postIt.id] })}
+                  onClick={() => {
+                    leave(postIt.id, i());
+                    void props.send({ type: 'postIt.approve', cardId: cardId(), postItIds: [postIt.id] });
+                  }}
                 >
                   Goedkeuren<span class="sr-only"> post-it {i() + 1}</span>
                 </button>
-                <HideButton cardId={cardId()} postItId={postIt.id} send={props.send}>
+                <HideButton cardId={cardId()} postItId={postIt.id} send={props.send} onHide={() => leave(postIt.id, i())}>
                   <span class="sr-only"> post-it {i() + 1}</span>
                 </HideButton>
               </Show>

@@ -1,7 +1,7 @@
 // The host's vote controls: open/close, reveal/hide, how many reacted (never who), why a revealed
 // result may stay hidden, and when a new result can be shown. The server decides all of it
 // (result, nextReveal, round); this panel only says it plainly.
-import { Match, Show, Switch } from 'solid-js';
+import { createEffect, createSignal, Match, Show, Switch } from 'solid-js';
 import type { Card, HostView, SeriesPoint } from '@protocol';
 import { VoteBars, VoteExplanation } from '../../components/vote/VoteBars.tsx';
 import { scaleInWords, scaleOptions } from '@protocol/scales';
@@ -13,7 +13,21 @@ import type { Send } from './HostScreen.tsx';
 export function VotePanel(props: { card: Card; vote: NonNullable<HostView['vote']>; view: HostView; send: Send }) {
   const cardId = () => props.card.id;
   const k = () => props.view.minGroupSize;
-  const reveal = () => void props.send({ type: 'result.reveal', cardId: cardId() });
+  let row: HTMLDivElement | undefined;
+  // The button pressed goes away once the result shows: keep focus in the panel, on its counterpart.
+  const [focusAfter, setFocusAfter] = createSignal<'reveal' | 'hide' | null>(null);
+  const reveal = () => {
+    setFocusAfter('reveal');
+    void props.send({ type: 'result.reveal', cardId: cardId() });
+  };
+  createEffect(() => {
+    const revealed = props.vote.revealed;
+    const wanted = focusAfter();
+    if ((wanted === 'reveal' && revealed) || (wanted === 'hide' && !revealed)) {
+      setFocusAfter(null);
+      queueMicrotask(() => row?.querySelector<HTMLButtonElement>(revealed ? '[data-role="hide"]' : '[data-role="reveal"]')?.focus());
+    }
+  });
   /** A fresh snapshot is possible while the result is on the beamer (or held back as too few). */
   const canUpdate = () => props.vote.revealed && props.vote.nextReveal === 'new';
 
@@ -35,12 +49,14 @@ export function VotePanel(props: { card: Card; vote: NonNullable<HostView['vote'
       <p class="host-facts">
         <span>{props.vote.open ? 'Stemmen staat open.' : 'Stemmen is gesloten.'}</span>
         <span>
-          <strong>{props.vote.responded}</strong> van de {props.view.joined} {props.vote.responded === 1 ? 'heeft' : 'hebben'} gereageerd
+          {/* Out of the phones here now; someone who answered and left still counts as having answered. */}
+          <strong>{props.vote.responded}</strong> van de {Math.max(props.vote.responded, props.view.present ?? props.view.joined)}{' '}
+          {props.vote.responded === 1 ? 'heeft' : 'hebben'} gereageerd
           (gekozen of overgeslagen).
         </span>
       </p>
 
-      <div class="button-row">
+      <div class="button-row" ref={row}>
         {props.vote.open ? (
           <button type="button" class="button button--secondary" onClick={() => props.send({ type: 'vote.close', cardId: cardId() })}>
             Stemmen sluiten
@@ -53,7 +69,7 @@ export function VotePanel(props: { card: Card; vote: NonNullable<HostView['vote'
         <Show
           when={props.vote.revealed}
           fallback={
-            <button type="button" class="button" onClick={reveal}>
+            <button type="button" class="button" data-role="reveal" onClick={reveal}>
               Toon resultaat
             </button>
           }
@@ -63,7 +79,15 @@ export function VotePanel(props: { card: Card; vote: NonNullable<HostView['vote'
               Werk uitslag bij
             </button>
           </Show>
-          <button type="button" class="button button--secondary" onClick={() => props.send({ type: 'result.hide', cardId: cardId() })}>
+          <button
+            type="button"
+            class="button button--secondary"
+            data-role="hide"
+            onClick={() => {
+              setFocusAfter('hide');
+              void props.send({ type: 'result.hide', cardId: cardId() });
+            }}
+          >
             Verberg resultaat
           </button>
         </Show>
