@@ -1,4 +1,5 @@
 // Starts Kring: one process serving the built site and socket.io on one port.
+import { joinAddresses } from './server/join-addresses.ts';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { configFromEnv } from './server/config.ts';
@@ -39,6 +40,10 @@ httpServer.once('error', (error: NodeJS.ErrnoException) => {
 httpServer.listen(config.port, config.host, () => {
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
   console.log(`[kring] klaar op http://${shown}:${config.port} (${decks.size} kaartsets, data in ${config.dataDir}${removed ? `, ${removed} oude sessies verwijderd` : ''})`);
+  // Phones cannot open "localhost": say which address they can use.
+  const forPhones = config.host === '127.0.0.1' ? [] : joinAddresses(config.publicUrl, config.port);
+  if (forPhones.length) console.log(`[kring] telefoons doen mee via: ${forPhones.join('  of  ')}`);
+  else console.log('[kring] geen netwerkadres gevonden: telefoons kunnen deze laptop niet bereiken. Zie README, "In de klas".');
 });
 
 // The last safety net: every handler answers its own errors, but an error nobody caught must not

@@ -31,6 +31,8 @@ export interface Config {
 export type AccessConfig = Pick<Config, 'publicUrl' | 'allowedOrigins' | 'trustProxy' | 'roomsPerHour' | 'siteServerUrl'> & {
   /** The port the server listens on; pages on the local network count as its own only on this port. */
   port: number | null;
+  /** The address the server listens on; a server on 127.0.0.1 only is reachable from this machine. */
+  host?: string;
 };
 
 export const DEFAULT_ROOMS_PER_HOUR = 20;

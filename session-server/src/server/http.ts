@@ -7,6 +7,7 @@ import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRes } from 'rate-limit
 import { CreateRoomRequest, JoinCode } from '../protocol/index.ts';
 import { exportResults, resultsToCsv } from '../room/export.ts';
 import type { LiveRooms } from './live-rooms.ts';
+import { joinAddresses } from './join-addresses.ts';
 import { UnknownDeckError, InvalidCardsError } from './live-rooms.ts';
 import { keyMatches } from './secrets.ts';
 import { originAllowed, originPolicy, type OriginPolicy } from './origins.ts';
@@ -164,6 +165,19 @@ async function api(req: IncomingMessage, res: ServerResponse, url: URL, ctx: Con
   if (url.pathname === '/api/health') {
     if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: 'Niet toegestaan.' }, { allow: 'GET, HEAD' });
     return json(res, 200, { ok: true });
+  }
+  // Asked by a console or beamer opened on this machine itself (localhost): it needs an address
+  // phones can use. The machine's network addresses go only to a request from the machine itself.
+  if (url.pathname === '/api/join-addresses' && req.method === 'GET') {
+    const fromHere = ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.socket.remoteAddress ?? '');
+    // A server listening on loopback only cannot be reached from the network at all.
+    const onNetwork = !!ctx.access.host && !['127.0.0.1', 'localhost', '::1'].includes(ctx.access.host);
+    const addresses = ctx.access.publicUrl
+      ? joinAddresses(ctx.access.publicUrl, 0)
+      : fromHere && onNetwork && ctx.access.port
+        ? joinAddresses(null, ctx.access.port)
+        : [];
+    return json(res, 200, { addresses });
   }
 
   if (url.pathname === '/api/rooms' && req.method === 'POST') {

@@ -19,8 +19,6 @@ export function CardBody(props: {
   headingId?: string;
   /** Show the pictogram, title and summary (off where a page shows them itself, e.g. in a fold's summary). */
   head?: boolean;
-  /** Fold the examples into a closed "Voorbeelden (n)" (the phone, so the vote is near the top). */
-  foldExamples?: boolean;
   /** Show a waar/niet waar card's answer and explanation (static pages only: live screens show it after the reveal). */
   answer?: boolean;
 }) {
@@ -33,25 +31,12 @@ export function CardBody(props: {
       </Show>
 
       <Show when={props.card.subItems?.length}>
-        <Show
-          when={props.foldExamples}
-          fallback={
-            <div class="card__section">
-              <p class="card__label">Bijvoorbeeld:</p>
-              <ul>
-                <For each={props.card.subItems}>{(item) => <li>{item}</li>}</For>
-              </ul>
-            </div>
-          }
-        >
-          {/* On a phone the vote comes first; the examples (read aloud from the beamer) fold away. */}
-          <details class="card__section card__examples">
-            <summary>Voorbeelden ({props.card.subItems!.length})</summary>
-            <ul>
-              <For each={props.card.subItems}>{(item) => <li>{item}</li>}</For>
-            </ul>
-          </details>
-        </Show>
+        <div class="card__section">
+          <p class="card__label">Bijvoorbeeld:</p>
+          <ul>
+            <For each={props.card.subItems}>{(item) => <li>{item}</li>}</For>
+          </ul>
+        </div>
       </Show>
 
       <Show when={props.card.step}>{(step) => <StepInfo step={step()} />}</Show>

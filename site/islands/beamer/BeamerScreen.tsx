@@ -5,6 +5,7 @@ import type { BeamerView } from '@protocol';
 import { Pictogram } from '../../components/card/Pictogram.tsx';
 import { JoinCodeText } from '../../components/JoinCodeText.tsx';
 import { QrCode } from './QrCode.tsx';
+import { createJoinOrigin } from '../../lib/join-origin.ts';
 import { AfsprakenList } from '../../components/afspraken/AfsprakenList.tsx';
 import { BeamerMeeting, hasRecord, recordOf } from './BeamerMeeting.tsx';
 import { MeetingRecord } from '../../components/meeting/MeetingRecord.tsx';
@@ -14,7 +15,8 @@ import { BeamerGroups } from './BeamerGroups.tsx';
 import { StepTimer } from '../../components/timer/StepTimer.tsx';
 
 export function BeamerScreen(props: { view: BeamerView; offline: boolean; clockOffset: number }) {
-  const joinUrl = () => `${window.location.origin}/j/${props.view.code}`;
+  const join = createJoinOrigin();
+  const joinUrl = () => `${join.origin()}/j/${props.view.code}`;
   // A revealed wall needs the whole screen: the card's lists step aside, the screen stops growing with
   // its content (the wall pages instead), and a vote and talk questions on the same card move to a
   // narrow column beside it (beamer-wall.css).
@@ -135,7 +137,7 @@ export function BeamerScreen(props: { view: BeamerView; offline: boolean; clockO
             <p class="beamer__join-how">
               Doe mee op je telefoon:
               <br />
-              <strong>{window.location.host}/join</strong>
+              <strong>{join.origin().replace(/^https?:\/\//, '')}/join</strong>
             </p>
           </Show>
           <p class="beamer__code">

@@ -40,6 +40,13 @@ export function HostScreen(props: {
   const onKey = (event: KeyboardEvent) => {
     const step = presenterStep(event);
     if (!step || props.view.status !== 'live') return;
+    if (step === 'reveal') {
+      const card = props.view.card;
+      if (!card?.vote || !props.view.vote || (props.view.vote.revealed && props.view.vote.nextReveal !== 'new')) return;
+      event.preventDefault();
+      void send({ type: 'result.reveal', cardId: card.id });
+      return;
+    }
     const index = props.view.cardIndex + (step === 'next' ? 1 : -1);
     if (index < 0 || index > last()) return;
     event.preventDefault();

@@ -5,11 +5,13 @@ import type { HostView } from '@protocol';
 import type { ConnectionStatus as Status } from '../../stores/session-store.ts';
 import { ConnectionStatus } from '../../components/ConnectionStatus.tsx';
 import { JoinCodeText } from '../../components/JoinCodeText.tsx';
+import { createJoinOrigin, isLocalPage } from '../../lib/join-origin.ts';
 import type { Send } from './HostScreen.tsx';
 
 export function JoinPanel(props: { view: HostView; code: string; beamerKey: string; status: Status; send: Send }) {
   const inNow = () => props.view.present ?? props.view.joined;
-  const joinLink = () => `${window.location.origin}/j/${props.code}`;
+  const join = createJoinOrigin();
+  const joinLink = () => `${join.origin()}/j/${props.code}`;
   const beamerLink = () => `/beamer/#code=${encodeURIComponent(props.code)}&key=${encodeURIComponent(props.beamerKey)}`;
   const live = () => props.view.status === 'live';
   return (
@@ -24,6 +26,13 @@ export function JoinPanel(props: { view: HostView; code: string; beamerKey: stri
           {joinLink().replace(/^https?:\/\//, '')}
         </a>
       </p>
+      <Show when={isLocalPage()}>
+        <p class="muted">
+          {join.fromNetwork()
+            ? 'Je opent Kring op deze laptop zelf. Telefoons gebruiken het adres hierboven; ze moeten op hetzelfde wifi-netwerk zitten.'
+            : 'Je opent Kring op deze laptop zelf (localhost). Telefoons kunnen dat adres niet openen: zie in de README “In de klas”.'}
+        </p>
+      </Show>
       <p>
         <a class="button" href={beamerLink()} target="_blank" rel="noopener">
           Open beamer<span class="sr-only"> (nieuw tabblad)</span>

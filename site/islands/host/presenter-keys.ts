@@ -1,10 +1,10 @@
 // A presenter clicker (or the keyboard) changes cards: PageDown / → / space for the next card,
-// PageUp / ← for the previous one. Keys typed into a field, or that a focused control uses itself
+// PageUp / ← for the previous one, R to show the vote's result. Keys typed into a field, or that a focused control uses itself
 // (space on a button, arrows in a radio group or a menu), are left alone.
 
 const OWN_KEYS = 'input, textarea, select, [contenteditable], [role="slider"], [role="radiogroup"], [role="menu"], [role="listbox"], dialog[open]';
 
-export type Step = 'next' | 'previous';
+export type Step = 'next' | 'previous' | 'reveal';
 
 /** What a key does in the console, or null when it is not ours to take. */
 export function presenterStep(event: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'target'>): Step | null {
@@ -23,6 +23,9 @@ export function presenterStep(event: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctr
       return onControl ? null : 'next';
     case 'ArrowLeft':
       return onControl ? null : 'previous';
+    case 'r':
+    case 'R':
+      return 'reveal';
     default:
       return null;
   }

@@ -98,7 +98,7 @@ export function PhoneSession(props: {
               </Show>
               {/* No tone on a phone: a classroom of phones chiming at once is no gentle signal. */}
               <Show when={v().timer}>{(timer) => <StepTimer timer={timer()} offset={clockOffset()} size="phone" />}</Show>
-              <CardBody card={v().card!} level={1} activities={false} talk={false} foldExamples />
+              <CardBody card={v().card!} level={1} activities={false} talk={false} />
               <Show when={v().vote}>{(vote) => <PhoneVote store={store} card={v().card!} vote={vote()} />}</Show>
               <Show when={v().meeting && v().card!.step?.case === 'write' ? v().meeting : null}>
                 {(meeting) => <PhoneCaseDraft store={store} meeting={meeting()} />}
