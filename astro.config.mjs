@@ -2,12 +2,20 @@
 import { defineConfig } from 'astro/config';
 import solid from '@astrojs/solid-js';
 import { fileURLToPath } from 'node:url';
+import { describe, precompress } from './scripts/precompress.ts';
 
 export default defineConfig({
   srcDir: './site',
   output: 'static',
   trailingSlash: 'ignore',
-  integrations: [solid()],
+  integrations: [
+    solid(),
+    {
+      // Every build (npm start, npm test, npx astro build) leaves .br and .gz copies for the server.
+      name: 'kring-precompress',
+      hooks: { 'astro:build:done': ({ dir, logger }) => logger.info(describe(precompress(fileURLToPath(dir)))) },
+    },
+  ],
   devToolbar: { enabled: false },
   vite: {
     resolve: {
