@@ -1,8 +1,10 @@
 // HTTP: the small JSON API (create a room, export results, delete a room) and the built site. Every
-// response carries the security headers of security-headers.ts.
+// response carries the security headers of security-headers.ts. Files go out through sirv, which
+// picks the .br or .gz copy that scripts/precompress.ts wrote when the browser accepts it.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { statSync, createReadStream } from 'node:fs';
-import { extname, join, normalize, sep } from 'node:path';
+import { statSync } from 'node:fs';
+import { extname, join, normalize, relative, sep } from 'node:path';
+import sirv, { type RequestHandler } from 'sirv';
 import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { CreateRoomRequest, JoinCode } from '../protocol/index.ts';
 import { exportResults, resultsToCsv } from '../room/export.ts';
@@ -45,6 +47,8 @@ interface Context {
   /** connect-src entries besides 'self' that do not depend on the request. */
   connectSources: string[];
   pages: PageCache;
+  /** Sends a file of the site that fileAt found, compressed when the browser accepts it. */
+  files: RequestHandler;
 }
 
 const ROOM_LIMIT_MESSAGE = 'Er zijn vanaf dit adres te veel sessies gestart. Probeer het over een paar minuten opnieuw.';
@@ -103,6 +107,9 @@ export function createRequestHandler(deps: HttpDeps) {
     roomLimiter: roomLimiter(access.roomsPerHour),
     connectSources: fixedConnectSources(access),
     pages: new PageCache(),
+    // dev: look each file up on every request, as before, instead of listing the site once at start:
+    // a rebuilt site is served at once, without a restart (and without stale lengths).
+    files: sirv(deps.siteDir, { dev: true, etag: true, brotli: true, gzip: true, extensions: ['html'] }),
   };
   return async (req: IncomingMessage, res: ServerResponse) => {
     for (const [name, value] of Object.entries(securityHeaders(req, ctx.access, ctx.connectSources))) res.setHeader(name, value);
@@ -253,27 +260,45 @@ function fileAt(siteDir: string, pathname: string): string | null {
   return null;
 }
 
+/** The path sirv should look up for a file fileAt found: exactly that file (and its .br and .gz). */
+function sitePath(siteDir: string, file: string): string {
+  return encodeURI(`/${relative(siteDir, file).split(sep).join('/')}`);
+}
+
 function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string, ctx: Context) {
   const { siteDir } = ctx.deps;
   if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: 'Niet toegestaan.' }, { allow: 'GET, HEAD' });
   // A join link /j/<code> is the join page; the page reads the code from the address.
-  const path = /^\/j\/[^/]+\/?$/.test(pathname) ? join(siteDir, 'join', 'index.html') : fileAt(siteDir, pathname);
-  const found = path ?? fileAt(siteDir, '/404.html');
-  if (!found) {
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+  const found = /^\/j\/[^/]+\/?$/.test(pathname) ? join(siteDir, 'join', 'index.html') : fileAt(siteDir, pathname);
+  if (!found) return notFound(req, res, ctx);
+  res.setHeader('content-type', TYPES[extname(found)] ?? 'application/octet-stream');
+  res.setHeader('cache-control', pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+  // sirv adds this only to a full answer; a 304 varies by encoding as well (each copy has its own etag).
+  res.setHeader('vary', 'accept-encoding');
+  // Set before sirv answers, so a 304 carries the page's own script hashes too (a browser stores the
+  // headers of a 304 with the page).
+  if (extname(found) === '.html') {
+    for (const [name, value] of Object.entries(securityHeaders(req, ctx.access, ctx.connectSources, ctx.pages.get(found).hashes))) res.setHeader(name, value);
+  }
+  // Routing stays here (fileAt refuses paths outside the site, /j/<code> is the join page); sirv gets
+  // the one file to send and chooses its encoding, length, etag and range.
+  req.url = sitePath(siteDir, found);
+  ctx.files(req, res, () => notFound(req, res, ctx));
+}
+
+/** The site's 404.html with status 404. Not through sirv: it sends what it finds with status 200. */
+function notFound(req: IncomingMessage, res: ServerResponse, ctx: Context) {
+  const page = fileAt(ctx.deps.siteDir, '/404.html');
+  if (!page) {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-cache' });
     return void res.end('Niet gevonden. Is de site gebouwd? Start Kring met: npm start');
   }
-  const immutable = pathname.startsWith('/_astro/');
-  const headers = {
-    'content-type': TYPES[extname(found)] ?? 'application/octet-stream',
-    'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-  };
-  if (extname(found) === '.html') {
-    const page = ctx.pages.get(found);
-    res.writeHead(path ? 200 : 404, { ...headers, ...securityHeaders(req, ctx.access, ctx.connectSources, page.hashes), 'content-length': String(page.size) });
-    return void res.end(req.method === 'HEAD' ? undefined : page.body);
-  }
-  res.writeHead(path ? 200 : 404, headers);
-  if (req.method === 'HEAD') return void res.end();
-  createReadStream(found).pipe(res);
+  const { body, size, hashes } = ctx.pages.get(page);
+  res.writeHead(404, {
+    'content-type': TYPES['.html']!,
+    'cache-control': 'no-cache',
+    ...securityHeaders(req, ctx.access, ctx.connectSources, hashes),
+    'content-length': String(size),
+  });
+  res.end(req.method === 'HEAD' ? undefined : body);
 }
