@@ -1,6 +1,7 @@
 // Both socket.io transports through the real server: WebSocket, and long-polling (what a phone falls
 // back to behind a school proxy that blocks WebSockets). A raw polling request, as curl sends it,
 // must be answered by Engine.IO and leave the server up.
+import { withServerClock } from '../support/server-clock.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type ServerProcess } from '../support/server-process.ts';
 import { connectBeamer, connectHost, connectPhone, createRoom, type Transports } from '../support/clients.ts';
@@ -93,5 +94,58 @@ describe.each<[string, Transports]>([
     expect(await host.send({ type: 'result.reveal', cardId })).toMatchObject({ ok: true });
     const shown = await beamer.waitFor((v) => v.vote?.result.state === 'shown');
     expect(shown.vote?.result).toMatchObject({ state: 'shown', counts: { nooit: 0, soms: 0, vaak: 3 } });
+  });
+});
+
+// What a phone behind a proxy that blocks WebSockets does with this stop's features: every new
+// command and the clock sync run over long-polling only, as they would on such a phone.
+describe('the new paths over long-polling only', () => {
+  const polling: Transports = ['polling'];
+
+  it('a polling-only phone syncs its clock to the server within 250 ms, even with its own clock 37 s off', async () => {
+    const room = await createRoom(server.url, { deckId: 'moreel-beraad', minGroupSize: 3 });
+    const phone = keep(await connectPhone(server.url, room, undefined, polling));
+    expect(phone.socket.io.engine.transport.name).toBe('polling');
+    const clock = withServerClock(phone, 37_000);
+    await clock.synced();
+    expect(Math.abs(clock.localNow() + clock.offset() - Date.now())).toBeLessThan(250);
+  });
+
+  it('supports an afspraak, drafts a case and saves a private reflection over polling, each counted once', async () => {
+    const room = await createRoom(server.url, { deckId: 'dilemmas-klas', minGroupSize: 3 });
+    const host = keep(await connectHost(server.url, room, polling));
+    const phones = await Promise.all([0, 1, 2].map(() => connectPhone(server.url, room, undefined, polling).then(keep)));
+    expect(host.socket.io.engine.transport.name).toBe('polling');
+    const index = (await host.waitFor((v) => v.cards.length > 0)).cards.findIndex((c) => c.id === 'onze-afspraken');
+    expect(await host.send({ type: 'card.goto', index })).toMatchObject({ ok: true });
+    await Promise.all(phones.map((p) => p.waitFor((v) => v.card?.id === 'onze-afspraken')));
+    for (const [i, p] of phones.entries()) expect(await p.send({ type: 'postIt.add', cardId: 'onze-afspraken', text: `voorstel ${i}` })).toMatchObject({ ok: true });
+    await host.waitFor((v) => v.board?.postIts.length === 3);
+    expect(await host.send({ type: 'postIt.approveAll', cardId: 'onze-afspraken' })).toEqual({ ok: true });
+    expect(await host.send({ type: 'board.reveal', cardId: 'onze-afspraken' })).toEqual({ ok: true });
+    const proposals = (await phones[0]!.waitFor((v) => v.board?.proposals?.length === 3, 20_000)).board!.proposals!;
+    // The same support sent twice (a poll that was retried) still counts once.
+    const command = { id: 'poll-retry-0001', type: 'postIt.support', cardId: 'onze-afspraken', postItId: proposals[0]!.id, support: true };
+    expect(await phones[0]!.send(command)).toEqual({ ok: true });
+    expect(await phones[0]!.send(command)).toMatchObject({ ok: true });
+    expect(await phones[1]!.send({ ...command, id: 'poll-retry-0002' })).toEqual({ ok: true });
+    await host.waitFor((v) => v.board?.postIts.find((p) => p.id === proposals[0]!.id)?.supports === 2);
+
+    const team = await createRoom(server.url, { deckId: 'moreel-beraad', minGroupSize: 3 });
+    const lead = keep(await connectHost(server.url, team, polling));
+    const colleague = keep(await connectPhone(server.url, team, undefined, polling));
+    const casus = (await lead.waitFor((v) => v.cards.length > 0)).cards.findIndex((c) => c.id === 'casus');
+    expect(await lead.send({ type: 'card.goto', index: casus })).toMatchObject({ ok: true });
+    await colleague.waitFor((v) => v.card?.id === 'casus');
+    expect(await colleague.send({ type: 'case.draft', text: 'Een collega en een leerling van 15.' })).toEqual({ ok: true });
+    await lead.waitFor((v) => (v.meeting.caseDrafts ?? []).length === 1);
+    const last = lead.view().cards.findIndex((c) => c.id === 'wat-neem-ik-mee');
+    expect(await lead.send({ type: 'card.goto', index: last })).toMatchObject({ ok: true });
+    await colleague.waitFor((v) => v.card?.id === 'wat-neem-ik-mee');
+    expect(
+      await colleague.send({ type: 'reflection.save', cardId: 'wat-neem-ik-mee', answers: {}, notes: 'alleen voor mij', action: '', shared: false }),
+    ).toEqual({ ok: true });
+    await colleague.waitFor((v) => v.meeting?.reflection?.notes === 'alleen voor mij');
+    expect(JSON.stringify(lead.view())).not.toContain('alleen voor mij');
   });
 });
