@@ -1,4 +1,4 @@
-// The storage contract: every RoomStore (SQLite now, Redis later) passes these tests.
+// The storage contract: every RoomStore (SQLite, PostgreSQL) passes these tests.
 // `open()` returns a new store on the same underlying storage each time it is called, so the suite
 // can close a store and open it again. Tests use their own random room codes and never assume the
 // storage is empty, so they can share it.
@@ -248,6 +248,78 @@ export function roomStoreContract(name: string, open: () => Promise<RoomStore>) 
       expect(loaded?.commandKeys).toEqual(['p:p1:c9']);
       expect((await second.load(sealed.code))?.record.participantKey).toBeNull();
       expect((await second.load(sealed.code))?.events).toHaveLength(1);
+    });
+
+    it('a batch stores the commands of several rooms, each room in order, with their keys', async () => {
+      const s = await store();
+      const a = roomRecord();
+      const b = roomRecord();
+      await s.create(a, startEvents(a));
+      await s.create(b, startEvents(b));
+      await s.append(a.code, [joined('p1')], null);
+      await s.appendBatch([
+        { code: a.code, events: [voted('p1', 'vaak')], commandKey: 'p:p1:b1' },
+        { code: b.code, events: [joined('q1'), joined('q2')], commandKey: null },
+        { code: a.code, events: [], commandKey: 'p:p1:nothing' },
+        { code: a.code, events: [voted('p1', 'soms'), { type: 'cardShown', index: 2 }], commandKey: 'host:b2' },
+      ]);
+      await s.append(a.code, [voted('p1', 'nooit')], 'p:p1:after');
+      const loadedA = await s.load(a.code);
+      expect(loadedA?.events).toEqual([...startEvents(a), joined('p1'), voted('p1', 'vaak'), voted('p1', 'soms'), { type: 'cardShown', index: 2 }, voted('p1', 'nooit')]);
+      expect(loadedA?.commandKeys.sort()).toEqual(['host:b2', 'p:p1:after', 'p:p1:b1']);
+      expect((await s.load(b.code))?.events).toEqual([...startEvents(b), joined('q1'), joined('q2')]);
+      await s.appendBatch([]);
+    });
+
+    it('a batch with one entry for a room that does not exist stores nothing of any entry', async () => {
+      const s = await store();
+      const a = roomRecord();
+      const b = roomRecord();
+      await s.create(a, startEvents(a));
+      await s.create(b, startEvents(b));
+      const missing = newJoinCode();
+      await expect(
+        s.appendBatch([
+          { code: a.code, events: [joined('p1')], commandKey: 'p:p1:j' },
+          { code: missing, events: [joined('p2')], commandKey: 'p:p2:j' },
+          { code: b.code, events: [joined('p3')], commandKey: 'p:p3:j' },
+        ]),
+      ).rejects.toThrow();
+      for (const record of [a, b]) {
+        const loaded = await s.load(record.code);
+        expect(loaded?.events).toEqual(startEvents(record));
+        expect(loaded?.commandKeys).toEqual([]);
+      }
+      expect(await s.load(missing)).toBeNull();
+      // The rooms carry on where they were.
+      await s.appendBatch([{ code: a.code, events: [joined('p1')], commandKey: 'p:p1:j' }]);
+      expect((await s.load(a.code))?.events).toEqual([...startEvents(a), joined('p1')]);
+    });
+
+    it('batches and appends from concurrent callers all land, each command’s events together', async () => {
+      const s = await store();
+      const a = roomRecord();
+      const b = roomRecord();
+      await s.create(a, startEvents(a));
+      await s.create(b, startEvents(b));
+      await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          i % 2
+            ? s.append(a.code, [joined(`s${i}`), voted(`s${i}`, 'soms')], `p:s${i}:c`)
+            : s.appendBatch([
+                { code: b.code, events: [joined(`b${i}`), voted(`b${i}`, 'soms')], commandKey: `p:b${i}:c` },
+                { code: a.code, events: [joined(`a${i}`), voted(`a${i}`, 'soms')], commandKey: `p:a${i}:c` },
+              ]),
+        ),
+      );
+      for (const [record, count] of [[a, 20], [b, 10]] as const) {
+        const added = (await s.load(record.code))!.events.slice(startEvents(record).length);
+        expect(added).toHaveLength(count);
+        for (let i = 0; i < count; i += 2) {
+          const first = added[i] as Extract<RoomEvent, { type: 'participantJoined' }>;
+          expect(added[i + 1]).toEqual(voted(first.participant, 'soms'));
+        }
+      }
     });
 
     it('appends from concurrent callers all land, each command’s events together', async () => {

@@ -33,6 +33,8 @@ export interface RoomStore {
   create(record: RoomRecord, events: RoomEvent[]): Promise<void>;
   /** Appends a command's events atomically and durably, before anyone is told about them. */
   append(code: string, events: RoomEvent[], commandKey: string | null): Promise<void>;
+  /** Appends several commands' events (any rooms) in one atomic transaction: all are stored or none. */
+  appendBatch(entries: { code: string; events: RoomEvent[]; commandKey: string | null }[]): Promise<void>;
   load(code: string): Promise<LoadedRoom | null>;
   /**
    * Ends the link between phones and answers: replaces the room's history with one anonymised

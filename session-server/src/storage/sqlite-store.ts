@@ -95,6 +95,15 @@ export function openSqliteStore(file: string): RoomStore {
         appendRows(code, events, commandKey);
       });
     },
+    async appendBatch(entries) {
+      transaction(() => {
+        for (const { code, events, commandKey } of entries) {
+          if (!events.length) continue;
+          if (!selectRoom.get(code)) throw new Error('room not found');
+          appendRows(code, events, commandKey);
+        }
+      });
+    },
     async load(code): Promise<LoadedRoom | null> {
       const row = selectRoom.get(code) as
         | { code: string; created_at: number; host_key_hash: string; beamer_key_hash: string; participant_key: string | null }

@@ -1,0 +1,107 @@
+// The PostgreSQL tables and the statements postgres-store.ts runs on them. Every statement is
+// parameterised; the only text put into SQL is a schema name, checked against a strict pattern.
+import type pg from 'pg';
+
+/** Versioned steps; a database records the last one it ran, so a new release only adds steps. */
+const MIGRATIONS: ((t: (table: string) => string) => string)[] = [
+  (t) => `
+    CREATE TABLE IF NOT EXISTS ${t('rooms')} (
+      code text PRIMARY KEY,
+      created_at bigint NOT NULL,
+      host_key_hash text NOT NULL,
+      beamer_key_hash text NOT NULL,
+      participant_key text,
+      host_seen_at bigint,
+      -- The seq the next event gets: moved in the append itself, under the room's row lock, so
+      -- appends need no MAX(seq) query and two appends to one room cannot interleave.
+      next_seq bigint NOT NULL DEFAULT 1
+    );
+    CREATE INDEX IF NOT EXISTS rooms_created_at ON ${t('rooms')} (created_at);
+    -- Events as the SQLite store keeps them: the dehydrated event as JSON text. Not jsonb: jsonb
+    -- refuses \\u0000, which a post-it may hold, and nothing queries inside an event.
+    CREATE TABLE IF NOT EXISTS ${t('events')} (
+      code text NOT NULL REFERENCES ${t('rooms')} (code) ON DELETE CASCADE,
+      seq bigint NOT NULL,
+      command_key text,
+      body text NOT NULL,
+      PRIMARY KEY (code, seq)
+    );
+    CREATE TABLE IF NOT EXISTS ${t('decks')} (
+      version text PRIMARY KEY,
+      body text NOT NULL
+    );
+  `,
+];
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+function tableNamer(schema: string | undefined) {
+  if (schema !== undefined && !SCHEMA_NAME.test(schema)) throw new Error(`not a schema name Kring uses: ${schema}`);
+  return (table: string) => (schema ? `"${schema}".${table}` : table);
+}
+
+/** Creates or updates the tables, one process at a time (several may start together). */
+export async function migrate(pool: pg.Pool, schema: string | undefined): Promise<void> {
+  const t = tableNamer(schema);
+  const client = await pool.connect();
+  let failure: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    await client.query("SELECT pg_advisory_xact_lock(hashtext('kring-schema:' || $1))", [schema ?? '']);
+    if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    await client.query(`CREATE TABLE IF NOT EXISTS ${t('kring_schema')} (version integer NOT NULL)`);
+    const { rows } = await client.query<{ version: number | null }>(`SELECT max(version) AS version FROM ${t('kring_schema')}`);
+    const current = rows[0]?.version ?? 0;
+    if (current > MIGRATIONS.length) {
+      throw new Error(`De database is bijgewerkt door een nieuwere versie van Kring (schema ${current}, deze versie kent ${MIGRATIONS.length}). Werk Kring bij.`);
+    }
+    for (let version = current + 1; version <= MIGRATIONS.length; version++) await client.query(MIGRATIONS[version - 1]!(t));
+    if (current < MIGRATIONS.length) {
+      await client.query(`DELETE FROM ${t('kring_schema')}`);
+      await client.query(`INSERT INTO ${t('kring_schema')} (version) VALUES ($1)`, [MIGRATIONS.length]);
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    failure = error instanceof Error ? error : new Error(String(error));
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release(failure);
+  }
+}
+
+export function postgresStatements(schema: string | undefined) {
+  const t = tableNamer(schema);
+  return {
+    insertRoom: `INSERT INTO ${t('rooms')} (code, created_at, host_key_hash, beamer_key_hash, participant_key) VALUES ($1, $2, $3, $4, $5)`,
+    /**
+     * $1 codes, $2 command keys, $3 bodies: one row per event, in order. Each room's counter moves
+     * once by its number of events; a room that does not exist gets no rows (the caller counts).
+     */
+    appendEvents: `
+      WITH input AS (
+        SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS i(code, command_key, body, ord)
+      ), counts AS (
+        SELECT code, count(*) AS n FROM input GROUP BY code
+      ), bumped AS (
+        UPDATE ${t('rooms')} r SET next_seq = r.next_seq + c.n FROM counts c WHERE r.code = c.code
+        RETURNING r.code, r.next_seq - c.n AS first
+      )
+      INSERT INTO ${t('events')} (code, seq, command_key, body)
+      SELECT i.code, b.first + row_number() OVER (PARTITION BY i.code ORDER BY i.ord) - 1, i.command_key, i.body
+      FROM input i JOIN bumped b ON b.code = i.code`,
+    lockRooms: `SELECT code FROM ${t('rooms')} WHERE code = ANY($1::text[]) ORDER BY code FOR UPDATE`,
+    loadRoom: `
+      SELECT r.code, r.created_at, r.host_key_hash, r.beamer_key_hash, r.participant_key, e.command_key, e.body
+      FROM ${t('rooms')} r LEFT JOIN ${t('events')} e ON e.code = r.code
+      WHERE r.code = $1 ORDER BY e.seq`,
+    deleteEvents: `DELETE FROM ${t('events')} WHERE code = $1`,
+    forgetParticipantKey: `UPDATE ${t('rooms')} SET participant_key = NULL WHERE code = $1`,
+    listRooms: `SELECT code, created_at, host_seen_at, participant_key IS NULL AS sealed FROM ${t('rooms')} ORDER BY created_at`,
+    deleteRoom: `DELETE FROM ${t('rooms')} WHERE code = $1`,
+    deleteRoomsBefore: `DELETE FROM ${t('rooms')} WHERE created_at < $1`,
+    markHostSeen: `UPDATE ${t('rooms')} SET host_seen_at = $1 WHERE code = $2`,
+    insertDeck: `INSERT INTO ${t('decks')} (version, body) VALUES ($1, $2) ON CONFLICT (version) DO NOTHING`,
+    loadDeck: `SELECT body FROM ${t('decks')} WHERE version = $1`,
+  };
+}
