@@ -2,14 +2,16 @@
 import { joinAddresses } from './server/join-addresses.ts';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
-import { configFromEnv } from './server/config.ts';
+import { configFromEnv, databaseLocation } from './server/config.ts';
 import { loadDecks } from './server/decks.ts';
 import { openSqliteStore } from './storage/sqlite-store.ts';
+import { errorKind, openPostgresStore, UnsafeDatabaseError } from './storage/postgres-store.ts';
+import type { RoomStore } from './storage/room-store.ts';
 import { createApplication } from './server/create-application.ts';
 
 const config = configFromEnv();
 const decks = loadDecks(config.decksDir);
-const store = openSqliteStore(join(config.dataDir, 'kring.sqlite'));
+const store = await openStore();
 const httpServer = createServer();
 const app = createApplication(httpServer, {
   store,
@@ -20,6 +22,22 @@ const app = createApplication(httpServer, {
   overloopSampleMs: config.overloopSampleMs,
   access: config,
 });
+
+/** The embedded SQLite file, or PostgreSQL when DATABASE_URL is set (several processes together). */
+async function openStore(): Promise<RoomStore> {
+  if (!config.databaseUrl) return openSqliteStore(join(config.dataDir, 'kring.sqlite'));
+  try {
+    return await openPostgresStore({ connectionString: config.databaseUrl });
+  } catch (error) {
+    const where = databaseLocation(config.databaseUrl);
+    console.error(
+      error instanceof UnsafeDatabaseError
+        ? `[kring] PostgreSQL op ${where}: ${error.message}`
+        : `[kring] PostgreSQL op ${where} is niet bereikbaar of weigert Kring (${errorKind(error)}). Draait de database, klopt DATABASE_URL, en mag deze gebruiker tabellen maken in zijn schema?`,
+    );
+    process.exit(1);
+  }
+}
 
 // Promises kept also across a restart: old sessions deleted, unattended ones ended and sealed.
 const removed = await app.applyRetention();
@@ -39,7 +57,7 @@ httpServer.once('error', (error: NodeJS.ErrnoException) => {
 });
 httpServer.listen(config.port, config.host, () => {
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
-  console.log(`[kring] klaar op http://${shown}:${config.port} (${decks.size} kaartsets, data in ${config.dataDir}${removed ? `, ${removed} oude sessies verwijderd` : ''})`);
+  console.log(`[kring] klaar op http://${shown}:${config.port} (${decks.size} kaartsets, data in ${config.databaseUrl ? `PostgreSQL op ${databaseLocation(config.databaseUrl)}` : config.dataDir}${removed ? `, ${removed} oude sessies verwijderd` : ''})`);
   // Phones cannot open "localhost": say which address they can use.
   const forPhones = config.host === '127.0.0.1' ? [] : joinAddresses(config.publicUrl, config.port);
   if (forPhones.length) console.log(`[kring] telefoons doen mee via: ${forPhones.join('  of  ')}`);

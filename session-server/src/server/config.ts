@@ -7,6 +7,8 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** PostgreSQL instead of the embedded SQLite file (DATABASE_URL), for several processes; null: SQLite. */
+  databaseUrl: string | null;
   retentionDays: number;
   /** A live session with no host connected for this many hours is ended and sealed (KRING_UNATTENDED_END_HOURS). */
   unattendedEndHours: number;
@@ -75,6 +77,27 @@ function webAddress(name: string, raw: string | undefined, example: string): str
   return url.href.replace(/\/+$/, '');
 }
 
+/** A postgres:// address, or null when DATABASE_URL is empty. */
+function databaseAddress(name: string): string | null {
+  const value = (process.env[name] ?? '').trim();
+  if (value === '') return null;
+  const example = 'postgres://kring@db.school.nl:5432/kring';
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`${name} moet een PostgreSQL-adres zijn, zoals ${example}`);
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') throw new Error(`${name} moet beginnen met postgres://, zoals ${example}`);
+  return value;
+}
+
+/** Where a database address points, without the user name or password, for messages. */
+export function databaseLocation(address: string): string {
+  const url = new URL(address);
+  return `${url.hostname || 'localhost'}:${url.port || '5432'}${url.pathname}`;
+}
+
 function originList(name: string): string[] {
   return (process.env[name] ?? '')
     .split(',')
@@ -88,6 +111,7 @@ export function configFromEnv(): Config {
     port: positiveNumber('PORT', 8080),
     host: process.env.HOST || '0.0.0.0',
     dataDir: resolve(process.env.KRING_DATA_DIR || resolve(root, 'data')),
+    databaseUrl: databaseAddress('DATABASE_URL'),
     retentionDays: positiveNumber('KRING_RETENTION_DAYS', DEFAULT_RETENTION_DAYS),
     unattendedEndHours: positiveNumber('KRING_UNATTENDED_END_HOURS', DEFAULT_UNATTENDED_END_HOURS),
     publicUrl: webAddress('KRING_PUBLIC_URL', process.env.KRING_PUBLIC_URL, 'https://kring.school.nl'),
