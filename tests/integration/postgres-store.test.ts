@@ -64,6 +64,12 @@ describe.skipIf(!available)('the PostgreSQL store', () => {
     }
   });
 
+  it('refuses to start when PostgreSQL would confirm a commit before it is on disk', async () => {
+    const url = new URL(TEST_DATABASE_URL);
+    url.searchParams.set('options', '-c synchronous_commit=off');
+    await expect(openPostgresStore({ connectionString: url.href, schema })).rejects.toThrow(/synchronous_commit=off/);
+  });
+
   it('deleting leaves no row of the room for any query, also not in its events', async () => {
     const store = await open();
     const { record, events } = newRoom();
