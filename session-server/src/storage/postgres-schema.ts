@@ -40,13 +40,29 @@ function tableNamer(schema: string | undefined) {
   return (table: string) => (schema ? `"${schema}".${table}` : table);
 }
 
-/** Creates or updates the tables, one process at a time (several may start together). */
-export async function migrate(pool: pg.Pool, schema: string | undefined): Promise<void> {
-  const t = tableNamer(schema);
+/** Runs `work` in one transaction on one connection; a connection that failed is not reused. */
+export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   let failure: Error | undefined;
   try {
     await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    failure = error instanceof Error ? error : new Error(String(error));
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    // Passing the error destroys the connection: after a failure its state is not to be trusted.
+    client.release(failure);
+  }
+}
+
+/** Creates or updates the tables, one process at a time (several may start together). */
+export async function migrate(pool: pg.Pool, schema: string | undefined): Promise<void> {
+  const t = tableNamer(schema);
+  await inTransaction(pool, async (client) => {
     await client.query("SELECT pg_advisory_xact_lock(hashtext('kring-schema:' || $1))", [schema ?? '']);
     if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
     await client.query(`CREATE TABLE IF NOT EXISTS ${t('kring_schema')} (version integer NOT NULL)`);
@@ -60,14 +76,7 @@ export async function migrate(pool: pg.Pool, schema: string | undefined): Promis
       await client.query(`DELETE FROM ${t('kring_schema')}`);
       await client.query(`INSERT INTO ${t('kring_schema')} (version) VALUES ($1)`, [MIGRATIONS.length]);
     }
-    await client.query('COMMIT');
-  } catch (error) {
-    failure = error instanceof Error ? error : new Error(String(error));
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release(failure);
-  }
+  });
 }
 
 export function postgresStatements(schema: string | undefined) {

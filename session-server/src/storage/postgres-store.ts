@@ -18,7 +18,7 @@ import pg from 'pg';
 import type { Deck } from '../protocol/index.ts';
 import type { RoomEvent } from '../room/state.ts';
 import type { LoadedRoom, RoomStore } from './room-store.ts';
-import { migrate, postgresStatements } from './postgres-schema.ts';
+import { inTransaction, migrate, postgresStatements } from './postgres-schema.ts';
 
 export interface PostgresStoreOptions {
   connectionString: string;
@@ -63,24 +63,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   }
   const sql = postgresStatements(options.schema);
 
-  /** Runs `work` in one transaction on one connection; a connection that failed is not reused. */
-  async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await pool.connect();
-    let failure: Error | undefined;
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      failure = error instanceof Error ? error : new Error(String(error));
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      // Passing the error destroys the connection: after a failure its state is not to be trusted.
-      client.release(failure);
-    }
-  }
+  const transaction = <T>(work: (client: pg.PoolClient) => Promise<T>) => inTransaction(pool, work);
 
   /** Appends every entry's events: one statement, each room's counter moved once (no MAX(seq)). */
   async function appendRows(db: pg.Pool | pg.PoolClient, entries: { code: string; events: RoomEvent[]; commandKey: string | null }[]) {
