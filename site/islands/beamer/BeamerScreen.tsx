@@ -100,7 +100,7 @@ export function BeamerScreen(props: { view: BeamerView; offline: boolean; clockO
                     <div class="beamer__activities" classList={{ 'beamer__activities--both': !!props.view.vote && !!props.view.board }}>
                       <Show when={props.view.vote}>{(vote) => <BeamerVote card={card()} vote={vote()} />}</Show>
                       <Show when={props.view.board}>
-                        {(board) => <BeamerBoard card={card()} board={board()} besideVote={!!props.view.vote} />}
+                        {(board) => <BeamerBoard card={props.view.wallCard ?? card()} board={board()} besideVote={!!props.view.vote} />}
                       </Show>
                     </div>
                   </Show>
