@@ -8,6 +8,7 @@ import sirv, { type RequestHandler } from 'sirv';
 import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { CreateRoomRequest, JoinCode } from '../protocol/index.ts';
 import { exportResults, resultsToCsv } from '../room/export.ts';
+import { resultsFileName } from '../protocol/file-names.ts';
 import type { LiveRooms } from './live-rooms.ts';
 import { joinAddresses } from './join-addresses.ts';
 import { UnknownDeckError, InvalidCardsError } from './live-rooms.ts';
@@ -227,7 +228,7 @@ async function api(req: IncomingMessage, res: ServerResponse, url: URL, ctx: Con
     }
     if (req.method === 'GET' && match[2]) {
       const results = exportResults(room.state);
-      const name = `kring-${results.deckId}-${results.startedAt.slice(0, 10)}`;
+      const name = resultsFileName(results);
       const csv = match[2] === 'csv';
       res.writeHead(200, {
         'content-type': csv ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',

@@ -61,6 +61,7 @@ export function HostScreen(props: {
       <div class="host__title">
         <p class="card__kind">Gespreksleider</p>
         <h1>{props.view.deckTitle}</h1>
+        <Show when={props.view.groupName}>{(name) => <p class="host__group">Groep: {name()}</p>}</Show>
       </div>
 
       <aside class="host__side">
