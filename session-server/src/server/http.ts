@@ -291,8 +291,10 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string
 function notFound(req: IncomingMessage, res: ServerResponse, ctx: Context) {
   const page = fileAt(ctx.deps.siteDir, '/404.html');
   if (!page) {
+    // Only a site that was never built lacks it: the visitor gets plain Dutch, the operator the hint.
+    warnUnbuiltOnce(ctx.deps.siteDir);
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-cache' });
-    return void res.end('Niet gevonden. Is de site gebouwd? Start Kring met: npm start');
+    return void res.end('Deze pagina bestaat niet.');
   }
   const { body, size, hashes } = ctx.pages.get(page);
   res.writeHead(404, {
@@ -302,4 +304,11 @@ function notFound(req: IncomingMessage, res: ServerResponse, ctx: Context) {
     'content-length': String(size),
   });
   res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+const warnedUnbuilt = new Set<string>();
+function warnUnbuiltOnce(siteDir: string) {
+  if (warnedUnbuilt.has(siteDir)) return;
+  warnedUnbuilt.add(siteDir);
+  console.warn(`[kring] geen 404.html in ${siteDir}: is de site gebouwd? Start Kring met: npm start`);
 }
