@@ -1,7 +1,8 @@
-// The print report: fetches the session's results with the host key and lays out one board per
-// A4 page, grouped by column and cluster. Post-its are shown as text only.
+// The print report: fetches the session's results with the host key; shown votes as bars with their
+// counts, then one A4 page per board that has post-its to show, grouped by column and the host's
+// groups. Cards that show nothing get one line together; a board nobody wrote on gets nothing.
 import { createResource, For, Show, type JSX } from 'solid-js';
-import { ResultsExport, type ExportedCard } from '@protocol';
+import { NOT_SHOWN, ResultsExport, TOO_FEW, type ExportedCard } from '@protocol';
 import { hostKeysFor } from '../lib/local-keys.ts';
 import { supportsText } from '../components/afspraken/AfsprakenList.tsx';
 import { serverUrl } from '../lib/server-url.ts';
@@ -9,51 +10,46 @@ import { serverUrl } from '../lib/server-url.ts';
 type Board = NonNullable<ExportedCard['board']>;
 type Vote = NonNullable<ExportedCard['vote']>;
 
-/** One vote's counts per option of its own scale, as a table a printer and a screen reader both read. */
-function PrintVote(props: { title: string; vote: Vote }) {
-  const total = () => Object.values(props.vote.counts ?? {}).reduce((a, b) => a + b, 0);
-  const pct = (n: number) => (total() ? Math.round((n / total()) * 100) : 0);
+/** One shown vote as bars with their counts, one per option of its own scale, in the scale's order. */
+function PrintVote(props: { title: string; vote: Vote & { counts: Record<string, number> } }) {
+  const answered = () => props.vote.options.reduce((sum, o) => sum + (props.vote.counts[o.id] ?? 0), 0);
+  const pct = (n: number) => (answered() ? Math.round((n / answered()) * 100) : 0);
   return (
-    <section class="print-vote">
+    <section class="print-vote" aria-label={props.title}>
       <h3>{props.title}</h3>
       <p>{props.vote.question}</p>
-      <Show
-        when={props.vote.status === 'ok' && props.vote.counts}
-        fallback={<p>{props.vote.status === 'ok' ? '' : props.vote.status === 'te weinig antwoorden' ? 'Te weinig antwoorden om te tonen.' : 'Niet getoond.'}</p>}
-      >
-        {(counts) => (
-          <>
-            <table class="print-vote__table">
-              <thead>
-                <tr>
-                  <th scope="col">Antwoord</th>
-                  <th scope="col">Aantal</th>
-                  <th scope="col">Deel</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={props.vote.options}>
-                  {(o) => (
-                    <tr>
-                      <th scope="row">{o.label}</th>
-                      <td>{counts()[o.id] ?? 0}</td>
-                      <td>{pct(counts()[o.id] ?? 0)}%</td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-            <p>
-              {total()} antwoorden · {props.vote.passes ?? 0} keer overgeslagen
-              {props.vote.split ? ' · We denken hier verschillend over.' : ''}
-              {props.vote.round > 1 ? ` · ronde ${props.vote.round}` : ''}
-            </p>
-          </>
-        )}
-      </Show>
+      <ul class="print-bars" aria-label={`Uitslag van ${answered()} antwoorden`}>
+        <For each={props.vote.options}>
+          {(o) => {
+            const count = () => props.vote.counts[o.id] ?? 0;
+            return (
+              <li class="print-bar">
+                <span class="print-bar__label">{o.label}</span>
+                <span class="print-bar__track" aria-hidden="true">
+                  <span class="print-bar__fill" style={{ width: `${pct(count())}%` }} />
+                </span>
+                <span class="print-bar__value">
+                  {count()} ({pct(count())}%)
+                </span>
+              </li>
+            );
+          }}
+        </For>
+      </ul>
+      <p>
+        {answered()} {answered() === 1 ? 'antwoord' : 'antwoorden'} · {props.vote.passes ?? 0} keer overgeslagen
+        {props.vote.split ? ' · We denken hier verschillend over.' : ''}
+        {props.vote.round > 1 ? ` · ronde ${props.vote.round}` : ''}
+      </p>
     </section>
   );
 }
+
+/** "A, B en C" */
+const titles = (cards: { title: string }[]) => {
+  const names = cards.map((c) => c.title);
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} en ${names.at(-1)}` : (names[0] ?? '');
+};
 
 export async function loadResults(code: string): Promise<ResultsExport> {
   const keys = hostKeysFor(code);
@@ -79,15 +75,25 @@ function groups(board: Board): { heading: string | null; items: { heading: strin
 export default function PrintResults(): JSX.Element {
   const code = decodeURIComponent(window.location.hash.slice(1)).toUpperCase();
   const [results] = createResource(() => code, loadResults);
-  const boards = () => (results()?.cards ?? []).filter((c): c is ExportedCard & { board: Board } => c.board !== null);
-  const votes = () => (results()?.cards ?? []).filter((c): c is ExportedCard & { vote: Vote } => c.vote !== null);
+  const cards = () => results()?.cards ?? [];
+  const votes = () => cards().filter((c): c is ExportedCard & { vote: Vote } => c.vote !== null && !c.vote.nobodyAnswered);
+  const shownVotes = () =>
+    votes().filter((c): c is ExportedCard & { vote: Vote & { counts: Record<string, number> } } => c.vote.status === 'ok' && !!c.vote.counts);
+  const boards = () => cards().filter((c): c is ExportedCard & { board: Board } => c.board !== null);
+  // A board gets a page only when it has post-its to show; where nobody wrote, the report is silent.
+  const shownBoards = () => boards().filter((c) => c.board.status === 'ok' && c.board.postIts.length);
+  const tooFewBoards = () => boards().filter((c) => c.board.status === TOO_FEW && !c.board.nobodyWrote);
+  const unshownBoards = () => boards().filter((c) => c.board.status === NOT_SHOWN && !c.board.nobodyWrote);
 
   return (
     <Show when={!results.error} fallback={<p role="alert">{(results.error as Error)?.message}</p>}>
       <Show when={results()} fallback={<p>De uitkomsten worden geladen…</p>}>
         {(r) => (
           <>
-            <h1>{r().deck}</h1>
+            <h1>
+              {r().deck}
+              <Show when={r().groupName}>{(name) => <span class="print-group"> – {name()}</span>}</Show>
+            </h1>
             <p>
               Sessie van {new Date(r().startedAt).toLocaleDateString('nl-NL', { dateStyle: 'long' })} · {r().joined} deelnemers · uitslagen
               alleen bij minstens {r().minGroupSize} antwoorden
@@ -108,51 +114,67 @@ export default function PrintResults(): JSX.Element {
             <Show when={votes().length}>
               <section class="print-board print-votes" aria-labelledby="stemmingen">
                 <h2 id="stemmingen">Stemmingen</h2>
-                <For each={votes()}>{(card) => <PrintVote title={card.title} vote={card.vote} />}</For>
+                <For each={shownVotes()}>{(card) => <PrintVote title={card.title} vote={card.vote} />}</For>
+                <VoteLine cards={votes().filter((c) => c.vote.status === TOO_FEW)} text={`Te weinig stemmen om te tonen (minder dan ${r().minGroupSize})`} />
+                <VoteLine cards={votes().filter((c) => c.vote.status === NOT_SHOWN)} text="Nog niet op de beamer getoond" />
               </section>
             </Show>
-            <Show when={boards().length} fallback={<p>In deze sessie zijn geen post-its geplakt.</p>}>
-              <For each={boards()}>
-                {(card) => (
-                  <section class="print-board" aria-labelledby={`bord-${card.id}`}>
-                    <h2 id={`bord-${card.id}`}>{card.title}</h2>
-                    <p>{card.board.prompt}</p>
-                    <Show when={card.board.status === 'ok'} fallback={<p>Te weinig antwoorden om te tonen.</p>}>
-                      <Show when={card.board.postIts.length} fallback={<p>Geen post-its op dit bord.</p>}>
-                        <For each={groups(card.board)}>
-                          {(column) => (
-                            <div class="print-board__column">
-                              <Show when={column.heading}>{(h) => <h3>{h()}</h3>}</Show>
-                              <For each={column.items}>
-                                {(cluster) => (
-                                  <div class="print-board__cluster">
-                                    <Show when={cluster.heading}>{(h) => <h3>Groep: {h()}</h3>}</Show>
-                                    <ul>
-                                      <For each={cluster.postIts}>
-                                        {(p) => (
-                                          <li>
-                                            {p.highlighted ? '★ ' : ''}
-                                            {p.text}
-                                            {p.count > 1 ? ` (${p.count}×)` : ''}
-                                          </li>
-                                        )}
-                                      </For>
-                                    </ul>
-                                  </div>
-                                )}
-                              </For>
+            <For each={shownBoards()}>
+              {(card) => (
+                <section class="print-board" aria-labelledby={`bord-${card.id}`}>
+                  <h2 id={`bord-${card.id}`}>{card.title}</h2>
+                  <p>{card.board.prompt}</p>
+                  <For each={groups(card.board)}>
+                    {(column) => (
+                      <div class="print-board__column">
+                        <Show when={column.heading}>{(h) => <h3>{h()}</h3>}</Show>
+                        <For each={column.items}>
+                          {(cluster) => (
+                            <div class="print-board__cluster">
+                              <Show when={cluster.heading}>{(h) => <h4>Groep: {h()}</h4>}</Show>
+                              <ul>
+                                <For each={cluster.postIts}>
+                                  {(p) => (
+                                    <li>
+                                      {p.highlighted ? '★ ' : ''}
+                                      {p.text}
+                                      {p.count > 1 ? ` (${p.count}×)` : ''}
+                                    </li>
+                                  )}
+                                </For>
+                              </ul>
                             </div>
                           )}
                         </For>
-                      </Show>
-                    </Show>
-                  </section>
-                )}
-              </For>
+                      </div>
+                    )}
+                  </For>
+                </section>
+              )}
+            </For>
+            <Show when={tooFewBoards().length || unshownBoards().length}>
+              <section class="print-board-notes" aria-label="Andere borden">
+                <VoteLine cards={tooFewBoards()} text={`Te weinig schrijvers om de post-its te tonen (minder dan ${r().minGroupSize})`} />
+                <VoteLine cards={unshownBoards()} text="Post-its nog niet op de beamer getoond" />
+              </section>
+            </Show>
+            <Show when={!shownBoards().length && !tooFewBoards().length && !unshownBoards().length}>
+              <p>In deze sessie staan geen post-its om te tonen.</p>
             </Show>
           </>
         )}
       </Show>
+    </Show>
+  );
+}
+
+/** One line for the cards that show nothing for one reason: "Te weinig stemmen …: A en B." */
+function VoteLine(props: { cards: { title: string }[]; text: string }) {
+  return (
+    <Show when={props.cards.length}>
+      <p class="print-line">
+        {props.text}: {titles(props.cards)}.
+      </p>
     </Show>
   );
 }

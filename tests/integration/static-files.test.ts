@@ -169,3 +169,20 @@ describe('missing and forbidden files', () => {
     }
   });
 });
+
+describe('a site that was never built', () => {
+  it('answers an unknown address with status 404 in plain Dutch, and tells the operator in the log, once', async () => {
+    const unbuilt = await startServer();
+    try {
+      for (const path of ['/bestaat-niet', '/ook/niet']) {
+        const res = await get(unbuilt, path);
+        expect(res.status).toBe(404);
+        expect(res.body.toString()).toBe('Deze pagina bestaat niet.');
+      }
+      expect(unbuilt.output()).toContain('is de site gebouwd? Start Kring met: npm start');
+      expect(unbuilt.output().match(/geen 404\.html/g)).toHaveLength(1);
+    } finally {
+      await unbuilt.cleanup();
+    }
+  });
+});

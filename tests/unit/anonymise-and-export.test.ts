@@ -103,6 +103,7 @@ describe('export', () => {
       ],
       round: 1,
       status: TOO_FEW,
+      nobodyAnswered: false,
       minimumReached: false,
       counts: null,
       passes: null,

@@ -157,6 +157,11 @@ export function decideBoard(state: RoomState, command: BoardCommand, ctx: Decide
       if (card.board.layout === 'wall' && columnId !== null) return refuse('invalid', 'Dit bord heeft geen kolommen.');
       if (clusterId !== null && !board.clusters.some((c) => c.id === clusterId)) return refuse('not-found', 'Deze groep bestaat niet.');
       if (columnId === postIt!.columnId && clusterId === postIt!.clusterId) return accept([]);
+      // Grouping and changing a column are separate acts: the column is what the writer chose
+      // (nooit / soms / vaak), so a move into a group never changes it along the way.
+      if (columnId !== postIt!.columnId && clusterId !== postIt!.clusterId) {
+        return refuse('invalid', 'Zet een post-it in een groep óf in een andere kolom, niet allebei tegelijk.');
+      }
       return accept([{ type: 'postItMoved', cardId, postItId: postIt!.id, columnId, clusterId }]);
     }
 

@@ -27,7 +27,8 @@ const hostBoard = <T extends string, S extends z.ZodRawShape>(type: T, shape: S)
 
 // Host commands: only a host key can send these.
 export const HostCommand = z.discriminatedUnion('type', [
-  cmd('card.goto', { index: z.number().int().min(0).max(200) }),
+  /** voteOnly: a quick voting round (vote first, talk later): the card's board is not opened yet. */
+  cmd('card.goto', { index: z.number().int().min(0).max(200), voteOnly: z.boolean().optional() }),
   /** Which cards to play and in which order; the card on the screen stays in the list. */
   cmd('cards.arrange', { cardIds: z.array(cardId).min(1).max(LIMITS.cardsInPlay) }),
   /** A situation of the group's own, played right after the current card. */

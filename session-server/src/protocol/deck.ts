@@ -162,6 +162,8 @@ export const Card = z.strictObject({
   step: StepDetails.optional(),
   /** A private "wat neem ik mee" round. */
   reflection: ReflectionActivity.optional(),
+  /** A card that discusses an earlier board (its id): the beamer shows that wall, with the host's groups, once it was revealed. */
+  showsWallOf: slug.optional(),
 });
 
 export const Deck = z
@@ -213,6 +215,9 @@ export const Deck = z
       }
       if (deck.method && card.kind === 'step' && !card.step) {
         ctx.addIssue({ code: 'custom', path: ['cards', i, 'step'], message: 'een stap van een methode heeft een duur en wat de groep doet (step)' });
+      }
+      if (card.showsWallOf !== undefined && !deck.cards.some((c) => c.id === card.showsWallOf && c.board && c.id !== card.id)) {
+        ctx.addIssue({ code: 'custom', path: ['cards', i, 'showsWallOf'], message: `"${card.showsWallOf}" is geen andere kaart met een bord in deze kaartset` });
       }
       if (card.kind === 'afspraken' && card.board?.layout !== 'wall') {
         ctx.addIssue({ code: 'custom', path: ['cards', i, 'board'], message: 'een afsprakenkaart heeft een bord zonder kolommen (layout: wall)' });

@@ -19,6 +19,8 @@ export const ExportedCard = z.strictObject({
       /** The round these counts belong to (1 unless the host started a new round). */
       round: z.number().int(),
       status: Status,
+      /** The vote was never opened, so certainly nobody answered; the report leaves it out. */
+      nobodyAnswered: z.boolean(),
       minimumReached: z.boolean(),
       counts: Counts.nullable(),
       passes: z.number().int().nullable(),
@@ -34,6 +36,9 @@ export const ExportedCard = z.strictObject({
     .strictObject({
       prompt: z.string(),
       status: Status,
+      /** Certainly nobody wrote here: the board was never opened, or the session ended without a post-it.
+       *  Never said of a live, opened board, where its flip would mark the moment the first person wrote. */
+      nobodyWrote: z.boolean(),
       postIts: z.array(
         z.strictObject({
           text: z.string(),

@@ -182,6 +182,8 @@ export const BeamerView = z.strictObject({
   /** While the room works in small groups: the groups side by side, instead of the room's card. */
   groups: z.array(BeamerGroup).nullable(),
   timer: TimerView.nullable(),
+  /** The card whose wall `board` is when that is not the current card: a talk card that discusses an earlier board. */
+  wallCard: Card.nullable(),
 });
 
 export const HostView = z.strictObject({

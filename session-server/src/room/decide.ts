@@ -56,7 +56,7 @@ export function decide(state: RoomState, command: Command, ctx: DecideContext): 
   if (isTimerCommand(command)) return decideTimer(state, command, ctx.now);
   switch (command.type) {
     case 'card.goto':
-      return goToCard(state, command.index);
+      return goToCard(state, command.index, command.voteOnly ?? false);
     case 'cards.arrange':
       return arrangeCards(state, command.cardIds);
     case 'card.add':
@@ -141,12 +141,13 @@ function votableCard(state: RoomState, cardId: string): Decision {
 }
 
 /** Showing a card for the first time opens its vote and board, so the host needs no extra click. */
-function goToCard(state: RoomState, index: number): Decision {
+function goToCard(state: RoomState, index: number, voteOnly: boolean): Decision {
   const card = playedCards(state)[index];
   if (!card) return refuse('not-found', 'Deze kaart bestaat niet.');
   if (index === state.cardIndex) return accept([]);
   const events: RoomEvent[] = [{ type: 'cardShown', index }];
   if (card.vote && !own(state.votes, card.id)) events.push({ type: 'voteOpened', cardId: card.id });
-  if (card.board && !own(state.boards, card.id)) events.push({ type: 'boardOpened', cardId: card.id });
+  // In a quick voting round the board waits: it opens when the card comes back to be talked about.
+  if (card.board && !voteOnly && !own(state.boards, card.id)) events.push({ type: 'boardOpened', cardId: card.id });
   return accept(events);
 }

@@ -70,6 +70,7 @@ function exportedCard(state: RoomState, card: Card): ExportedCard {
       options,
       round: vote?.round ?? 1,
       status,
+      nobodyAnswered: !vote,
       minimumReached: status === 'ok',
       counts: tally ? split(tally).counts : null,
       passes: tally ? split(tally).passes : null,
@@ -97,6 +98,7 @@ export function exportedBoardOf(state: RoomState, card: Card, board: BoardState 
   return {
     prompt: card.board.prompt,
     status: !shown ? NOT_SHOWN : reached ? ('ok' as const) : TOO_FEW,
+    nobodyWrote: !board || (state.status === 'ended' && board.authorCount === 0),
     postIts: visible
       .map((p) => ({
         text: p.text,

@@ -7,7 +7,7 @@ import type { Afspraak, BeamerView, Card, HostView, ParticipantView, Proposal, W
 type BeamerBoard = NonNullable<BeamerView['board']>;
 type HostBoard = NonNullable<HostView['board']>;
 import type { BoardState, PostIt, RoomState } from './state.ts';
-import { allCards, boardModerated, currentCard, playedCards } from './cards.ts';
+import { allCards, boardModerated, currentCard, findCard, playedCards } from './cards.ts';
 
 const cardEntry = (c: Card) => ({ id: c.id, title: c.title, kind: c.kind, theme: c.theme ?? null });
 import { weightsOf } from '../boards/weight.ts';
@@ -118,7 +118,8 @@ export function participantView(state: RoomState, participant: string): Particip
 export function beamerView(state: RoomState, present: number | null = null): BeamerView {
   const card = currentCard(state);
   const vote = card.vote ? own(state.votes, card.id) : undefined;
-  const board = card.board ? own(state.boards, card.id) : undefined;
+  const wallCard = card.board ? null : discussedWallCard(state, card);
+  const board = card.board || wallCard ? own(state.boards, (wallCard ?? card).id) : undefined;
   const enough = !!board && boardHasEnoughAuthors(board, state.minGroupSize);
   return {
     role: 'beamer',
@@ -145,7 +146,18 @@ export function beamerView(state: RoomState, present: number | null = null): Bea
     groupName: state.groupName ?? null,
     meeting: meetingView(state, 'beamer'),
     timer: timerView(state),
+    wallCard,
   };
+}
+
+/**
+ * The earlier card a talk card discusses (its `showsWallOf`), once that wall was revealed: showing it
+ * again adds nothing the beamer did not already show, under the same rules (minimum group size).
+ */
+function discussedWallCard(state: RoomState, card: Card): Card | null {
+  const earlier = card.showsWallOf ? findCard(state, card.showsWallOf) : undefined;
+  const board = earlier?.board ? own(state.boards, earlier.id) : undefined;
+  return earlier && board?.revealed ? earlier : null;
 }
 
 /** A board as the beamer shows it: the wall only once revealed and enough people wrote. */

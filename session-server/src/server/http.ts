@@ -8,6 +8,7 @@ import sirv, { type RequestHandler } from 'sirv';
 import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { CreateRoomRequest, JoinCode } from '../protocol/index.ts';
 import { exportResults, resultsToCsv } from '../room/export.ts';
+import { resultsFileName } from '../protocol/file-names.ts';
 import type { LiveRooms } from './live-rooms.ts';
 import { joinAddresses } from './join-addresses.ts';
 import { UnknownDeckError, InvalidCardsError } from './live-rooms.ts';
@@ -227,7 +228,7 @@ async function api(req: IncomingMessage, res: ServerResponse, url: URL, ctx: Con
     }
     if (req.method === 'GET' && match[2]) {
       const results = exportResults(room.state);
-      const name = `kring-${results.deckId}-${results.startedAt.slice(0, 10)}`;
+      const name = resultsFileName(results);
       const csv = match[2] === 'csv';
       res.writeHead(200, {
         'content-type': csv ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
@@ -290,8 +291,10 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string
 function notFound(req: IncomingMessage, res: ServerResponse, ctx: Context) {
   const page = fileAt(ctx.deps.siteDir, '/404.html');
   if (!page) {
+    // Only a site that was never built lacks it: the visitor gets plain Dutch, the operator the hint.
+    warnUnbuiltOnce(ctx.deps.siteDir);
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-cache' });
-    return void res.end('Niet gevonden. Is de site gebouwd? Start Kring met: npm start');
+    return void res.end('Deze pagina bestaat niet.');
   }
   const { body, size, hashes } = ctx.pages.get(page);
   res.writeHead(404, {
@@ -301,4 +304,11 @@ function notFound(req: IncomingMessage, res: ServerResponse, ctx: Context) {
     'content-length': String(size),
   });
   res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+const warnedUnbuilt = new Set<string>();
+function warnUnbuiltOnce(siteDir: string) {
+  if (warnedUnbuilt.has(siteDir)) return;
+  warnedUnbuilt.add(siteDir);
+  console.warn(`[kring] geen 404.html in ${siteDir}: is de site gebouwd? Start Kring met: npm start`);
 }

@@ -80,7 +80,7 @@ export function PrintCard(props: { card: Card; number: number; of: number; theme
         <Show when={props.card.board}>
           {(board) => (
             <>
-              <p class="print-card__label">Schrijf op een briefje:</p>
+              <p class="print-card__label">Schrijf op een post-it:</p>
               <p>{board().prompt}</p>
             </>
           )}

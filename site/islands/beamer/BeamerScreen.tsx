@@ -37,7 +37,7 @@ export function BeamerScreen(props: { view: BeamerView; offline: boolean; clockO
               <MeetingRecord record={recordOf(props.view.meeting)} />
             </div>
           </Show>
-          <Show when={props.view.afspraken.length} fallback={<h1>De sessie is afgelopen. Dank je wel!</h1>}>
+          <Show when={props.view.afspraken.length} fallback={<h1>De sessie is afgelopen. Dank jullie wel!</h1>}>
             {/* The session ends with what the group agreed on. */}
             <div class="beamer-afspraken">
               <h1>Onze afspraken</h1>
@@ -45,7 +45,7 @@ export function BeamerScreen(props: { view: BeamerView; offline: boolean; clockO
                 <p class="beamer-afspraken__group">{props.view.groupName}</p>
               </Show>
               <AfsprakenList afspraken={props.view.afspraken} class="afspraken-list--beamer" />
-              <p class="beamer__note">De sessie is afgelopen. Dank je wel!</p>
+              <p class="beamer__note">De sessie is afgelopen. Dank jullie wel!</p>
             </div>
           </Show>
         </div>
@@ -100,7 +100,7 @@ export function BeamerScreen(props: { view: BeamerView; offline: boolean; clockO
                     <div class="beamer__activities" classList={{ 'beamer__activities--both': !!props.view.vote && !!props.view.board }}>
                       <Show when={props.view.vote}>{(vote) => <BeamerVote card={card()} vote={vote()} />}</Show>
                       <Show when={props.view.board}>
-                        {(board) => <BeamerBoard card={card()} board={board()} besideVote={!!props.view.vote} />}
+                        {(board) => <BeamerBoard card={props.view.wallCard ?? card()} board={board()} besideVote={!!props.view.vote} />}
                       </Show>
                     </div>
                   </Show>

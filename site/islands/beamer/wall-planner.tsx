@@ -133,19 +133,26 @@ export function createWallPlanner(measureHost: () => HTMLElement | undefined) {
     const lanes = lanesFor(columnWidth, LANE_EM * fontPx, gaps.lane, most - fewer);
     if (!last && lanes.width < NARROWEST_LANE_EM * fontPx) return null;
 
-    // A column's title stands above its lanes, a cluster's inside the lane.
+    // A column's title stands above its lanes, a cluster's inside the lane (also a cluster inside a column).
     const titlePx = Math.max(area.base, TITLE_EM * fontPx);
-    const titled = groups.filter((g) => g.title !== null);
-    const titleWidth = mode === 'columns' ? columnWidth : lanes.width;
-    const titleHeights = measurer.measure(titled.map((g) => titleRequest(g, titleWidth, titlePx)));
-    const titleHeight = new Map(titled.map((g, i) => [g.key, titleHeights[i]!]));
-    const headerHeight = mode === 'columns' ? Math.max(0, ...titleHeights) : 0;
+    const parts = mode === 'columns' ? groups.flatMap((g) => g.parts ?? []) : [];
+    const inLane = mode === 'columns' ? parts : groups.filter((g) => g.title !== null);
+    const headers = mode === 'columns' ? groups.filter((g) => g.title !== null) : [];
+    const titleHeights = measurer.measure([
+      ...headers.map((g) => titleRequest(g, columnWidth, titlePx)),
+      ...inLane.map((g) => titleRequest(g, lanes.width, titlePx)),
+    ]);
+    const titleHeight = new Map([...headers, ...inLane].map((g, i) => [g.key, titleHeights[i]!]));
+    const headerHeight = mode === 'columns' ? Math.max(0, ...titleHeights.slice(0, headers.length)) : 0;
     const laneHeight = mode === 'columns' ? height - headerHeight - gaps.title : height;
-    const roomFor = (g: WallGroup) => (mode === 'columns' || g.title === null ? laneHeight : laneHeight - titleHeight.get(g.key)! - gaps.title);
+    const titledInLane = new Set(inLane.map((g) => g.key));
+    const roomFor = (g: WallGroup) => (titledInLane.has(g.key) ? laneHeight - titleHeight.get(g.key)! - gaps.title : laneHeight);
+    // What holds post-its directly: a column's clusters where it has them, else the group itself.
+    const leaves = groups.flatMap((g) => (mode === 'columns' && g.parts ? g.parts : [g]));
 
     // Only at the smallest size may a post-it shrink to fit a lane; at a larger size one that does
     // not fit means the whole wall takes the next size down, so all post-its keep one size.
-    const heights = fitPostIts(groups, lanes.width, fontPx, roomFor, last);
+    const heights = fitPostIts(leaves, lanes.width, fontPx, roomFor, last);
     if (!heights) return null;
     const options: FlowOptions<WallItem> = {
       height: laneHeight,
@@ -153,13 +160,13 @@ export function createWallPlanner(measureHost: () => HTMLElement | undefined) {
       gap: gaps.item,
       titleGap: gaps.title,
       groupGap: gaps.group,
-      titleHeight: (g) => titleHeight.get(g.key) ?? 0,
+      titleHeight: (g) => (titledInLane.has(g.key) ? titleHeight.get(g.key)! : 0),
       itemHeight: (item) => heights.get(item)!,
     };
-    const byKey = new Map(groups.map((g) => [g.key, g]));
+    const byKey = new Map([...groups, ...parts].map((g) => [g.key, g]));
     const toLayout = (g: WallGroup): LayoutGroup<WallItem> => ({
       key: g.key,
-      title: mode === 'columns' ? null : g.title,
+      title: titledInLane.has(g.key) ? g.title : null,
       items: g.postIts.map((p) => itemFor(p, g.colour)),
     });
     const segment = (s: { key: string; title: string | null; continued: boolean; items: WallItem[] }): WallSegment => {
@@ -170,7 +177,7 @@ export function createWallPlanner(measureHost: () => HTMLElement | undefined) {
 
     let pages: WallColumn[][];
     if (mode === 'columns') {
-      const perColumn = groups.map((g) => packUntitled(g, toLayout(g).items, options, last));
+      const perColumn = groups.map((g) => (g.parts ? packBalanced(g.parts.map(toLayout), options) : packUntitled(g, toLayout(g).items, options, last)));
       const count = Math.max(1, ...perColumn.map((p) => p.length));
       pages = Array.from({ length: count }, (_, k) =>
         groups.map((g, i) => ({ key: g.key, title: g.title, colour: g.colour, count: g.count, lanes: toLanes(perColumn[i]![k]) })),

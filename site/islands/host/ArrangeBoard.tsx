@@ -5,7 +5,7 @@ import { For, Show, createMemo, createSignal, createUniqueId, onCleanup } from '
 import { Dynamic } from 'solid-js/web';
 import { DragDropProvider, DragDropSensors, DragOverlay, createDroppable, type DragEvent } from '@thisbeyond/solid-dnd';
 import type { BoardColour, Card, HostView } from '@protocol';
-import { arrange, zoneOf, type Zone } from './board-places.ts';
+import { arrange, placeKey, zoneOf, type Zone } from './board-places.ts';
 import { ArrangePostIt, shortText, type ArrangeContext, type Panel } from './ArrangePostIt.tsx';
 import { ClusterManager } from './ClusterManager.tsx';
 import { DragWatcher, zoneUnderPointer, type DragState } from './drag-support.tsx';
@@ -17,6 +17,7 @@ export function ArrangeBoard(props: { card: Card; board: Board; send: Send }) {
   const arrangement = createMemo(() => arrange(props.card, props.board));
   const isWall = () => arrangement().columns.length === 1 && arrangement().columns[0]!.label === null;
   const [message, setMessage] = createSignal('');
+  const columnLabel = (id: string | null) => arrangement().columns.find((c) => c.id === id)?.label ?? 'Overig';
   const [panel, setPanel] = createSignal<Panel>(null);
   const [focusRequest, setFocusRequest] = createSignal<{ postItId: string; zoneKey: string } | null>(null);
   const zoneElements = new Map<string, HTMLElement>();
@@ -42,20 +43,29 @@ export function ArrangeBoard(props: { card: Card; board: Board; send: Send }) {
     async moveTo(postItId, zone, byKeyboard) {
       const postIt = arrangement().postIts.get(postItId);
       if (!postIt) return;
-      if (zoneOf(arrangement(), props.card.id, postIt)?.key === zone.key) {
+      // Grouping never changes the column the writer chose: the post-it goes to this group in its own column.
+      const landing = arrangement().zones.get(placeKey(props.card.id, { columnId: postIt.columnId, clusterId: zone.clusterId }));
+      if (!landing) return;
+      const keptColumn = zone.columnId !== postIt.columnId ? columnLabel(postIt.columnId) : null;
+      if (zoneOf(arrangement(), props.card.id, postIt)?.key === landing.key) {
         // A drag that ends where it began is no news; a chosen destination is answered.
-        if (byKeyboard) announce(`Deze post-it staat al bij ${zone.name}.`);
+        if (keptColumn) announce(`De post-it blijft bij ${keptColumn}: dat koos de schrijver. Kies ‘Andere kolom’ om dat te veranderen.`);
+        else if (byKeyboard) announce(`Deze post-it staat al bij ${zone.name}.`);
         return;
       }
-      if (byKeyboard) setFocusRequest({ postItId, zoneKey: zone.key });
-      const ack = await props.send({
-        type: 'postIt.move',
-        cardId: props.card.id,
-        postItId,
-        columnId: zone.columnId,
-        clusterId: zone.clusterId,
-      });
-      if (ack.ok) announce(`Post-it verplaatst naar ${zone.name}`);
+      if (byKeyboard) setFocusRequest({ postItId, zoneKey: landing.key });
+      const ack = await props.send({ type: 'postIt.move', cardId: props.card.id, postItId, clusterId: landing.clusterId });
+      if (!ack.ok) setFocusRequest(null);
+      else if (keptColumn) announce(`Post-it naar ${landing.title}. Hij blijft bij ${keptColumn}: dat koos de schrijver.`);
+      else announce(`Post-it verplaatst naar ${landing.name}`);
+    },
+    async moveToColumn(postItId, columnId) {
+      const postIt = arrangement().postIts.get(postItId);
+      if (!postIt || postIt.columnId === columnId) return;
+      const clusterId = zoneOf(arrangement(), props.card.id, postIt)?.clusterId ?? null;
+      setFocusRequest({ postItId, zoneKey: placeKey(props.card.id, { columnId, clusterId }) });
+      const ack = await props.send({ type: 'postIt.move', cardId: props.card.id, postItId, columnId });
+      if (ack.ok) announce(`Post-it staat nu bij ${columnLabel(columnId)}.`);
       else setFocusRequest(null);
     },
     async merge(postItId, intoId) {
@@ -87,6 +97,7 @@ export function ArrangeBoard(props: { card: Card; board: Board; send: Send }) {
       <h3 id="ordenen-titel">Ordenen</h3>
       <p class="arrange__how">
         Maak groepen en sleep post-its erheen. Zonder muis: kies <strong>Verplaats</strong> bij een post-it.
+        <Show when={!isWall()}> Een groep geldt voor alle kolommen: een post-it blijft in de kolom die de schrijver koos.</Show>
       </p>
       <ClusterManager cardId={props.card.id} board={props.board} send={props.send} announce={announce} />
       <div class="sr-only" role="status" aria-live="polite">

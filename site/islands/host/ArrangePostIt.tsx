@@ -7,7 +7,7 @@ import type { Arrangement, Zone } from './board-places.ts';
 import { HideButton, PostItFlags, PostItPaper } from './PostItParts.tsx';
 import type { Send } from './HostScreen.tsx';
 
-export type Panel = { postItId: string; kind: 'move' | 'merge' } | null;
+export type Panel = { postItId: string; kind: 'move' | 'merge' | 'column' } | null;
 
 /** What every post-it on the arranging board shares; built once by ArrangeBoard. */
 export interface ArrangeContext {
@@ -20,12 +20,18 @@ export interface ArrangeContext {
   /** A post-it that should take focus once it shows up in this zone (after a move by keyboard). */
   focusRequest: Accessor<{ postItId: string; zoneKey: string } | null>;
   clearFocusRequest: () => void;
+  /** Into a group (or out of one): the post-it stays in its column. */
   moveTo: (postItId: string, zone: Zone, byKeyboard: boolean) => void;
+  /** The deliberate other act: a post-it to another column, changing what its writer chose. */
+  moveToColumn: (postItId: string, columnId: string) => void;
   merge: (postItId: string, intoId: string) => void;
   highlight: (postItId: string, highlighted: boolean) => void;
   /** After a post-it left the board (hidden): say so, and put focus on the zone it was in. */
   left: (zoneKey: string, message: string) => void;
 }
+
+const MENU_LABEL = { move: 'Waarheen?', merge: 'Samenvoegen met…', column: 'Naar welke kolom?' } as const;
+const SUBMIT_LABEL = { move: 'Verplaats hierheen', merge: 'Samenvoegen', column: 'Zet in deze kolom' } as const;
 
 /** A post-it's text, short enough for a menu option. */
 export function shortText(text: string, max = 50): string {
@@ -62,14 +68,14 @@ export function ArrangePostIt(props: { postIt: HostPostIt; zone: Zone; colour: B
     }
   });
 
-  const openPanel = (kind: 'move' | 'merge') => {
+  const openPanel = (kind: 'move' | 'merge' | 'column') => {
     props.ctx.setPanel(open() === kind ? null : { postItId: props.postIt.id, kind });
     queueMicrotask(() => select?.focus());
   };
   const closePanel = (focusOpener: boolean) => {
     const kind = open();
     props.ctx.setPanel(null);
-    if (focusOpener) queueMicrotask(() => (kind === 'merge' ? mergeButton : moveButton)?.focus());
+    if (focusOpener) queueMicrotask(() => (kind === 'merge' ? mergeButton : kind === 'column' ? columnButton : moveButton)?.focus());
   };
   const confirm = (event: SubmitEvent) => {
     event.preventDefault();
@@ -84,13 +90,16 @@ export function ArrangePostIt(props: { postIt: HostPostIt; zone: Zone; colour: B
       if (zone) props.ctx.moveTo(props.postIt.id, zone, true);
     } else if (kind === 'merge') {
       props.ctx.merge(props.postIt.id, value);
+    } else if (kind === 'column') {
+      props.ctx.moveToColumn(props.postIt.id, value);
     }
   };
-  // Most moves go into a group in the same column, so the menu starts at the first other place there.
-  const firstOtherPlace = () => {
-    const others = props.ctx.arrangement().places.filter((z) => z.key !== props.zone.key);
-    return (others.find((z) => z.columnId === props.zone.columnId) ?? others[0])?.key;
-  };
+  // Grouping keeps the column: the menu offers the groups within this post-it's own column.
+  const groupPlaces = () => props.ctx.arrangement().places.filter((z) => z.columnId === props.zone.columnId);
+  const firstOtherPlace = () => groupPlaces().find((z) => z.key !== props.zone.key)?.key;
+  const columns = () => props.ctx.arrangement().columns.filter((c) => c.label !== null);
+  const firstOtherColumn = () => columns().find((c) => c.id !== props.postIt.columnId)?.id;
+  let columnButton: HTMLButtonElement | undefined;
 
   return (
     <li
@@ -127,6 +136,19 @@ export function ArrangePostIt(props: { postIt: HostPostIt; zone: Zone; colour: B
         >
           Verplaats
         </button>
+        <Show when={columns().length > 1}>
+          <button
+            ref={columnButton}
+            type="button"
+            class="button button--secondary button--small"
+            aria-expanded={open() === 'column'}
+            aria-controls={open() === 'column' ? `${uid}-menu` : undefined}
+            aria-describedby={`${uid}-tekst`}
+            onClick={() => openPanel('column')}
+          >
+            Andere kolom…
+          </button>
+        </Show>
         <button
           type="button"
           class="button button--secondary button--small"
@@ -169,13 +191,28 @@ export function ArrangePostIt(props: { postIt: HostPostIt; zone: Zone; colour: B
               }
             }}
           >
-            <label for={`${uid}-keuze`}>{kind() === 'move' ? 'Waarheen?' : 'Samenvoegen met…'}</label>
-            <select id={`${uid}-keuze`} ref={select}>
-              <Show
-                when={kind() === 'move'}
-                fallback={<For each={others().map((p) => p.id)}>{(id) => <option value={id}>{mergeOption(id)}</option>}</For>}
-              >
-                <For each={props.ctx.arrangement().places.map((z) => z.key)}>
+            <label for={`${uid}-keuze`}>{MENU_LABEL[kind()]}</label>
+            <Show when={kind() === 'column'}>
+              <p class="arrange-menu__warning" id={`${uid}-let-op`}>
+                Dit verandert wat de schrijver koos. Doe het alleen als de post-it duidelijk in de verkeerde kolom staat.
+              </p>
+            </Show>
+            <select id={`${uid}-keuze`} ref={select} aria-describedby={kind() === 'column' ? `${uid}-let-op` : undefined}>
+              <Show when={kind() === 'merge'}>
+                <For each={others().map((p) => p.id)}>{(id) => <option value={id}>{mergeOption(id)}</option>}</For>
+              </Show>
+              <Show when={kind() === 'column'}>
+                <For each={columns()}>
+                  {(column) => (
+                    <option value={column.id ?? ''} disabled={column.id === props.postIt.columnId} selected={column.id === firstOtherColumn()}>
+                      {column.label}
+                      {column.id === props.postIt.columnId ? ' (staat hier nu)' : ''}
+                    </option>
+                  )}
+                </For>
+              </Show>
+              <Show when={kind() === 'move'}>
+                <For each={groupPlaces().map((z) => z.key)}>
                   {(key) => (
                     <option value={key} selected={key === firstOtherPlace()}>
                       {props.ctx.arrangement().zones.get(key)?.name}
@@ -187,7 +224,7 @@ export function ArrangePostIt(props: { postIt: HostPostIt; zone: Zone; colour: B
             </select>
             <span class="arrange-menu__actions">
               <button type="submit" class="button button--small">
-                {kind() === 'move' ? 'Verplaats hierheen' : 'Samenvoegen'}
+                {SUBMIT_LABEL[kind()]}
               </button>
               <button type="button" class="button button--secondary button--small" onClick={() => closePanel(true)}>
                 Annuleer

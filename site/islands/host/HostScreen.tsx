@@ -19,6 +19,7 @@ import { PrintLink } from './PrintLink.tsx';
 import { CardTools } from './CardTools.tsx';
 import { GroupsPanel } from './GroupsPanel.tsx';
 import { TimerPanel } from './TimerPanel.tsx';
+import { RankingPanel, createVoteFirst } from './RankingPanel.tsx';
 
 /** Sends a host command; the promise is the server's answer (a refusal also shows in the console). */
 export type Send = (command: CommandInput<HostCommand>, options?: { showsRefusal?: boolean }) => Promise<CommandAck>;
@@ -54,13 +55,16 @@ export function HostScreen(props: {
   };
   onMount(() => document.addEventListener('keydown', onKey));
   onCleanup(() => document.removeEventListener('keydown', onKey));
-  const goto = (index: number) => void send({ type: 'card.goto', index });
+  // "Eerst alles stemmen": while its voting round runs, a card opens only its vote (RankingPanel).
+  const voteFirst = createVoteFirst(props.code);
+  const goto = (index: number) => void send({ type: 'card.goto', index, ...(voteFirst.phase() === 'votes' ? { voteOnly: true } : {}) });
 
   return (
     <div class="host">
       <div class="host__title">
         <p class="card__kind">Gespreksleider</p>
         <h1>{props.view.deckTitle}</h1>
+        <Show when={props.view.groupName}>{(name) => <p class="host__group">Groep: {name()}</p>}</Show>
       </div>
 
       <aside class="host__side">
@@ -161,6 +165,7 @@ export function HostScreen(props: {
             )}
           </Show>
 
+          <RankingPanel view={props.view} code={props.code} send={send} phase={voteFirst.phase} setPhase={voteFirst.setPhase} goto={goto} />
           <CardTools view={props.view} send={send} />
           <Show when={!props.view.groups}>
             <GroupsPanel view={props.view} send={send} />

@@ -1,5 +1,6 @@
 // Where a post-it can be on the host's board: one place per column × group (or per group on a free
-// wall), named plainly. Dragging and the keyboard menu both read these, so they always agree.
+// wall), named plainly. Dragging and the keyboard menu both read these, so they always agree. A group
+// spans the columns: it shows in each one, and putting a post-it in a group keeps its column.
 import type { BoardColour, Card, HostPostIt, HostView } from '@protocol';
 
 type Board = NonNullable<HostView['board']>;
@@ -21,6 +22,8 @@ export interface Zone extends Place {
 
 export interface ColumnGroup {
   key: string;
+  /** The deck's column id; null on a free wall. */
+  id: string | null;
   /** Null on a free wall: its zones stand alone. */
   label: string | null;
   colour: BoardColour;
@@ -70,7 +73,7 @@ export function arrange(card: Card, board: Board): Arrangement {
       zones.set(zone.key, zone);
       return zone;
     });
-    return { key: `${card.id}|${group.id ?? ''}`, label: group.label, colour: group.colour, zones: clusterZones };
+    return { key: `${card.id}|${group.id ?? ''}`, id: group.id, label: group.label, colour: group.colour, zones: clusterZones };
   });
 
   return { columns, zones, postIts: new Map(postIts.map((p) => [p.id, p])), places: [...zones.values()] };
