@@ -7,7 +7,7 @@ import { privacyScreenFor, rememberPrivacyScreen } from '../../lib/local-keys.ts
 export interface PrivacyScreen {
   on: Accessor<boolean>;
   toggle: () => void;
-  /** Whether a post-it's text may show now (every one when the screen is off). Without an id: only when off. */
+  /** Whether a post-it's (or a typed case's) text may show now: every one when the screen is off. Without an id: only when off. */
   readable: (postItId?: string) => boolean;
   /** Shows one post-it's text (null: none); reading another hides the one before. */
   read: (postItId: string | null) => void;
