@@ -4,9 +4,10 @@ import { Match, Show, Switch, createSignal, onCleanup } from 'solid-js';
 import type { ConnectRefusal } from '@protocol';
 import { normaliseJoinCode } from '@protocol/constants';
 import { createHostStore } from '../stores/screens.ts';
-import { hostKeysFor } from '../lib/local-keys.ts';
+import { adoptHostLink, hostKeysFor } from '../lib/local-keys.ts';
 import { useStore } from '../lib/use-store.ts';
 import { HostScreen } from './host/HostScreen.tsx';
+import { createPrivacyScreen, PrivacyProvider } from './host/privacy-screen.tsx';
 
 const REFUSALS: Partial<Record<ConnectRefusal, string>> = {
   'unknown-room': 'Deze sessie bestaat niet (meer). Misschien is hij al verwijderd.',
@@ -19,7 +20,7 @@ export default function HostConsole() {
   const reload = () => window.location.reload();
   window.addEventListener('hashchange', reload);
   onCleanup(() => window.removeEventListener('hashchange', reload));
-  const code = normaliseJoinCode(decodeURIComponent(window.location.hash.slice(1)));
+  const code = codeFromAddress();
   const keys = code ? hostKeysFor(code) : null;
 
   return (
@@ -52,6 +53,7 @@ function Connected(props: { code: string; hostKey: string; beamerKey: string }) 
   const status = useStore(store, (s) => s.status);
   const refusal = useStore(store, (s) => s.refusal);
   const [deleted, setDeleted] = createSignal(false);
+  const privacy = createPrivacyScreen(props.code);
   const onDeleted = () => {
     store.close();
     setDeleted(true);
@@ -96,19 +98,35 @@ function Connected(props: { code: string; hostKey: string; beamerKey: string }) 
           }
         >
           {(v) => (
-            <HostScreen
-              store={store}
-              view={v()}
-              code={props.code}
-              hostKey={props.hostKey}
-              beamerKey={props.beamerKey}
-              onDeleted={onDeleted}
-            />
+            <PrivacyProvider value={privacy}>
+              <HostScreen
+                store={store}
+                view={v()}
+                code={props.code}
+                hostKey={props.hostKey}
+                beamerKey={props.beamerKey}
+                onDeleted={onDeleted}
+              />
+            </PrivacyProvider>
           )}
         </Show>
       </Show>
     </Show>
   );
+}
+
+/**
+ * The session code in the address. A link for a second device also carries the keys: they are
+ * remembered like a console that started the session, and the address is cut back to the code so
+ * the key does not stay in the address bar, on screen or in the browser's history.
+ */
+function codeFromAddress(): string | null {
+  const fragment = window.location.hash.slice(1);
+  if (!fragment.includes('=')) return normaliseJoinCode(decodeURIComponent(fragment));
+  const adopted = adoptHostLink(fragment);
+  const code = adopted ?? normaliseJoinCode(new URLSearchParams(fragment).get('code') ?? '');
+  history.replaceState(history.state, '', `${window.location.pathname}${code ? `#${code}` : ''}`);
+  return code;
 }
 
 function BackToDecks() {

@@ -1,5 +1,7 @@
-// What a browser remembers: the phone's participant token per room, and the host key per room
-// (so a closed host tab can be reopened). Nothing else about a person is stored.
+// What a browser remembers: the phone's participant token per room, the host key per room (so a
+// closed host tab can be reopened), and whether a console shows its privacy screen. Nothing else
+// about a person is stored.
+import { SECRET_KEY_PATTERN, normaliseJoinCode } from '@protocol/constants';
 
 export function participantTokenFor(room: string, makeToken: () => string): string {
   const key = `kring:token:${room}`;
@@ -29,4 +31,48 @@ export function hostKeysFor(room: string): { hostKey: string; beamerKey: string 
 
 export function forgetHostKeys(room: string) {
   localStorage.removeItem(`kring:host:${room}`);
+  localStorage.removeItem(`kring:privacy:${room}`);
+}
+
+/**
+ * A host link for a second device carries the keys in the address's fragment
+ * (`#code=ABCD12&key=…&beamer=…`), which browsers never send to a server. Returns the room code
+ * when the fragment held a usable link and its keys are now remembered, null otherwise.
+ */
+export function adoptHostLink(fragment: string): string | null {
+  const params = new URLSearchParams(fragment.replace(/^#/, ''));
+  const code = normaliseJoinCode(params.get('code') ?? '');
+  const hostKey = params.get('key') ?? '';
+  const beamerKey = params.get('beamer') ?? '';
+  if (!code || !SECRET_KEY_PATTERN.test(hostKey) || !SECRET_KEY_PATTERN.test(beamerKey)) return null;
+  try {
+    rememberHostKeys(code, { hostKey, beamerKey });
+  } catch {
+    return null; // storage blocked: the console cannot keep the key, so the link cannot work here
+  }
+  return code;
+}
+
+/** The link that opens this room's console on another device with the same rights. */
+export function hostLink(origin: string, room: string, keys: { hostKey: string; beamerKey: string }): string {
+  const fragment = new URLSearchParams({ code: room, key: keys.hostKey, beamer: keys.beamerKey });
+  return `${origin}/host/#${fragment.toString()}`;
+}
+
+/** Whether this browser shows the console with the privacy screen on for a room (per device). */
+export function privacyScreenFor(room: string): boolean {
+  try {
+    return localStorage.getItem(`kring:privacy:${room}`) === 'on';
+  } catch {
+    return false;
+  }
+}
+
+export function rememberPrivacyScreen(room: string, on: boolean) {
+  try {
+    if (on) localStorage.setItem(`kring:privacy:${room}`, 'on');
+    else localStorage.removeItem(`kring:privacy:${room}`);
+  } catch {
+    // storage blocked: the toggle still works until the page is closed
+  }
 }

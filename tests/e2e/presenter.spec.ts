@@ -1,6 +1,6 @@
 // User story: a teacher with a presenter clicker changes cards with PageDown / PageUp; typing in a
-// field never changes a card; R shows the result; after "Toon resultaat" and after approving a
-// post-it the keyboard focus stays where the teacher was working.
+// field never changes a card; R shows the result; after picking a card, "Toon resultaat" and
+// approving a post-it the keyboard focus stays where the teacher was working.
 import { test, expect } from '@playwright/test';
 import { nanoid } from 'nanoid';
 import type { ParticipantView } from '@protocol';
@@ -20,6 +20,16 @@ test('a clicker changes cards, fields keep their keys, and focus stays in the pa
   await expect(host.page.getByText(/^Kaart 1 van/)).toBeVisible();
   await host.page.keyboard.press('ArrowRight');
   await expect(host.page.getByText(/^Kaart 2 van/)).toBeVisible();
+
+  // A card picked from the list keeps the focus (the list is not rebuilt by the new view), and
+  // PageUp still works from a focused button.
+  const third = host.page.getByRole('navigation', { name: 'Kaarten' }).getByRole('button').nth(2);
+  await third.click();
+  await expect(host.page.getByText(/^Kaart 3 van/)).toBeVisible();
+  await expect(third).toBeFocused();
+  await host.page.keyboard.press('PageUp');
+  await expect(host.page.getByText(/^Kaart 2 van/)).toBeVisible();
+  await expect(third).toBeFocused();
 
   // Keys typed into a field stay there.
   const field = host.page.getByRole('spinbutton').first();

@@ -3,7 +3,8 @@
 import { createMemo } from 'solid-js';
 import { renderSVG } from 'uqr';
 
-export function QrCode(props: { url: string }) {
+/** label: what the code is for, when it is not the join link (a link with a key is not read out). */
+export function QrCode(props: { url: string; label?: string }) {
   const svg = createMemo(() => renderSVG(props.url, { border: 2, ecc: 'M' }));
-  return <div class="qr" role="img" aria-label={`QR-code om mee te doen: ${props.url}`} innerHTML={svg()} />;
+  return <div class="qr" role="img" aria-label={props.label ?? `QR-code om mee te doen: ${props.url}`} innerHTML={svg()} />;
 }

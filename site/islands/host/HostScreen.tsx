@@ -1,6 +1,6 @@
 // The host console's layout: joining and the card list beside, the current card and its
 // activity in the middle. It only reads the view and sends commands.
-import { For, onCleanup, onMount, Show } from 'solid-js';
+import { createSignal, Index, onCleanup, onMount, Show } from 'solid-js';
 import { presenterStep } from './presenter-keys.ts';
 import type { CommandAck, HostCommand, HostView } from '@protocol';
 import type { HostStore } from '../../stores/screens.ts';
@@ -20,6 +20,9 @@ import { CardTools } from './CardTools.tsx';
 import { GroupsPanel } from './GroupsPanel.tsx';
 import { TimerPanel } from './TimerPanel.tsx';
 import { RankingPanel, createVoteFirst } from './RankingPanel.tsx';
+import { SecondDeviceButton, SecondDevicePanel } from './SecondDevice.tsx';
+import { KeyHelp, KeyHelpButton } from './KeyHelp.tsx';
+import { PrivacyToggle, usePrivacyScreen } from './privacy-screen.tsx';
 
 /** Sends a host command; the promise is the server's answer (a refusal also shows in the console). */
 export type Send = (command: CommandInput<HostCommand>, options?: { showsRefusal?: boolean }) => Promise<CommandAck>;
@@ -37,9 +40,17 @@ export function HostScreen(props: {
   const clockOffset = useStore(props.store, (s) => s.clockOffset);
   const send: Send = (command, options) => props.store.send(command, options);
   const last = () => props.view.cards.length - 1;
+  const privacy = usePrivacyScreen();
+  const [secondDevice, setSecondDevice] = createSignal(false);
+  const [keyHelp, setKeyHelp] = createSignal(false);
   // A presenter clicker sends PageDown / PageUp (some send arrows or space).
   const onKey = (event: KeyboardEvent) => {
     const step = presenterStep(event);
+    if (step === 'help') {
+      event.preventDefault();
+      setKeyHelp(!keyHelp());
+      return;
+    }
     if (!step || props.view.status !== 'live') return;
     if (step === 'reveal') {
       const card = props.view.card;
@@ -57,14 +68,40 @@ export function HostScreen(props: {
   onCleanup(() => document.removeEventListener('keydown', onKey));
   // "Eerst alles stemmen": while its voting round runs, a card opens only its vote (RankingPanel).
   const voteFirst = createVoteFirst(props.code);
-  const goto = (index: number) => void send({ type: 'card.goto', index, ...(voteFirst.phase() === 'votes' ? { voteOnly: true } : {}) });
+  const goto = (index: number) => {
+    if (index >= 0 && index <= last() && index !== props.view.cardIndex) {
+      void send({ type: 'card.goto', index, ...(voteFirst.phase() === 'votes' ? { voteOnly: true } : {}) });
+    }
+  };
+  // The hiding button is inside the panel it hides: focus goes back to the button that opened it.
+  let secondDeviceButton: HTMLButtonElement | undefined;
+  const closeSecondDevice = () => {
+    setSecondDevice(false);
+    secondDeviceButton?.focus();
+  };
 
   return (
-    <div class="host">
+    <div class="host" classList={{ 'host--private': privacy.on() }}>
       <div class="host__title">
         <p class="card__kind">Gespreksleider</p>
         <h1>{props.view.deckTitle}</h1>
         <Show when={props.view.groupName}>{(name) => <p class="host__group">Groep: {name()}</p>}</Show>
+        <div class="host-tools">
+          <PrivacyToggle screen={privacy} />
+          <SecondDeviceButton ref={secondDeviceButton} open={secondDevice()} onToggle={() => setSecondDevice(!secondDevice())} />
+          <KeyHelpButton open={keyHelp()} onToggle={() => setKeyHelp(!keyHelp())} />
+        </div>
+        <p id="privacy-uitleg" class="host-tools__note" classList={{ 'sr-only': !privacy.on() }}>
+          {privacy.on()
+            ? 'Privacyscherm aan: teksten van post-its staan hier verborgen. Keur goed op je telefoon, of lees één post-it bewust.'
+            : 'Verbergt de teksten van post-its op dit scherm, voor als het op de beamer staat.'}
+        </p>
+        <Show when={secondDevice()}>
+          <SecondDevicePanel code={props.code} hostKey={props.hostKey} beamerKey={props.beamerKey} onClose={closeSecondDevice} />
+        </Show>
+        <Show when={keyHelp()}>
+          <KeyHelp />
+        </Show>
       </div>
 
       <aside class="host__side">
@@ -72,28 +109,33 @@ export function HostScreen(props: {
         <Show when={props.view.status === 'live'}>
           <nav class="host-cards" aria-labelledby="kaarten-titel">
             <h2 id="kaarten-titel">Kaarten</h2>
+            {/* By position, not by object: every view brings new card objects, and a list rebuilt
+              on each view would drop the focus from the card the host just picked. */}
             <ol>
-              <For each={props.view.cards}>
+              <Index each={props.view.cards}>
                 {(card, i) => (
                   <li>
                     <button
                       type="button"
                       class="host-cards__item"
-                      aria-current={i() === props.view.cardIndex ? 'step' : undefined}
-                      onClick={() => goto(i())}
+                      aria-current={i === props.view.cardIndex ? 'step' : undefined}
+                      onClick={() => goto(i)}
                     >
-                      <span class="host-cards__num">{i() + 1}</span>
+                      <span class="host-cards__num">{i + 1}</span>
                       <span>
-                        {card.title}
-                        <span class="host-cards__kind"> · {CARD_KIND_LABEL[card.kind as keyof typeof CARD_KIND_LABEL] ?? card.kind}</span>
+                        {card().title}
+                        <span class="host-cards__kind">
+                          {' '}
+                          · {CARD_KIND_LABEL[card().kind as keyof typeof CARD_KIND_LABEL] ?? card().kind}
+                        </span>
                       </span>
-                      <Show when={i() === props.view.cardIndex}>
+                      <Show when={i === props.view.cardIndex}>
                         <span class="tag">nu</span>
                       </Show>
                     </button>
                   </li>
                 )}
-              </For>
+              </Index>
             </ol>
           </nav>
           <section class="panel" aria-labelledby="uitkomsten-titel">
@@ -121,11 +163,13 @@ export function HostScreen(props: {
           when={props.view.status === 'live'}
           fallback={<SessionEnded code={props.code} hostKey={props.hostKey} onDeleted={props.onDeleted} />}
         >
+          {/* aria-disabled, not disabled: a disabled button drops the focus of the teacher who just
+            reached the first or last card, and the next key press would go nowhere. */}
           <div class="host-nav">
             <button
               type="button"
               class="button button--secondary"
-              disabled={props.view.cardIndex === 0}
+              aria-disabled={props.view.cardIndex === 0 ? 'true' : undefined}
               onClick={() => goto(props.view.cardIndex - 1)}
             >
               <span aria-hidden="true">←</span> Vorige kaart
@@ -133,7 +177,12 @@ export function HostScreen(props: {
             <p class="host-nav__where">
               Kaart {props.view.cardIndex + 1} van {props.view.cards.length}
             </p>
-            <button type="button" class="button" disabled={props.view.cardIndex >= last()} onClick={() => goto(props.view.cardIndex + 1)}>
+            <button
+              type="button"
+              class="button"
+              aria-disabled={props.view.cardIndex >= last() ? 'true' : undefined}
+              onClick={() => goto(props.view.cardIndex + 1)}
+            >
               Volgende kaart <span aria-hidden="true">→</span>
             </button>
           </div>

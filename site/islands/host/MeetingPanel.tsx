@@ -5,6 +5,7 @@ import { createSignal, For, Show } from 'solid-js';
 import type { Card, HostView, PostItFlag } from '@protocol';
 import { LIMITS } from '@protocol/constants';
 import type { Send } from './HostScreen.tsx';
+import { usePrivacyScreen } from './privacy-screen.tsx';
 import '../../styles/meeting.css';
 
 const FLAG_WORDS: Record<PostItFlag, string> = {
@@ -18,6 +19,7 @@ const flagText = (flags: PostItFlag[]) => `Hier staat misschien ${flags.map((f) 
 
 export function MeetingPanel(props: { card: Card; view: HostView; send: Send }) {
   const meeting = () => props.view.meeting;
+  const privacy = usePrivacyScreen();
   const records = () => props.card.step?.records ?? [];
   const showsCase = () => !!props.card.step?.case;
   let caseBox: HTMLTextAreaElement | undefined;
@@ -37,13 +39,29 @@ export function MeetingPanel(props: { card: Card; view: HostView; send: Send }) 
           <p>Getypt op een telefoon (je ziet niet door wie):</p>
           <ul class="meeting-drafts">
             <For each={meeting().caseDrafts}>
-              {(draft) => (
+              {(draft, i) => (
                 <li>
-                  <p class="meeting-drafts__text" dir="auto">
-                    {draft.text}
-                  </p>
-                  <Show when={draft.flags.length}>
-                    <p class="field__error">{flagText(draft.flags)}</p>
+                  {/* Behind the privacy screen a draft shows only when the host chose to read it. */}
+                  <Show
+                    when={privacy.readable(`casus-${i()}`)}
+                    fallback={<p class="meeting-drafts__text meeting-drafts__text--hidden">verborgen</p>}
+                  >
+                    <p class="meeting-drafts__text" dir="auto">
+                      {draft.text}
+                    </p>
+                    <Show when={draft.flags.length}>
+                      <p class="field__error">{flagText(draft.flags)}</p>
+                    </Show>
+                  </Show>
+                  <Show when={privacy.on()}>
+                    <button
+                      type="button"
+                      class="button button--secondary"
+                      aria-pressed={privacy.readable(`casus-${i()}`) ? 'true' : 'false'}
+                      onClick={() => privacy.read(privacy.readable(`casus-${i()}`) ? null : `casus-${i()}`)}
+                    >
+                      Lezen<span class="sr-only"> tekst {i() + 1}</span>
+                    </button>
                   </Show>
                   <button
                     type="button"
