@@ -3,7 +3,7 @@
 import { For, Show, createEffect, createMemo, createSignal, on, onCleanup, untrack } from 'solid-js';
 import type { Card, ParticipantView } from '@protocol';
 import { LIMITS, textLength } from '@protocol/constants';
-import type { PhoneStore } from '../../stores/screens.ts';
+import type { PhoneStore } from './phone-store.ts';
 import { useStore } from '../../lib/use-store.ts';
 import { columnColour, columnLabel } from '../../components/card/labels.ts';
 import { OwnPostIts } from './OwnPostIts.tsx';
