@@ -90,7 +90,7 @@ export function PhoneSession(props: {
         </Match>
         <Match when={view()?.card ? view() : null}>
           {(v) => (
-            <article class="phone-card">
+            <article class="phone-card" classList={{ 'phone-card--offline': offline() }}>
               <p class="phone-deck">{v().deckTitle}</p>
               <Show when={v().group}>
                 {(group) => (

@@ -34,12 +34,12 @@ export function PhoneVote(props: { store: PhoneStore; card: Card; vote: NonNulla
   };
 
   return (
-    <section class="phone-vote" aria-labelledby="stemvraag">
+    <section class="phone-vote" classList={{ 'phone-vote--dock': props.vote.open && !props.vote.revealed }} aria-labelledby="stemvraag">
       <p class="vote-question" id="stemvraag">
         {props.card.vote?.question}
       </p>
       <Show when={props.vote.open} fallback={<p class="status-line">Stemmen is gesloten</p>}>
-        <p class="muted">
+        <p class="muted vote-hint">
           {props.card.vote?.overloop ? 'Kies een kant. Je mag wisselen.' : 'Kies wat het best past. Je kunt het veranderen zolang stemmen openstaat.'}
         </p>
       </Show>
