@@ -3,6 +3,13 @@ import { defineConfig } from 'astro/config';
 import solid from '@astrojs/solid-js';
 import { fileURLToPath } from 'node:url';
 import { describe, precompress } from './scripts/precompress.ts';
+import { addPreloadHints } from './scripts/preload-hints.ts';
+
+/** Small modules that the phone and the other live screens share, bundled with Solid as one file
+ *  instead of a handful: on a slow school network every file costs a round trip and its headers (issue 11). */
+const LIVE_MODULES = /(stores[\\/]session-store|lib[\\/](use-store|server-clock|server-url|local-keys)|protocol[\\/](constants|scales)|components[\\/]help[\\/]|components[\\/]card[\\/]labels|node_modules[\\/](zustand|nanoid)[\\/]|preload-helper|rolldown[\\/]runtime|rolldown-runtime)/;
+/** The phone's stylesheet goes inside its page: one request less before the join form shows. */
+const INLINE_STYLESHEET = /^_astro[\\/]index\..*\.css$/;
 
 export default defineConfig({
   srcDir: './site',
@@ -13,11 +20,39 @@ export default defineConfig({
     {
       // Every build (npm start, npm test, npx astro build) leaves .br and .gz copies for the server.
       name: 'kring-precompress',
-      hooks: { 'astro:build:done': ({ dir, logger }) => logger.info(describe(precompress(fileURLToPath(dir)))) },
+      // First the preload hints (scripts/preload-hints.ts): they change the pages that are compressed.
+      hooks: {
+        'astro:build:done': ({ dir, logger }) => {
+          addPreloadHints(fileURLToPath(dir));
+          logger.info(describe(precompress(fileURLToPath(dir))));
+        },
+      },
     },
   ],
   devToolbar: { enabled: false },
   vite: {
+    build: {
+      // The CSS of the join page (see INLINE_STYLESHEET) is inlined; other pages keep Astro's default.
+      assetsInlineLimit: (file, content) => (INLINE_STYLESHEET.test(file) ? true : content.length < 4096),
+    },
+    environments: {
+      client: {
+        build: {
+          rolldownOptions: {
+            output: {
+              codeSplitting: {
+                groups: [
+                  // Solid (without its store: only Astro's island renderer needs it, and the phone
+                  // does without, see islands/phone/mount.tsx) and the small modules of the live
+                  // screens, as one file: the phone's first load needs all of it.
+                  { name: 'runtime', test: (id) => /node_modules[\\/]solid-js[\\/](dist|web[\\/])/.test(id) || LIVE_MODULES.test(id) },
+                ],
+              },
+            },
+          },
+        },
+      },
+    },
     resolve: {
       // '@protocol' is the protocol module; '@protocol/constants' its zod-free part for light pages.
       alias: [

@@ -1,12 +1,18 @@
 // The participant's phone: join with a code (typed, or from a /j/<code> link), then follow the
 // session. No name, no account. "Hulp nodig?" is on every screen and never sends anything.
-import { Show, createSignal, onMount } from 'solid-js';
+// Light first (issue 11): this island holds only the join form and the help; the session (its
+// socket and the card) is a chunk of its own, fetched at once for a join link and as soon as
+// someone starts typing a code.
+import { Show, Suspense, createSignal, lazy, onMount } from 'solid-js';
 import type { ConnectRefusal, NationalHelpLine, SchoolContacts } from '@protocol';
 import { normaliseJoinCode } from '@protocol/constants';
 import { HelpDialog } from '../components/help/HelpDialog.tsx';
 import { serverUrl } from '../lib/server-url.ts';
 import { JoinForm } from './phone/JoinForm.tsx';
-import { PhoneSession } from './phone/PhoneSession.tsx';
+
+const PhoneSession = lazy(() => import('./phone/PhoneSession.tsx').then((m) => ({ default: m.PhoneSession })));
+// A join link: fetch the session together with this island instead of after it ran.
+if (typeof window !== 'undefined' && /^\/j\/|[?&]code=/.test(window.location.pathname + window.location.search)) void PhoneSession.preload();
 
 const REFUSALS: Record<ConnectRefusal, string> = {
   'unknown-room': 'Deze code kennen we niet. Kijk nog eens op het scherm.',
@@ -19,7 +25,8 @@ const REFUSALS: Record<ConnectRefusal, string> = {
   forbidden: 'Meedoen lukt niet met deze code. Kijk nog eens op het scherm.',
 };
 
-export default function Phone(props: { helpLines: NationalHelpLine[] }) {
+/** `draft`: what was typed in the join form before this script ran (phone/mount.tsx). */
+export default function Phone(props: { helpLines: NationalHelpLine[]; draft?: string }) {
   const [code, setCode] = createSignal<string | null>(null);
   const [typed, setTyped] = createSignal('');
   const [refusal, setRefusal] = createSignal<ConnectRefusal | null>(null);
@@ -78,11 +85,15 @@ export default function Phone(props: { helpLines: NationalHelpLine[] }) {
                 </div>
               )}
             </Show>
-            <JoinForm initial={typed()} onJoin={join} />
+            <JoinForm initial={typed()} draft={props.draft} onJoin={join} onStart={() => void PhoneSession.preload()} />
           </>
         }
       >
-        {(joined) => <PhoneSession code={joined} onRefused={refused} onContacts={setContacts} helpLines={props.helpLines} />}
+        {(joined) => (
+          <Suspense fallback={<p role="status">Even verbinden…</p>}>
+            <PhoneSession code={joined} onRefused={refused} onContacts={setContacts} helpLines={props.helpLines} />
+          </Suspense>
+        )}
       </Show>
     </div>
   );

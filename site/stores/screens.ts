@@ -1,30 +1,25 @@
-// The three screens' stores, each a session store with its own auth and rules for pending commands.
-import { nanoid } from 'nanoid';
-import type { BeamerView, HostCommand, HostView, ParticipantCommand, ParticipantView } from '@protocol';
-import { createSessionStore } from './session-store.ts';
-import { participantTokenFor } from '../lib/local-keys.ts';
+// The host's and beamer's stores, each a session store with its own auth, over socket.io-client.
+// The phone's store is in islands/phone/phone-store.ts, over a lighter socket.
+import { io } from 'socket.io-client';
+import type { BeamerView, HostCommand, HostView } from '@protocol';
+import { createSessionStore, type OpenSocket } from './session-store.ts';
 
-export type PhoneStore = ReturnType<typeof createPhoneStore>;
 export type HostStore = ReturnType<typeof createHostStore>;
 
-export function createPhoneStore(room: string) {
-  return createSessionStore<ParticipantView, ParticipantCommand>(
-    { role: 'participant', room, token: participantTokenFor(room, nanoid) },
-    {
-      persistKey: `kring:pending:${room}`,
-      // Only the newest vote on a card matters; an older unsent one is dropped.
-      // Only the newest vote on a card, and the newest support on a proposal, matter.
-      supersedes: (newer, older) =>
-        (newer.type === 'vote.cast' && older.type === 'vote.cast' && newer.cardId === older.cardId) ||
-        (newer.type === 'postIt.support' && older.type === 'postIt.support' && newer.postItId === older.postItId),
-    },
-  );
-}
+const openSocketIo: OpenSocket = (url, auth) =>
+  io(url, {
+    auth,
+    // Long-polling first, then an upgrade to WebSocket when it works. A school proxy that blocks
+    // WebSockets then only stops the upgrade and the screen stays on polling; with WebSocket first,
+    // socket.io would not fall back by itself.
+    transports: ['polling', 'websocket'],
+    reconnectionDelayMax: 4000,
+  });
 
 export function createHostStore(room: string, key: string) {
-  return createSessionStore<HostView, HostCommand>({ role: 'host', room, key });
+  return createSessionStore<HostView, HostCommand>({ role: 'host', room, key }, openSocketIo);
 }
 
 export function createBeamerStore(room: string, key: string) {
-  return createSessionStore<BeamerView, never>({ role: 'beamer', room, key });
+  return createSessionStore<BeamerView, never>({ role: 'beamer', room, key }, openSocketIo);
 }

@@ -2,7 +2,6 @@
 // the commands this screen sent that the server has not acknowledged yet. The client never
 // recomputes results; it shows the view.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { io, type Socket } from 'socket.io-client';
 import { nanoid } from 'nanoid';
 import type { CommandAck, ConnectRefusal, HostCommand, ParticipantCommand, View } from '@protocol';
 import { EVENTS, LIMITS, PROTOCOL_VERSION, REFUSAL_MESSAGES } from '@protocol/constants';
@@ -36,6 +35,20 @@ export interface SessionStore<V extends View, C extends AnyCommand> extends Stor
   close(): void;
 }
 
+/** What the store needs of a socket: socket.io-client's (host, beamer), or the phone's lighter one
+ *  that speaks the same protocol (islands/phone/light-socket.ts). The store imports neither, so a
+ *  phone does not download socket.io-client. */
+export interface SessionSocket {
+  readonly connected: boolean;
+  on(event: string, listener: (...args: never[]) => void): unknown;
+  timeout(ms: number): { emitWithAck(event: string, ...args: unknown[]): Promise<unknown> };
+  connect(): unknown;
+  close(): unknown;
+}
+
+/** Opens a socket to the server with the handshake's auth. */
+export type OpenSocket = (url: string, auth: Record<string, unknown>) => SessionSocket;
+
 export type Auth =
   | { role: 'participant'; room: string; token: string }
   | { role: 'host' | 'beamer'; room: string; key: string };
@@ -58,6 +71,7 @@ function commandBytes(command: unknown): number {
 
 export function createSessionStore<V extends View, C extends AnyCommand>(
   auth: Auth,
+  openSocket: OpenSocket,
   options: {
     /** Where pending commands survive a reload (the phone keeps an answer given offline). */
     persistKey?: string;
@@ -67,14 +81,7 @@ export function createSessionStore<V extends View, C extends AnyCommand>(
 ): SessionStore<V, C> {
   const restored: C[] = options.persistKey ? readPending<C>(options.persistKey) : [];
   const store = createStore<SessionState<V, C>>(() => ({ view: null, status: 'connecting', refusal: null, pending: restored, error: null, clockOffset: 0 }));
-  const socket: Socket = io(serverUrl(), {
-    auth: { v: PROTOCOL_VERSION, ...auth },
-    // Long-polling first, then an upgrade to WebSocket when it works. A school proxy that blocks
-    // WebSockets then only stops the upgrade and the phone stays on polling; with WebSocket first,
-    // socket.io would not fall back by itself.
-    transports: ['polling', 'websocket'],
-    reconnectionDelayMax: 4000,
-  });
+  const socket = openSocket(serverUrl(), { v: PROTOCOL_VERSION, ...auth });
 
   const persist = () => {
     if (options.persistKey) writePending(options.persistKey, store.getState().pending);
@@ -94,7 +101,7 @@ export function createSessionStore<V extends View, C extends AnyCommand>(
         const command = store.getState().pending[0]!;
         let ack: CommandAck;
         try {
-          ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(EVENTS.command, command);
+          ack = (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(EVENTS.command, command)) as CommandAck;
         } catch {
           break; // no answer: keep it pending, try again after the next (re)connect
         }

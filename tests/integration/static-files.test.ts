@@ -115,6 +115,15 @@ describe('compressed files', () => {
     expect(page.headers['cache-control']).toBe('no-cache');
   });
 
+  it('a script carries no document policy (half a kilobyte less per file on a slow network), but nosniff', async () => {
+    const asset = await get(server, ASSET, { 'accept-encoding': 'br' });
+    expect(asset.headers['x-content-type-options']).toBe('nosniff');
+    for (const name of ['content-security-policy', 'permissions-policy', 'x-frame-options']) expect(asset.headers[name]).toBeUndefined();
+    const page = await get(server, '/join/', { 'accept-encoding': 'br' });
+    expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(page.headers['permissions-policy']).toContain('camera=()');
+  });
+
   it('a join link gets the compressed join page with its script policy and the security headers', async () => {
     const html = readFileSync(join(fixture.site, 'join', 'index.html'));
     const res = await get(server, '/j/ABC234', { 'accept-encoding': 'br, gzip' });

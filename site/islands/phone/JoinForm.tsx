@@ -16,9 +16,11 @@ export function codeProblem(typed: string): string | null {
   return normaliseJoinCode(code) ? null : 'Deze code klopt niet. Kijk nog eens op het scherm.';
 }
 
-export function JoinForm(props: { initial: string; onJoin: (code: string) => void }) {
-  // The field is read at submit, not bound: a code typed before the script arrived stays (a bound
-  // value would be reset by hydration). A refused or broken code is put back so it can be corrected.
+/** `initial`: a refused or broken code, put back with what is wrong with it; `draft`: what was typed
+ *  before the script ran, put back as it was; `onStart`: someone is about to join (the form got
+ *  focus), so the session can be fetched early. */
+export function JoinForm(props: { initial: string; draft?: string; onJoin: (code: string) => void; onStart?: () => void }) {
+  // The field is read at submit, not bound to a signal, so nothing the script does resets it.
   const [problem, setProblem] = createSignal<string | null>(null);
   let input: HTMLInputElement | undefined;
   createEffect(
@@ -48,7 +50,7 @@ export function JoinForm(props: { initial: string; onJoin: (code: string) => voi
     <section aria-labelledby="meedoen-titel">
       <h1 id="meedoen-titel">Doe mee</h1>
       <p>Typ de code die op het scherm staat.</p>
-      <form onSubmit={submit} novalidate>
+      <form onSubmit={submit} onFocusIn={() => props.onStart?.()} novalidate>
         <div class="field">
           <label for="code">Code</label>
           <span class="field__hint" id="code-hint">
@@ -61,6 +63,7 @@ export function JoinForm(props: { initial: string; onJoin: (code: string) => voi
           </Show>
           <input
             ref={input}
+            value={props.draft ?? ''}
             id="code"
             name="code"
             type="text"

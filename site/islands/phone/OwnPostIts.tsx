@@ -3,7 +3,7 @@
 import { For, Show, createMemo, createSignal } from 'solid-js';
 import type { BoardColour, Card, ParticipantView } from '@protocol';
 import { LIMITS, textLength } from '@protocol/constants';
-import type { PhoneStore } from '../../stores/screens.ts';
+import type { PhoneStore } from './phone-store.ts';
 import { useStore } from '../../lib/use-store.ts';
 
 interface Shown {

@@ -3,7 +3,8 @@
 import { For, Show, createEffect, createMemo, createSignal, on, onCleanup, untrack } from 'solid-js';
 import type { Card, ParticipantView } from '@protocol';
 import { LIMITS, textLength } from '@protocol/constants';
-import type { PhoneStore } from '../../stores/screens.ts';
+import { scaleOptions } from '@protocol/scales';
+import type { PhoneStore } from './phone-store.ts';
 import { useStore } from '../../lib/use-store.ts';
 import { columnColour, columnLabel } from '../../components/card/labels.ts';
 import { OwnPostIts } from './OwnPostIts.tsx';
@@ -22,6 +23,11 @@ export function PhoneBoard(props: { store: PhoneStore; card: Card; board: NonNul
   const [columnId, setColumnId] = createSignal<string | null>(null);
   const [problem, setProblem] = createSignal<string | null>(null);
   const columns = () => props.card.board?.columns ?? [];
+  /** Columns named after the card's answers (Nooit / Soms / Vaak), or after questions of their own. */
+  const byAnswer = () => {
+    const answers = props.card.vote ? scaleOptions(props.card.vote).map((o) => o.label) : [];
+    return columns().every((column) => answers.includes(column.label));
+  };
   const length = createMemo(() => textLength(text()));
   const tooLong = () => length() > LIMITS.postItChars;
   const pendingAdds = () => pending().filter((c) => c.type === 'postIt.add' && c.cardId === props.card.id);
@@ -58,7 +64,7 @@ export function PhoneBoard(props: { store: PhoneStore; card: Card; board: NonNul
     const written = text().trim();
     if (!written) return setProblem('Schrijf eerst iets op.');
     if (tooLong()) return setProblem(`Je post-it is te lang. Haal er ${length() - LIMITS.postItChars} tekens af.`);
-    if (columns().length && !columnId()) return setProblem('Kies eerst bij welke vraag je post-it hoort.');
+    if (columns().length && !columnId()) return setProblem(`Kies eerst bij welk${byAnswer() ? ' antwoord' : 'e vraag'} je post-it hoort.`);
     setProblem(null);
     // The field empties at once (the post-it shows below as "wordt verstuurd"); if the server
     // refuses it, the text comes back so nothing typed is lost.
@@ -81,7 +87,7 @@ export function PhoneBoard(props: { store: PhoneStore; card: Card; board: NonNul
         <form onSubmit={submit} novalidate>
           <Show when={columns().length}>
             <fieldset>
-              <legend>Bij welke vraag hoort je post-it?</legend>
+              <legend>{byAnswer() ? 'Bij welk antwoord hoort je post-it?' : 'Bij welke vraag hoort je post-it?'}</legend>
               <For each={columns()}>
                 {(column) => (
                   <label class="choice">

@@ -4,8 +4,11 @@ import { createSignal, For, Show } from 'solid-js';
 import type { Card, ParticipantView } from '@protocol';
 import { LIMITS } from '@protocol/constants';
 import { scaleOptions } from '@protocol/scales';
-import type { PhoneStore } from '../../stores/screens.ts';
-import '../../styles/meeting.css';
+import type { PhoneStore } from './phone-store.ts';
+import meetingCss from '../../styles/meeting.css?inline';
+import { addStyle } from './lazy-style.ts';
+
+addStyle(meetingCss);
 
 type Meeting = NonNullable<ParticipantView['meeting']>;
 

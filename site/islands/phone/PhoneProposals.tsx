@@ -1,10 +1,13 @@
 // Afspraken on a phone: the proposals the beamer shows, each with one button to support it (or take
 // the support back). The phone sees only its own support; the server keeps one per phone.
-import '../../styles/afspraken.css';
 import { For, Show } from 'solid-js';
 import type { Card, ParticipantView } from '@protocol';
-import type { PhoneStore } from '../../stores/screens.ts';
+import type { PhoneStore } from './phone-store.ts';
 import { useStore } from '../../lib/use-store.ts';
+import afsprakenCss from '../../styles/afspraken.css?inline';
+import { addStyle } from './lazy-style.ts';
+
+addStyle(afsprakenCss);
 
 type Proposals = NonNullable<NonNullable<ParticipantView['board']>['proposals']>;
 

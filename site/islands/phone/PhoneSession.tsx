@@ -1,16 +1,21 @@
 // A joined phone: the current card and what the participant can do on it, the connection in
 // words, and the closing screen when the session ends. It owns the phone's store.
-import { Match, Show, Switch, createEffect, on, onCleanup, createSignal } from 'solid-js';
+// What a first vote needs comes with this chunk; the rest (post-its, timer, meeting, closing
+// screen) is fetched when a card has it, so a slow phone can vote sooner (issue 11).
+import { Match, Show, Suspense, Switch, createEffect, lazy, on, onCleanup, createSignal } from 'solid-js';
 import type { ConnectRefusal, NationalHelpLine, SchoolContacts } from '@protocol';
-import { createPhoneStore } from '../../stores/screens.ts';
+import { createPhoneStore } from './phone-store.ts';
 import { useStore } from '../../lib/use-store.ts';
-import { CardBody, TalkQuestions } from '../../components/card/CardBody.tsx';
+import { PhoneCard } from './PhoneCard.tsx';
 import { PhoneVote } from './PhoneVote.tsx';
-import { PhoneBoard } from './PhoneBoard.tsx';
-import { PhoneProposals } from './PhoneProposals.tsx';
-import { PhoneCaseDraft, PhoneReflection } from './PhoneMeeting.tsx';
-import { ClosingScreen } from './ClosingScreen.tsx';
-import { StepTimer } from '../../components/timer/StepTimer.tsx';
+
+const PhoneBoard = lazy(() => import('./PhoneBoard.tsx').then((m) => ({ default: m.PhoneBoard })));
+const PhoneProposals = lazy(() => import('./PhoneProposals.tsx').then((m) => ({ default: m.PhoneProposals })));
+const PhoneCaseDraft = lazy(() => import('./PhoneMeeting.tsx').then((m) => ({ default: m.PhoneCaseDraft })));
+const PhoneReflection = lazy(() => import('./PhoneMeeting.tsx').then((m) => ({ default: m.PhoneReflection })));
+const ClosingScreen = lazy(() => import('./ClosingScreen.tsx').then((m) => ({ default: m.ClosingScreen })));
+const TalkQuestions = lazy(() => import('../../components/card/CardBody.tsx').then((m) => ({ default: m.TalkQuestions })));
+const StepTimer = lazy(() => import('../../components/timer/StepTimer.tsx').then((m) => ({ default: m.StepTimer })));
 
 export function PhoneSession(props: {
   code: string;
@@ -77,11 +82,15 @@ export function PhoneSession(props: {
         }
       >
         <Match when={view()?.status === 'ended' ? view() : null}>
-          {(v) => <ClosingScreen contacts={v().contacts} helpLines={props.helpLines} />}
+          {(v) => (
+            <Suspense>
+              <ClosingScreen contacts={v().contacts} helpLines={props.helpLines} />
+            </Suspense>
+          )}
         </Match>
         <Match when={view()?.card ? view() : null}>
           {(v) => (
-            <article class="phone-card">
+            <article class="phone-card" classList={{ 'phone-card--offline': offline() }}>
               <p class="phone-deck">{v().deckTitle}</p>
               <Show when={v().group}>
                 {(group) => (
@@ -97,20 +106,36 @@ export function PhoneSession(props: {
                 )}
               </Show>
               {/* No tone on a phone: a classroom of phones chiming at once is no gentle signal. */}
-              <Show when={v().timer}>{(timer) => <StepTimer timer={timer()} offset={clockOffset()} size="phone" />}</Show>
-              <CardBody card={v().card!} level={1} activities={false} talk={false} />
+              <Show when={v().timer}>
+                {(timer) => (
+                  <Suspense>
+                    <StepTimer timer={timer()} offset={clockOffset()} size="phone" />
+                  </Suspense>
+                )}
+              </Show>
+              <PhoneCard card={v().card!} />
+              {/* The question and its buttons stay in reach at the bottom of the screen while the
+                  card above is read (phone.css); in the reading order they come after the card. */}
               <Show when={v().vote}>{(vote) => <PhoneVote store={store} card={v().card!} vote={vote()} />}</Show>
-              <Show when={v().meeting && v().card!.step?.case === 'write' ? v().meeting : null}>
-                {(meeting) => <PhoneCaseDraft store={store} meeting={meeting()} />}
+              <Suspense>
+                <Show when={v().meeting && v().card!.step?.case === 'write' ? v().meeting : null}>
+                  {(meeting) => <PhoneCaseDraft store={store} meeting={meeting()} />}
+                </Show>
+                <Show when={v().meeting && v().card!.reflection ? v().meeting : null}>
+                  {(meeting) => <PhoneReflection store={store} card={v().card!} meeting={meeting()} />}
+                </Show>
+                <Show when={v().board?.proposals}>
+                  {(proposals) => <PhoneProposals store={store} card={v().card!} proposals={proposals()} open={v().board!.open} />}
+                </Show>
+                <Show when={v().board}>{(board) => <PhoneBoard store={store} card={v().card!} board={board()} />}</Show>
+              </Suspense>
+              <Show when={v().card!.talk}>
+                {(talk) => (
+                  <Suspense>
+                    <TalkQuestions questions={talk().questions} />
+                  </Suspense>
+                )}
               </Show>
-              <Show when={v().meeting && v().card!.reflection ? v().meeting : null}>
-                {(meeting) => <PhoneReflection store={store} card={v().card!} meeting={meeting()} />}
-              </Show>
-              <Show when={v().board?.proposals}>
-                {(proposals) => <PhoneProposals store={store} card={v().card!} proposals={proposals()} open={v().board!.open} />}
-              </Show>
-              <Show when={v().board}>{(board) => <PhoneBoard store={store} card={v().card!} board={board()} />}</Show>
-              <Show when={v().card!.talk}>{(talk) => <TalkQuestions questions={talk().questions} />}</Show>
             </article>
           )}
         </Match>

@@ -1,11 +1,13 @@
 // Nooit / soms / vaak, or skip. The participant always sees whether their answer reached the
 // server: a pending command shows "Wordt verstuurd…", the server's own record shows "Ontvangen ✓".
-import { For, Show } from 'solid-js';
+import { For, Show, Suspense, lazy } from 'solid-js';
 import type { Card, ParticipantView, VoteChoice } from '@protocol';
 import { PASS, scaleOptions } from '@protocol/scales';
-import { VoteExplanation } from '../../components/vote/VoteBars.tsx';
-import type { PhoneStore } from '../../stores/screens.ts';
+import type { PhoneStore } from './phone-store.ts';
 import { useStore } from '../../lib/use-store.ts';
+
+// Only after the host reveals the result, so not in the first load.
+const VoteExplanation = lazy(() => import('../../components/vote/VoteBars.tsx').then((m) => ({ default: m.VoteExplanation })));
 
 export function PhoneVote(props: { store: PhoneStore; card: Card; vote: NonNullable<ParticipantView['vote']> }) {
   const pending = useStore(props.store, (s) => s.pending);
@@ -32,12 +34,12 @@ export function PhoneVote(props: { store: PhoneStore; card: Card; vote: NonNulla
   };
 
   return (
-    <section class="phone-vote" aria-labelledby="stemvraag">
+    <section class="phone-vote" classList={{ 'phone-vote--dock': props.vote.open && !props.vote.revealed }} aria-labelledby="stemvraag">
       <p class="vote-question" id="stemvraag">
         {props.card.vote?.question}
       </p>
       <Show when={props.vote.open} fallback={<p class="status-line">Stemmen is gesloten</p>}>
-        <p class="muted">
+        <p class="muted vote-hint">
           {props.card.vote?.overloop ? 'Kies een kant. Je mag wisselen.' : 'Kies wat het best past. Je kunt het veranderen zolang stemmen openstaat.'}
         </p>
       </Show>
@@ -79,7 +81,9 @@ export function PhoneVote(props: { store: PhoneStore; card: Card; vote: NonNulla
         </button>
       </div>
       <Show when={props.vote.revealed}>
-        <VoteExplanation card={props.card} />
+        <Suspense>
+          <VoteExplanation card={props.card} />
+        </Suspense>
       </Show>
       <p class="status-line" classList={{ 'status-line--ok': !pendingChoice() && !!props.vote.mine }} role="status">
         {statusText()}
