@@ -4,8 +4,17 @@ import { z } from 'zod';
 
 const optionalText = (max: number) => z.string().trim().max(max, `hoogstens ${max} tekens`).optional();
 
+export const HelpLineId = z.string().regex(/^[a-z0-9-]+$/, 'gebruik kleine letters, cijfers en streepjes');
+
+/**
+ * Who a session is for, as far as help goes: a class under 18, a class of 18 or older, or
+ * colleagues. A mixed class counts as both class audiences.
+ */
+export const HelpAudience = z.enum(['klas-onder-18', 'klas-18-plus', 'team']);
+export type HelpAudience = z.infer<typeof HelpAudience>;
+
 export const NationalHelpLine = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]+$/),
+  id: HelpLineId,
   name: z.string().trim().min(1).max(80),
   /** What you can go there for, in one plain sentence. */
   about: z.string().trim().min(1).max(240),
@@ -16,6 +25,10 @@ export const NationalHelpLine = z.strictObject({
   when: optionalText(120),
   /** e.g. "tot 18 jaar"; shown as a note. */
   forWhom: optionalText(80),
+  /** The sessions that list this line in their general help; [] means only through a card's `help`. */
+  audiences: z.array(HelpAudience).refine((a) => new Set(a).size === a.length, 'elke doelgroep één keer'),
+  /** Where and when the number and hours were last checked, e.g. "113.nl, 28 november 2026". */
+  checked: z.string().trim().min(1).max(160),
 });
 export type NationalHelpLine = z.infer<typeof NationalHelpLine>;
 
