@@ -13,6 +13,18 @@ export const HelpLineId = z.string().regex(/^[a-z0-9-]+$/, 'gebruik kleine lette
 export const HelpAudience = z.enum(['klas-onder-18', 'klas-18-plus', 'team']);
 export type HelpAudience = z.infer<typeof HelpAudience>;
 
+/** The age of a class, asked when starting a class session; a mixed class gets both lines. */
+export const ClassAge = z.enum(['onder-18', '18-plus', 'gemengd']);
+export type ClassAge = z.infer<typeof ClassAge>;
+
+/** Which help audiences a session serves: a team deck its staff, a class deck by the age the host chose. */
+export function helpAudiencesOf(deckAudience: 'klas' | 'team', age: ClassAge | undefined): HelpAudience[] {
+  if (deckAudience === 'team') return ['team'];
+  if (age === 'onder-18') return ['klas-onder-18'];
+  if (age === '18-plus') return ['klas-18-plus'];
+  return ['klas-onder-18', 'klas-18-plus'];
+}
+
 export const NationalHelpLine = z.strictObject({
   id: HelpLineId,
   name: z.string().trim().min(1).max(80),
@@ -32,6 +44,21 @@ export const NationalHelpLine = z.strictObject({
 });
 export type NationalHelpLine = z.infer<typeof NationalHelpLine>;
 
+/** Every audience: what a phone lists before it knows which session it is in. */
+export const ALL_HELP_AUDIENCES: readonly HelpAudience[] = HelpAudience.options;
+
+/**
+ * The help lines to list: first the ones the cards name (they fit what was just discussed), then
+ * the general lines for these audiences, each once, in the data file's order. Phone help dialog and
+ * closing screen both list exactly this.
+ */
+export function helpLinesFor(lines: readonly NationalHelpLine[], audiences: readonly HelpAudience[], cardHelpIds: readonly string[]): NationalHelpLine[] {
+  const named = new Set(cardHelpIds);
+  const forCards = lines.filter((line) => named.has(line.id));
+  const general = lines.filter((line) => !named.has(line.id) && line.audiences.some((a) => audiences.includes(a)));
+  return [...forCards, ...general];
+}
+
 /** What the host fills in when starting a session. Everything is optional but the vertrouwenspersoon's name is asked first. */
 export const SchoolContacts = z.strictObject({
   vertrouwenspersoon: z
@@ -42,7 +69,9 @@ export const SchoolContacts = z.strictObject({
       when: optionalText(120),
     })
     .default({}),
-  /** A free line, e.g. "Je mentor: meneer De Vries, lokaal 2.14". */
+  /** A free line for a class, e.g. "Je mentor: meneer De Vries, lokaal 2.14". */
   mentor: optionalText(160),
+  /** A free line for a team, e.g. bedrijfsmaatschappelijk werk or the union. */
+  other: optionalText(160),
 });
 export type SchoolContacts = z.infer<typeof SchoolContacts>;
