@@ -1,9 +1,10 @@
 // The participant's phone: join with a code (typed, or from a /j/<code> link), then follow the
 // session. No name, no account. "Hulp nodig?" is on every screen and never sends anything.
 import { Show, createSignal, onMount } from 'solid-js';
-import type { ConnectRefusal, NationalHelpLine, SchoolContacts } from '@protocol';
+import type { ConnectRefusal, NationalHelpLine } from '@protocol';
 import { normaliseJoinCode } from '@protocol/constants';
 import { HelpDialog } from '../components/help/HelpDialog.tsx';
+import { UNKNOWN_HELP, type HelpContext } from '../components/help/help-context.ts';
 import { serverUrl } from '../lib/server-url.ts';
 import { JoinForm } from './phone/JoinForm.tsx';
 import { PhoneSession } from './phone/PhoneSession.tsx';
@@ -23,7 +24,7 @@ export default function Phone(props: { helpLines: NationalHelpLine[] }) {
   const [code, setCode] = createSignal<string | null>(null);
   const [typed, setTyped] = createSignal('');
   const [refusal, setRefusal] = createSignal<ConnectRefusal | null>(null);
-  const [contacts, setContacts] = createSignal<SchoolContacts | null>(null);
+  const [help, setHelp] = createSignal<HelpContext>(UNKNOWN_HELP);
 
   const join = (joinCode: string) => {
     setRefusal(null);
@@ -51,7 +52,7 @@ export default function Phone(props: { helpLines: NationalHelpLine[] }) {
   const refused = (reason: ConnectRefusal) => {
     setTyped(code() ?? '');
     setCode(null);
-    setContacts(null);
+    setHelp(UNKNOWN_HELP);
     setRefusal(reason);
   };
 
@@ -59,7 +60,7 @@ export default function Phone(props: { helpLines: NationalHelpLine[] }) {
     <div class="phone">
       <header class="phone-header">
         <span class="phone-header__brand">Kring</span>
-        <HelpDialog contacts={contacts()} lines={props.helpLines} />
+        <HelpDialog help={help()} lines={props.helpLines} />
       </header>
       <Show
         when={code()}
@@ -82,7 +83,7 @@ export default function Phone(props: { helpLines: NationalHelpLine[] }) {
           </>
         }
       >
-        {(joined) => <PhoneSession code={joined} onRefused={refused} onContacts={setContacts} helpLines={props.helpLines} />}
+        {(joined) => <PhoneSession code={joined} onRefused={refused} onHelp={setHelp} helpLines={props.helpLines} />}
       </Show>
     </div>
   );

@@ -19,6 +19,7 @@ import { PrintLink } from './PrintLink.tsx';
 import { CardTools } from './CardTools.tsx';
 import { GroupsPanel } from './GroupsPanel.tsx';
 import { TimerPanel } from './TimerPanel.tsx';
+import { CareNotes } from './CareNotes.tsx';
 
 /** Sends a host command; the promise is the server's answer (a refusal also shows in the console). */
 export type Send = (command: CommandInput<HostCommand>, options?: { showsRefusal?: boolean }) => Promise<CommandAck>;
@@ -141,6 +142,7 @@ export function HostScreen(props: {
           <Show when={props.view.card}>
             {(card) => (
               <>
+                <CareNotes card={card()} />
                 <TimerPanel card={card()} timer={props.view.timer} offset={clockOffset()} send={send} />
                 <Show when={props.view.vote}>
                   {(vote) => <VotePanel card={card()} vote={vote()} view={props.view} send={send} />}

@@ -1,7 +1,7 @@
 // A joined phone: the current card and what the participant can do on it, the connection in
 // words, and the closing screen when the session ends. It owns the phone's store.
 import { Match, Show, Switch, createEffect, on, onCleanup, createSignal } from 'solid-js';
-import type { ConnectRefusal, NationalHelpLine, SchoolContacts } from '@protocol';
+import type { ConnectRefusal, NationalHelpLine } from '@protocol';
 import { createPhoneStore } from '../../stores/screens.ts';
 import { useStore } from '../../lib/use-store.ts';
 import { CardBody, TalkQuestions } from '../../components/card/CardBody.tsx';
@@ -9,14 +9,16 @@ import { PhoneVote } from './PhoneVote.tsx';
 import { PhoneBoard } from './PhoneBoard.tsx';
 import { PhoneProposals } from './PhoneProposals.tsx';
 import { PhoneCaseDraft, PhoneReflection } from './PhoneMeeting.tsx';
-import { ClosingScreen } from './ClosingScreen.tsx';
+import { ClosingScreen, rememberTookPart, tookPartIn } from './ClosingScreen.tsx';
+import { ContentNotice } from '../../components/care/ContentNotice.tsx';
+import { helpContextOf, type HelpContext } from '../../components/help/help-context.ts';
 import { StepTimer } from '../../components/timer/StepTimer.tsx';
 
 export function PhoneSession(props: {
   code: string;
   helpLines: NationalHelpLine[];
   onRefused: (reason: ConnectRefusal) => void;
-  onContacts: (contacts: SchoolContacts | null) => void;
+  onHelp: (help: HelpContext) => void;
 }) {
   const store = createPhoneStore(props.code);
   onCleanup(() => store.close());
@@ -30,7 +32,9 @@ export function PhoneSession(props: {
     const reason = refusal();
     if (status() === 'refused' && reason) props.onRefused(reason);
   });
-  createEffect(() => props.onContacts(view()?.contacts ?? null));
+  createEffect(() => props.onHelp(helpContextOf(view())));
+  // A phone that saw the session live took part; one that first comes in after the end did not.
+  createEffect(on(() => view()?.status, (now) => now === 'live' && rememberTookPart(props.code)));
 
   // A new card: start at its top and tell screen reader users, without moving their focus.
   createEffect(
@@ -77,7 +81,7 @@ export function PhoneSession(props: {
         }
       >
         <Match when={view()?.status === 'ended' ? view() : null}>
-          {(v) => <ClosingScreen contacts={v().contacts} helpLines={props.helpLines} />}
+          {(v) => <ClosingScreen help={helpContextOf(v())} helpLines={props.helpLines} tookPart={tookPartIn(props.code)} />}
         </Match>
         <Match when={view()?.card ? view() : null}>
           {(v) => (
@@ -98,6 +102,7 @@ export function PhoneSession(props: {
               </Show>
               {/* No tone on a phone: a classroom of phones chiming at once is no gentle signal. */}
               <Show when={v().timer}>{(timer) => <StepTimer timer={timer()} offset={clockOffset()} size="phone" />}</Show>
+              <ContentNotice card={v().card!}>
               <CardBody card={v().card!} level={1} activities={false} talk={false} />
               <Show when={v().vote}>{(vote) => <PhoneVote store={store} card={v().card!} vote={vote()} />}</Show>
               <Show when={v().meeting && v().card!.step?.case === 'write' ? v().meeting : null}>
@@ -111,6 +116,7 @@ export function PhoneSession(props: {
               </Show>
               <Show when={v().board}>{(board) => <PhoneBoard store={store} card={v().card!} board={board()} />}</Show>
               <Show when={v().card!.talk}>{(talk) => <TalkQuestions questions={talk().questions} />}</Show>
+              </ContentNotice>
             </article>
           )}
         </Match>
