@@ -7,7 +7,7 @@ import { addPreloadHints } from './scripts/preload-hints.ts';
 
 /** Small modules that the phone and the other live screens share, bundled with Solid as one file
  *  instead of a handful: on a slow school network every file costs a round trip and its headers (issue 11). */
-const LIVE_MODULES = /(stores[\\/]session-store|lib[\\/](use-store|server-clock|server-url|local-keys)|protocol[\\/](constants|scales)|components[\\/]help[\\/]|components[\\/]card[\\/]labels|node_modules[\\/](zustand|nanoid)[\\/]|preload-helper|rolldown[\\/]runtime|rolldown-runtime)/;
+const LIVE_MODULES = /(stores[\\/]session-store|lib[\\/](use-store|server-clock|server-url|local-keys)|protocol[\\/](constants|scales|help-audiences)|components[\\/]help[\\/]|components[\\/]card[\\/]labels|node_modules[\\/](zustand|nanoid)[\\/]|preload-helper|rolldown[\\/]runtime|rolldown-runtime)/;
 /** The phone's stylesheet goes inside its page: one request less before the join form shows. */
 const INLINE_STYLESHEET = /^_astro[\\/]index\..*\.css$/;
 

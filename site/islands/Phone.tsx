@@ -4,9 +4,10 @@
 // socket and the card) is a chunk of its own, fetched at once for a join link and as soon as
 // someone starts typing a code.
 import { Show, Suspense, createSignal, lazy, onMount } from 'solid-js';
-import type { ConnectRefusal, NationalHelpLine, SchoolContacts } from '@protocol';
+import type { ConnectRefusal, NationalHelpLine } from '@protocol';
 import { normaliseJoinCode } from '@protocol/constants';
 import { HelpDialog } from '../components/help/HelpDialog.tsx';
+import { UNKNOWN_HELP, type HelpContext } from '../components/help/help-context.ts';
 import { serverUrl } from '../lib/server-url.ts';
 import { JoinForm } from './phone/JoinForm.tsx';
 
@@ -30,7 +31,7 @@ export default function Phone(props: { helpLines: NationalHelpLine[]; draft?: st
   const [code, setCode] = createSignal<string | null>(null);
   const [typed, setTyped] = createSignal('');
   const [refusal, setRefusal] = createSignal<ConnectRefusal | null>(null);
-  const [contacts, setContacts] = createSignal<SchoolContacts | null>(null);
+  const [help, setHelp] = createSignal<HelpContext>(UNKNOWN_HELP);
 
   const join = (joinCode: string) => {
     setRefusal(null);
@@ -58,7 +59,7 @@ export default function Phone(props: { helpLines: NationalHelpLine[]; draft?: st
   const refused = (reason: ConnectRefusal) => {
     setTyped(code() ?? '');
     setCode(null);
-    setContacts(null);
+    setHelp(UNKNOWN_HELP);
     setRefusal(reason);
   };
 
@@ -66,7 +67,7 @@ export default function Phone(props: { helpLines: NationalHelpLine[]; draft?: st
     <div class="phone">
       <header class="phone-header">
         <span class="phone-header__brand">Kring</span>
-        <HelpDialog contacts={contacts()} lines={props.helpLines} />
+        <HelpDialog help={help()} lines={props.helpLines} />
       </header>
       <Show
         when={code()}
@@ -91,7 +92,7 @@ export default function Phone(props: { helpLines: NationalHelpLine[]; draft?: st
       >
         {(joined) => (
           <Suspense fallback={<p role="status">Even verbinden…</p>}>
-            <PhoneSession code={joined} onRefused={refused} onContacts={setContacts} helpLines={props.helpLines} />
+            <PhoneSession code={joined} onRefused={refused} onHelp={setHelp} helpLines={props.helpLines} />
           </Suspense>
         )}
       </Show>

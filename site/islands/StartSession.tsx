@@ -1,12 +1,22 @@
-// The host's start form: the school's help contacts, the minimum and the expected group size, optionally the
-// cards to play, then a room is made over HTTP. The server validates; its issues are shown next to the fields
-// and nothing typed is lost.
+// The host's start form: the school's help contacts (remembered on this computer), a class's age, the
+// minimum and the expected group size, optionally the cards to play, then a room is made over HTTP. The server
+// validates; its issues are shown next to the fields and nothing typed is lost.
 import { For, Show, createMemo, createSignal, onMount, type JSX } from 'solid-js';
-import { CreateRoomResponse, DEFAULT_MIN_GROUP_SIZE, LIMITS, MIN_GROUP_SIZE_FLOOR, MIN_GROUP_SIZE_MAX, type CreateRoomRequest } from '@protocol';
+import {
+  ClassAge,
+  CreateRoomResponse,
+  DEFAULT_MIN_GROUP_SIZE,
+  LIMITS,
+  MIN_GROUP_SIZE_FLOOR,
+  MIN_GROUP_SIZE_MAX,
+  type CreateRoomRequest,
+  type SchoolContacts,
+} from '@protocol';
 import { serverUrl } from '../lib/server-url.ts';
 import { rememberHostKeys } from '../lib/local-keys.ts';
 import { CardPicker, type PickerCard, type PickerTheme } from '../components/cards/CardPicker.tsx';
 import { sameOrder } from '../components/cards/card-order.ts';
+import { forgetContacts, rememberContacts, rememberedContacts } from '../components/care/remembered-contacts.ts';
 
 interface Issue {
   path: string;
@@ -21,13 +31,32 @@ const FIELDS = {
   'contacts.vertrouwenspersoon.email': { id: 'vp-email', label: 'E-mail' },
   'contacts.vertrouwenspersoon.when': { id: 'vp-wanneer', label: 'Wanneer bereikbaar' },
   'contacts.mentor': { id: 'mentor', label: 'Mentor of ander aanspreekpunt' },
+  'contacts.other': { id: 'ander-aanspreekpunt', label: 'Nog iemand voor het team' },
+  age: { id: 'leeftijd', label: 'Leeftijd' },
   minGroupSize: { id: 'min-groep', label: 'Minimum aantal antwoorden voor een uitslag' },
   expectedGroupSize: { id: 'verwacht', label: 'Hoeveel deelnemers verwacht je?' },
   cardIds: { id: 'kaarten-kiezen', label: 'Kaarten' },
 } as const;
 type FieldPath = keyof typeof FIELDS;
 
-export default function StartSession(props: { deckId: string; cards: PickerCard[]; themes: PickerTheme[] }) {
+/** The text fields of the school's contacts, remembered on this computer between sessions. */
+const CONTACT_FIELDS = [
+  'contacts.vertrouwenspersoon.name',
+  'contacts.vertrouwenspersoon.phone',
+  'contacts.vertrouwenspersoon.email',
+  'contacts.vertrouwenspersoon.when',
+  'contacts.mentor',
+  'contacts.other',
+] as const satisfies readonly FieldPath[];
+
+const AGES: { value: ClassAge; label: string }[] = [
+  { value: 'onder-18', label: 'Onder de 18' },
+  { value: '18-plus', label: '18 of ouder' },
+  { value: 'gemengd', label: 'Gemengd' },
+];
+
+export default function StartSession(props: { deckId: string; audience: 'klas' | 'team'; cards: PickerCard[]; themes: PickerTheme[] }) {
+  const team = () => props.audience === 'team';
   // The inputs are uncontrolled and read at submit: what the host typed stays in the fields, also
   // text typed before this island's script arrived (hydration would reset a bound value).
   const [issues, setIssues] = createSignal<Issue[]>([]);
@@ -36,8 +65,30 @@ export default function StartSession(props: { deckId: string; cards: PickerCard[
   // The server-rendered button stays disabled until this script runs: a click before that would
   // submit the bare HTML form, reload the page and lose what the host typed.
   const [ready, setReady] = createSignal(false);
-  onMount(() => setReady(true));
   let summary: HTMLDivElement | undefined;
+  let formElement: HTMLFormElement | undefined;
+  // Contacts from an earlier session on this computer fill the fields the host left empty.
+  const [remembered, setRemembered] = createSignal(false);
+  onMount(() => {
+    const known = rememberedContacts(props.audience);
+    if (known) {
+      for (const path of CONTACT_FIELDS) {
+        const input = formElement?.elements.namedItem(path);
+        const value = contactValue(known, path);
+        if (input instanceof HTMLInputElement && !input.value && value) input.value = value;
+      }
+      setRemembered(true);
+    }
+    setReady(true);
+  });
+  const forget = () => {
+    forgetContacts(props.audience);
+    for (const path of CONTACT_FIELDS) {
+      const input = formElement?.elements.namedItem(path);
+      if (input instanceof HTMLInputElement) input.value = '';
+    }
+    setRemembered(false);
+  };
   // The cards to play; the whole deck in its order unless the host picks otherwise.
   const deckOrder = createMemo(() => props.cards.map((c) => c.id));
   const [cardIds, setCardIds] = createSignal<string[]>(deckOrder());
@@ -74,20 +125,24 @@ export default function StartSession(props: { deckId: string; cards: PickerCard[
       return showProblems('Niet alles is goed ingevuld.', notWhole);
     }
     // Empty fields are left out: the server keeps only what the host filled in.
+    const contacts: SchoolContacts = {
+      vertrouwenspersoon: {
+        name: text('contacts.vertrouwenspersoon.name'),
+        phone: text('contacts.vertrouwenspersoon.phone'),
+        email: text('contacts.vertrouwenspersoon.email'),
+        when: text('contacts.vertrouwenspersoon.when'),
+      },
+      // A class has a mentor, a team another place to go; each form shows only its own field.
+      ...(team() ? { other: text('contacts.other') } : { mentor: text('contacts.mentor') }),
+    };
+    const age = ClassAge.safeParse(form.get('age'));
     const request: CreateRoomRequest = {
       deckId: props.deckId,
       minGroupSize,
       expectedGroupSize,
       groupName: text('groupName') ?? null,
-      contacts: {
-        vertrouwenspersoon: {
-          name: text('contacts.vertrouwenspersoon.name'),
-          phone: text('contacts.vertrouwenspersoon.phone'),
-          email: text('contacts.vertrouwenspersoon.email'),
-          when: text('contacts.vertrouwenspersoon.when'),
-        },
-        mentor: text('contacts.mentor'),
-      },
+      contacts,
+      ...(!team() && age.success ? { age: age.data } : {}),
       // Only a real choice is sent: without it the server plays the whole deck in its order.
       ...(wholeDeck() ? {} : { cardIds: cardIds() }),
     };
@@ -102,6 +157,7 @@ export default function StartSession(props: { deckId: string; cards: PickerCard[
       if (res.status === 201) {
         const room = CreateRoomResponse.parse(body);
         rememberHostKeys(room.code, { hostKey: room.hostKey, beamerKey: room.beamerKey });
+        rememberContacts(props.audience, contacts);
         window.location.assign(`/host/#${room.code}`);
         return;
       }
@@ -140,7 +196,7 @@ export default function StartSession(props: { deckId: string; cards: PickerCard[
   };
 
   return (
-    <form onSubmit={submit} novalidate>
+    <form ref={formElement} onSubmit={submit} novalidate>
       <Show when={formError()}>
         <div class="error-summary" ref={summary} tabindex="-1" role="alert" aria-labelledby="fouten-titel">
           <h2 id="fouten-titel">{formError()}</h2>
@@ -166,9 +222,35 @@ export default function StartSession(props: { deckId: string; cards: PickerCard[
         )}
       </fieldset>
 
+      <Show when={!team()}>
+        <fieldset id={FIELDS.age.id}>
+          <legend>Hoe oud is de klas?</legend>
+          <p class="field__hint">Zo zien deelnemers de hulplijnen die bij hun leeftijd passen. Bij gemengd zien ze ze allemaal.</p>
+          <For each={AGES}>
+            {(age) => (
+              <label class="choice">
+                <input type="radio" name="age" value={age.value} checked={age.value === 'gemengd'} /> {age.label}
+              </label>
+            )}
+          </For>
+        </fieldset>
+      </Show>
+
       <fieldset>
-        <legend>Vertrouwenspersoon</legend>
+        <legend>{team() ? 'Vertrouwenspersoon voor personeel' : 'Vertrouwenspersoon'}</legend>
         <p class="field__hint">Deelnemers zien dit aan het eind, en onder ‘Hulp nodig?’ op hun telefoon.</p>
+        <div class="remembered">
+          <p class="field__hint">
+            {remembered()
+              ? 'Ingevuld met de gegevens van de vorige keer. Ze staan alleen op deze computer.'
+              : 'Kring onthoudt deze gegevens voor de volgende keer, alleen op deze computer.'}
+          </p>
+          <Show when={remembered()}>
+            <button type="button" class="button button--secondary" onClick={forget}>
+              Vergeet deze gegevens
+            </button>
+          </Show>
+        </div>
         {field('contacts.vertrouwenspersoon.name', { type: 'text', autocomplete: 'off' })}
         {field('contacts.vertrouwenspersoon.phone', { type: 'tel', autocomplete: 'off' })}
         {field('contacts.vertrouwenspersoon.email', { type: 'email', autocomplete: 'off', spellcheck: false })}
@@ -180,8 +262,22 @@ export default function StartSession(props: { deckId: string; cards: PickerCard[
       </fieldset>
 
       <fieldset>
-        <legend>Nog iemand op school</legend>
-        {field('contacts.mentor', { type: 'text', autocomplete: 'off' }, 'Bijvoorbeeld: Je mentor: meneer De Vries, lokaal 2.14')}
+        <Show
+          when={team()}
+          fallback={
+            <>
+              <legend>Nog iemand op school</legend>
+              {field('contacts.mentor', { type: 'text', autocomplete: 'off' }, 'Bijvoorbeeld: Je mentor: meneer De Vries, lokaal 2.14')}
+            </>
+          }
+        >
+          <legend>Nog iemand voor het team</legend>
+          {field(
+            'contacts.other',
+            { type: 'text', autocomplete: 'off' },
+            'Bijvoorbeeld: bedrijfsmaatschappelijk werk, 030-123 45 67. Of de vakbond.',
+          )}
+        </Show>
       </fieldset>
 
       <fieldset>
@@ -240,4 +336,10 @@ export default function StartSession(props: { deckId: string; cards: PickerCard[
       </p>
     </form>
   );
+}
+
+function contactValue(contacts: SchoolContacts, path: (typeof CONTACT_FIELDS)[number]): string | undefined {
+  if (path === 'contacts.mentor') return contacts.mentor;
+  if (path === 'contacts.other') return contacts.other;
+  return contacts.vertrouwenspersoon[path.slice('contacts.vertrouwenspersoon.'.length) as keyof SchoolContacts['vertrouwenspersoon']];
 }

@@ -76,3 +76,27 @@ export function rememberPrivacyScreen(room: string, on: boolean) {
     // storage blocked: the toggle still works until the page is closed
   }
 }
+
+// Whether this phone saw the session live: the closing screen thanks only those who took part.
+const tookPartKey = (room: string) => `kring:took-part:${room}`;
+/** This page load's memory, for a browser that blocks storage. */
+const seenLive = new Set<string>();
+
+/** Remembered on this phone only, so after a reload the closing screen still thanks the person. */
+export function rememberTookPart(room: string) {
+  seenLive.add(room);
+  try {
+    localStorage.setItem(tookPartKey(room), '1');
+  } catch {
+    // storage blocked: this page load still knows (seenLive)
+  }
+}
+
+export function tookPartIn(room: string): boolean {
+  if (seenLive.has(room)) return true;
+  try {
+    return localStorage.getItem(tookPartKey(room)) === '1';
+  } catch {
+    return false;
+  }
+}

@@ -3,7 +3,7 @@
 // and random busy sessions (randomStep, runStep) for the privacy walk and the property test.
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
-import type { BoardActivity, Card, Command, Deck, SchoolContacts } from '@protocol';
+import type { BoardActivity, Card, ClassAge, Command, Deck, SchoolContacts } from '@protocol';
 import { DEFAULT_MIN_GROUP_SIZE } from '@protocol';
 import type { Actor, RoomEvent, RoomState } from '../../session-server/src/room/state.ts';
 import type { Decision } from '../../session-server/src/room/decision.ts';
@@ -114,6 +114,8 @@ export function makeRoom(
     expectedGroupSize?: number | null;
     groupName?: string | null;
     contacts?: SchoolContacts;
+    /** A class's age, as the start form sends it. */
+    age?: ClassAge;
     participants?: number;
     now?: number;
     /** Fresh ids for post-its and clusters; a counter (id000001, ...) unless given. */
@@ -133,6 +135,7 @@ export function makeRoom(
     expectedGroupSize: options.expectedGroupSize ?? null,
     groupName: options.groupName ?? null,
     contacts: options.contacts ?? { vertrouwenspersoon: { name: 'Mevrouw Bakker', phone: '010-1234567' }, mentor: 'Je mentor, lokaal 2.14' },
+    age: options.age,
   });
   let seq = 0;
   let idSeq = 0;

@@ -130,3 +130,51 @@ describe('the checks themselves', () => {
     expect(nearDuplicates(deckOf([card('a', a), card('c', c)]))).toEqual([]);
   });
 });
+
+describe('care around hard themes (issue 12)', () => {
+  const klasOpenings = [...decks].filter(([, d]) => d.audience === 'klas').map(([id, d]) => [id, d.cards.find((c) => c.kind === 'opening')!] as const);
+
+  it.each(['focusgroep', 'veilig-op-stage'])('%s opens with at most six short agreements, post-its read first and no photos', (id) => {
+    const points = decks.get(id)!.cards.find((c) => c.kind === 'opening')!.points!;
+    expect(points.length).toBeLessThanOrEqual(6);
+    for (const point of points) expect(point.length, point).toBeLessThanOrEqual(PHONE_READING.chars);
+    expect(points.some((p) => /post-its/.test(p) && /beamer/.test(p))).toBe(true);
+    expect(points.some((p) => /foto/.test(p) && /scherm/.test(p))).toBe(true);
+    // The legal duty to report is about a staff member and a student under 18; adults fall under the school's protocol.
+    expect(points.some((p) => /medewerker/.test(p) && /onder de 18/.test(p) && /protocol/.test(p))).toBe(true);
+  });
+
+  it('no klas opening has more than six agreements', () => {
+    expect(klasOpenings.filter(([, c]) => (c.points?.length ?? 0) > 6).map(([id]) => id)).toEqual([]);
+  });
+
+  it.each([
+    ['focusgroep', ['seksueel-geweld', 'lhbtiq', 'discussies']],
+    ['focusgroep-team', ['seksueel-geweld-team', 'lhbtiq-team', 'discussies-team', 'eigen-gedrag-team']],
+  ])('%s announces its sensitive themes, with notes for the host and help of their own', (id, cardIds) => {
+    for (const cardId of cardIds) {
+      const card = decks.get(id)!.cards.find((c) => c.id === cardId)!;
+      expect(card.notice, cardId).toBeTruthy();
+      expect(card.hostNotes, cardId).toBeTruthy();
+      expect(card.help?.length, cardId).toBeGreaterThan(0);
+    }
+    const sexual = decks.get(id)!.cards.find((c) => c.id.startsWith('seksueel-geweld'))!;
+    expect(sexual.help).toEqual(expect.arrayContaining(['centrum-seksueel-geweld', 'helpwanted']));
+    expect(sexual.subItems!.some((s) => /stage/.test(s))).toBe(true);
+    expect(sexual.subItems!.some((s) => /straat/.test(s))).toBe(true);
+  });
+
+  it('no deck tells a participant that the meldplicht belongs to the school', () => {
+    const said = [...decks].flatMap(([id, d]) =>
+      d.cards.flatMap((c) => [c.summary, ...(c.points ?? [])].filter((t) => /meldplicht van de school/i.test(t)).map((t) => `${id}/${c.id}: ${t}`)),
+    );
+    expect(said).toEqual([]);
+  });
+
+  it('no card promises more post-its than a phone may write', () => {
+    const unlimited = [...decks].flatMap(([id, d]) =>
+      d.cards.flatMap((c) => [c.summary, ...(c.points ?? []), c.board?.prompt ?? ''].filter((t) => /zoveel post-its|onbeperkt/i.test(t)).map(() => `${id}/${c.id}`)),
+    );
+    expect(unlimited).toEqual([]);
+  });
+});

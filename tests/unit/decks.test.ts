@@ -1,11 +1,12 @@
 // The deck format: the real decks validate, a broken deck is refused with the file and the field
 // named, and every pictogram a card names exists.
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
-import { Deck, describeDeckError } from '@protocol';
+import { parse, stringify } from 'yaml';
+import { z } from 'zod';
+import { Deck, NationalHelpLine, describeDeckError } from '@protocol';
 import { loadDecks } from '../../session-server/src/server/decks.ts';
 import { decksDir } from '../support/room-fixture.ts';
 
@@ -58,6 +59,16 @@ describe('the real decks', () => {
     const named = [...decks.values()].flatMap((deck) => deck.cards.flatMap((card) => (card.pictogram ? [card.pictogram] : [])));
     expect(named.length).toBeGreaterThan(0);
     const missing = named.filter((name) => !existsSync(join(decksDir, 'pictograms', `${name}.svg`)));
+    expect(missing).toEqual([]);
+  });
+
+  it('every help line a card names exists in site/data/hulplijnen.yaml', () => {
+    const lines = z.array(NationalHelpLine).parse(parse(readFileSync(join(decksDir, '..', 'site', 'data', 'hulplijnen.yaml'), 'utf8')));
+    const known = new Set(lines.map((l) => l.id));
+    expect(known.size).toBe(lines.length);
+    const missing = [...decks.entries()].flatMap(([deckId, deck]) =>
+      deck.cards.flatMap((card) => (card.help ?? []).filter((id) => !known.has(id)).map((id) => `${deckId}/${card.id}: ${id}`)),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -116,6 +127,24 @@ describe('a broken deck', () => {
     const data = deckData();
     data.cards[0] = { ...data.cards[0], id: 'Welkom' };
     expect(loadError(data)).toMatch(/cards\.0\.id: gebruik kleine letters/);
+  });
+
+  it('takes host notes, a notice and help lines on a card, and keeps the host notes’ line breaks', () => {
+    const data = deckData();
+    data.cards[1] = { ...data.cards[1], hostNotes: '  Let op wie stil wordt.\nGeef ruimte.  ', notice: 'Over geweld.', help: ['veilig-thuis'] };
+    const card = Deck.parse(data).cards[1]!;
+    expect(card.hostNotes).toBe('Let op wie stil wordt.\nGeef ruimte.');
+    expect(card.notice).toBe('Over geweld.');
+    expect(card.help).toEqual(['veilig-thuis']);
+  });
+
+  it('with host notes over 800 characters, an empty notice or a help line named twice is refused', () => {
+    const data = deckData();
+    data.cards[1] = { ...data.cards[1], hostNotes: 'x'.repeat(801), notice: '  ', help: ['a', 'a'] };
+    const message = loadError(data);
+    expect(message).toContain('cards.1.hostNotes');
+    expect(message).toContain('cards.1.notice');
+    expect(message).toContain('cards.1.help');
   });
 
   it('with no cards is refused', () => {

@@ -2,6 +2,7 @@
 // Decks are data; nothing in code mentions a specific card or theme.
 import { z } from 'zod';
 import { PASS, SCALE_NAMES } from './scales.ts';
+import { HelpLineId } from './help.ts';
 
 const slug = z
   .string()
@@ -155,6 +156,20 @@ export const Card = z.strictObject({
   subItems: z.array(line(160)).max(12).optional(),
   /** Paragraphs or agreements shown as a list. */
   points: z.array(line(300)).max(12).optional(),
+  /**
+   * For the host only (console and deck page, never a phone or the beamer): how to handle this
+   * card with care. Plain text; line breaks are kept.
+   */
+  hostNotes: z.string().trim().min(1, 'mag niet leeg zijn').max(800, 'hoogstens 800 tekens').optional(),
+  /** A content notice phones and beamer show before the card itself; a phone may skip the card. */
+  notice: line(200).optional(),
+  /** Ids in site/data/hulplijnen.yaml: extra help for this card, in its help dialog and on the closing screen. */
+  help: z
+    .array(HelpLineId)
+    .min(1)
+    .max(6)
+    .refine((ids) => new Set(ids).size === ids.length, 'elke hulplijn één keer')
+    .optional(),
   vote: VoteActivity.optional(),
   board: BoardActivity.optional(),
   talk: TalkActivity.optional(),

@@ -1,6 +1,6 @@
 // The socket.io handshake (`auth` payload) and room creation over HTTP, as zod schemas.
 import { z } from 'zod';
-import { SchoolContacts } from './help.ts';
+import { ClassAge, SchoolContacts } from './help.ts';
 import { DEFAULT_MIN_GROUP_SIZE, LIMITS, MIN_GROUP_SIZE_FLOOR, MIN_GROUP_SIZE_MAX, SECRET_KEY_PATTERN, normaliseJoinCode } from './constants.ts';
 
 export const JoinCode = z
@@ -30,6 +30,8 @@ export const CreateRoomRequest = z.strictObject({
   /** How many people the host expects; more phones than this is a warning sign of made-up phones. */
   expectedGroupSize: z.number().int().min(1, 'minstens 1').max(LIMITS.expectedGroupSize, `hoogstens ${LIMITS.expectedGroupSize}`).nullable().default(null),
   contacts: SchoolContacts.default({ vertrouwenspersoon: {} }),
+  /** A class deck's age, for which help lines phones list; ignored for a team deck. Absent: mixed. */
+  age: ClassAge.optional(),
   /** The group's name for the afspraken poster and the report, e.g. "klas 3B". Not about a person. */
   groupName: z.string().trim().max(60, 'hoogstens 60 tekens').nullable().default(null),
   /** The cards to play, in order, picked before the start; absent: the whole deck in its order. */

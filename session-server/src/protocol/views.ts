@@ -2,7 +2,7 @@
 // No view ever carries a participant token, its hash, or anything that orders participants.
 import { z } from 'zod';
 import { Card, DeckTheme } from './deck.ts';
-import { SchoolContacts } from './help.ts';
+import { HelpAudience, SchoolContacts } from './help.ts';
 import { VoteChoice } from './commands.ts';
 import { OverloopSeries } from './overloop.ts';
 
@@ -150,6 +150,11 @@ export const ParticipantView = z.strictObject({
   /** The room's card timer, when it belongs to the room's current card. */
   timer: TimerView.nullable(),
   contacts: SchoolContacts,
+  /**
+   * Which national help lines fit (protocol/help.ts helpLinesFor): the session's audiences, and the
+   * lines the cards name: the current card's while live, every card in play once the session ended.
+   */
+  help: z.strictObject({ audiences: z.array(HelpAudience), cardLines: z.array(z.string()) }),
 });
 
 export const BeamerView = z.strictObject({

@@ -25,6 +25,7 @@ export function createdState(event: Extract<RoomEvent, { type: 'roomCreated' }>)
     ...(event.playlist ? { playlist: event.playlist } : {}),
     locked: false,
     contacts: event.contacts,
+    ...(event.age ? { age: event.age } : {}),
     cardIndex: 0,
     participants: {},
     joined: 0,

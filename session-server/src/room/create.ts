@@ -1,5 +1,5 @@
 // The events that start a room: created, and the first card's activities opened.
-import type { Deck, SchoolContacts } from '../protocol/index.ts';
+import type { ClassAge, Deck, SchoolContacts } from '../protocol/index.ts';
 import type { RoomEvent } from './state.ts';
 
 export function createRoomEvents(input: {
@@ -14,6 +14,7 @@ export function createRoomEvents(input: {
   /** Card ids to play, in order (validated by the caller against the deck). */
   playlist?: string[];
   contacts: SchoolContacts;
+  age?: ClassAge;
 }): RoomEvent[] {
   const firstId = input.playlist?.[0];
   const first = (firstId && input.deck.cards.find((c) => c.id === firstId)) || input.deck.cards[0]!;
@@ -30,6 +31,7 @@ export function createRoomEvents(input: {
       groupName: input.groupName ?? null,
       ...(input.playlist ? { playlist: input.playlist } : {}),
       contacts: input.contacts,
+      ...(input.age ? { age: input.age } : {}),
     },
   ];
   if (first.vote) events.push({ type: 'voteOpened', cardId: first.id });

@@ -1,5 +1,5 @@
 // The room's state and events. Plain JSON so events and snapshots store as they are.
-import type { Card, Deck, SchoolContacts, VoteChoice, PostItFlag } from '../protocol/index.ts';
+import type { Card, ClassAge, Deck, SchoolContacts, VoteChoice, PostItFlag } from '../protocol/index.ts';
 import type { TimerState } from './timer.ts';
 
 import type { MeetingEvent, MeetingState } from './meeting.ts';
@@ -100,6 +100,8 @@ export interface RoomState {
   /** Closed to new phones; phones that joined can always come back. */
   locked: boolean;
   contacts: SchoolContacts;
+  /** A class's age as the host gave it (which help lines fit); absent: mixed, or a team. */
+  age?: ClassAge;
   cardIndex: number;
   /** A team meeting's case, records and private reflections (room/meeting.ts); absent until used. */
   meeting?: MeetingState;
@@ -143,6 +145,7 @@ export type RoomEvent =
       /** The cards the host picked before the start, in their order; absent: the whole deck. */
       playlist?: string[];
       contacts: SchoolContacts;
+      age?: ClassAge;
     }
   /** The host chose (again) which cards to play and in which order; `index` keeps the current card. */
   | { type: 'cardsArranged'; cardIds: string[]; index: number }

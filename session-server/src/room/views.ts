@@ -3,6 +3,7 @@
 // Host and beamer views are built by the server from a copy of the state that moves only on the
 // batch tick (see server/observed-rooms.ts), so what they show never tracks a single answer.
 import type { Afspraak, BeamerView, Card, HostView, ParticipantView, Proposal, WallPostIt, HostPostIt } from '../protocol/index.ts';
+import { helpAudiencesOf } from '../protocol/index.ts';
 
 type BeamerBoard = NonNullable<BeamerView['board']>;
 type HostBoard = NonNullable<HostView['board']>;
@@ -61,13 +62,24 @@ export function adoptedAfspraken(state: RoomState): Afspraak[] {
 }
 
 /**
- * The card as phones and beamer get it: a waar / niet waar answer and its explanation only once
- * the result is revealed, so they never steer the vote. The host always has the whole card.
+ * The card as phones and beamer get it: never the host's notes, and a waar / niet waar answer and
+ * its explanation only once the result is revealed, so they never steer the vote. The host always
+ * has the whole card.
  */
 export function cardAsShown(card: Card, revealed: boolean): Card {
-  if (!card.vote || revealed || (!card.vote.answer && !card.vote.explanation)) return card;
-  const { answer: _answer, explanation: _explanation, ...vote } = card.vote;
-  return { ...card, vote };
+  const { hostNotes: _hostNotes, ...shown } = card;
+  if (!shown.vote || revealed || (!shown.vote.answer && !shown.vote.explanation)) return shown;
+  const { answer: _answer, explanation: _explanation, ...vote } = shown.vote;
+  return { ...shown, vote };
+}
+
+/** Help for a phone: the session's audiences, and the card lines (the current card's, or all in play at the end). */
+function participantHelp(state: RoomState, current: Card | null): ParticipantView['help'] {
+  const cards = state.status === 'ended' ? playedCards(state) : current ? [current] : [];
+  return {
+    audiences: helpAudiencesOf(state.deck.audience, state.age),
+    cardLines: [...new Set(cards.flatMap((c) => c.help ?? []))],
+  };
 }
 
 export function participantView(state: RoomState, participant: string): ParticipantView {
@@ -111,6 +123,7 @@ export function participantView(state: RoomState, participant: string): Particip
     meeting: current?.reflection || current?.step?.case === 'write' ? participantMeeting(state, participant, current) : null,
     timer: timerView(state),
     contacts: state.contacts,
+    help: participantHelp(state, current),
   };
 }
 

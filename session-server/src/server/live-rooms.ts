@@ -105,6 +105,7 @@ export class LiveRooms {
         playlist: request.cardIds,
         groupName: request.groupName ? normaliseText(request.groupName.replace(/\n/g, ' ')) || null : null,
         contacts: request.contacts,
+        age: deck.audience === 'klas' ? request.age : undefined,
       });
       await this.store.create(record, events.map(dehydrate));
       const state = replay(events)!;

@@ -7,17 +7,18 @@ import { PhoneNumber } from './PhoneNumber.tsx';
 
 export function hasSchoolContacts(contacts: SchoolContacts | null | undefined): boolean {
   const v = contacts?.vertrouwenspersoon;
-  return !!(v?.name || v?.phone || v?.email || v?.when || contacts?.mentor);
+  return !!(v?.name || v?.phone || v?.email || v?.when || contacts?.mentor || contacts?.other);
 }
 
-export function SchoolContactsList(props: { contacts: SchoolContacts; level: 2 | 3 | 4 }) {
+/** `team`: a session of colleagues, so the vertrouwenspersoon is the one for staff. */
+export function SchoolContactsList(props: { contacts: SchoolContacts; level: 2 | 3 | 4; team?: boolean }) {
   const v = () => props.contacts.vertrouwenspersoon;
   const hasPerson = () => !!(v().name || v().phone || v().email || v().when);
   return (
     <ul class="contact-list">
       <Show when={hasPerson()}>
         <li>
-          <Dynamic component={`h${props.level}`}>Vertrouwenspersoon</Dynamic>
+          <Dynamic component={`h${props.level}`}>{props.team ? 'Vertrouwenspersoon voor personeel' : 'Vertrouwenspersoon'}</Dynamic>
           <Show when={v().name}>
             <p>{v().name}</p>
           </Show>
@@ -47,6 +48,12 @@ export function SchoolContactsList(props: { contacts: SchoolContacts; level: 2 |
         <li>
           <Dynamic component={`h${props.level}`}>Mentor</Dynamic>
           <p>{props.contacts.mentor}</p>
+        </li>
+      </Show>
+      <Show when={props.contacts.other}>
+        <li>
+          <Dynamic component={`h${props.level}`}>Ook voor jou</Dynamic>
+          <p>{props.contacts.other}</p>
         </li>
       </Show>
     </ul>

@@ -13,6 +13,7 @@ import { BeamerVote } from './BeamerVote.tsx';
 import { BeamerBoard, wallShown as boardWallShown } from './BeamerBoard.tsx';
 import { BeamerGroups } from './BeamerGroups.tsx';
 import { StepTimer } from '../../components/timer/StepTimer.tsx';
+import { BeamerNotice } from '../../components/care/BeamerNotice.tsx';
 
 export function BeamerScreen(props: { view: BeamerView; offline: boolean; clockOffset: number }) {
   const join = createJoinOrigin();
@@ -61,7 +62,7 @@ export function BeamerScreen(props: { view: BeamerView; offline: boolean; clockO
           <Show when={props.view.groups}>{(groups) => <BeamerGroups groups={groups()} />}</Show>
           <Show when={!props.view.groups && props.view.card}>
             {(card) => (
-              <>
+              <BeamerNotice card={card()}>
                 <header class="beamer__head">
                   <Pictogram name={card().pictogram} class="beamer__pictogram" />
                   <div>
@@ -117,7 +118,7 @@ export function BeamerScreen(props: { view: BeamerView; offline: boolean; clockO
                     </div>
                   )}
                 </Show>
-              </>
+              </BeamerNotice>
             )}
           </Show>
         </section>

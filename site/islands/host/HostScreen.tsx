@@ -23,6 +23,7 @@ import { RankingPanel, createVoteFirst } from './RankingPanel.tsx';
 import { SecondDeviceButton, SecondDevicePanel } from './SecondDevice.tsx';
 import { KeyHelp, KeyHelpButton } from './KeyHelp.tsx';
 import { PrivacyToggle, usePrivacyScreen } from './privacy-screen.tsx';
+import { CareNotes } from './CareNotes.tsx';
 
 /** Sends a host command; the promise is the server's answer (a refusal also shows in the console). */
 export type Send = (command: CommandInput<HostCommand>, options?: { showsRefusal?: boolean }) => Promise<CommandAck>;
@@ -194,6 +195,7 @@ export function HostScreen(props: {
           <Show when={props.view.card}>
             {(card) => (
               <>
+                <CareNotes card={card()} />
                 <TimerPanel card={card()} timer={props.view.timer} offset={clockOffset()} send={send} />
                 <Show when={props.view.vote}>
                   {(vote) => <VotePanel card={card()} vote={vote()} view={props.view} send={send} />}

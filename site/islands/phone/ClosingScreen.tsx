@@ -1,33 +1,46 @@
-// The end of a session on the phone: thanks, what happens with the answers, and where to go for help.
+// The end of a session on the phone: thanks (to whoever took part), what happens with the answers,
+// and where to go for help: the school's contacts and the lines that fit this session and its cards.
 import { Show } from 'solid-js';
-import type { NationalHelpLine, SchoolContacts } from '@protocol';
+import type { NationalHelpLine } from '@protocol';
 import { HelpLinesList, SchoolContactsList, hasSchoolContacts } from '../../components/help/Contacts.tsx';
+import { isTeam, linesFor, type HelpContext } from '../../components/help/help-context.ts';
 
-export function ClosingScreen(props: { contacts: SchoolContacts; helpLines: NationalHelpLine[] }) {
+export function ClosingScreen(props: { help: HelpContext; helpLines: NationalHelpLine[]; tookPart: boolean }) {
+  const contacts = () => (props.help.contacts && hasSchoolContacts(props.help.contacts) ? props.help.contacts : null);
   return (
     <section aria-labelledby="einde-titel">
+      {/* Someone who arrives after the end did not take part: no thanks, just that it ended and where help is. */}
       <h1 id="einde-titel" tabindex="-1" ref={(el) => queueMicrotask(() => el.focus())}>
-        Bedankt voor het meedoen!
+        {props.tookPart ? 'Bedankt voor het meedoen!' : 'Deze sessie is al afgelopen'}
       </h1>
-      <p>De sessie is afgelopen.</p>
-      <div class="notice">
-        <p>
-          Bewaard blijven alleen de aantallen (nooit, soms, vaak) en de post-its die de gespreksleider heeft doorgelaten. Niemand kan zien
-          wie wat heeft geantwoord of geschreven.
-        </p>
-        <p>
-          <a href="/privacy/">Lees wat Kring bewaart en wie wat ziet</a>
-        </p>
-      </div>
-      <Show when={hasSchoolContacts(props.contacts)}>
-        <h2>Praten met iemand op school</h2>
-        <SchoolContactsList contacts={props.contacts} level={3} />
+      <Show
+        when={props.tookPart}
+        fallback={<p>Je kunt niet meer meedoen. Zit je ergens mee? Hieronder staat waar je terechtkunt.</p>}
+      >
+        <p>De sessie is afgelopen.</p>
+        <div class="notice">
+          <p>
+            Bewaard blijven alleen de aantallen (nooit, soms, vaak) en de post-its die de gespreksleider heeft doorgelaten. Niemand kan
+            zien wie wat heeft geantwoord of geschreven.
+          </p>
+          <p>
+            <a href="/privacy/">Lees wat Kring bewaart en wie wat ziet</a>
+          </p>
+        </div>
+      </Show>
+      <Show when={contacts()}>
+        {(known) => (
+          <>
+            <h2>{isTeam(props.help) ? 'Praten met iemand op je werk' : 'Praten met iemand op school'}</h2>
+            <SchoolContactsList contacts={known()} level={3} team={isTeam(props.help)} />
+          </>
+        )}
       </Show>
       <h2>Hulplijnen</h2>
       <p>
         Zit je ergens mee? Hier kun je bellen of chatten. Is er nu gevaar? Bel <a href="tel:112">112</a>.
       </p>
-      <HelpLinesList lines={props.helpLines} level={3} />
+      <HelpLinesList lines={linesFor(props.helpLines, props.help)} level={3} />
     </section>
   );
 }

@@ -3,7 +3,7 @@
 // What a first vote needs comes with this chunk; the rest (post-its, timer, meeting, closing
 // screen) is fetched when a card has it, so a slow phone can vote sooner (issue 11).
 import { Match, Show, Suspense, Switch, createEffect, lazy, on, onCleanup, createSignal } from 'solid-js';
-import type { ConnectRefusal, NationalHelpLine, SchoolContacts } from '@protocol';
+import type { ConnectRefusal, NationalHelpLine } from '@protocol';
 import { createPhoneStore } from './phone-store.ts';
 import { useStore } from '../../lib/use-store.ts';
 import { PhoneCard } from './PhoneCard.tsx';
@@ -16,12 +16,15 @@ const PhoneReflection = lazy(() => import('./PhoneMeeting.tsx').then((m) => ({ d
 const ClosingScreen = lazy(() => import('./ClosingScreen.tsx').then((m) => ({ default: m.ClosingScreen })));
 const TalkQuestions = lazy(() => import('../../components/card/CardBody.tsx').then((m) => ({ default: m.TalkQuestions })));
 const StepTimer = lazy(() => import('../../components/timer/StepTimer.tsx').then((m) => ({ default: m.StepTimer })));
+import { ContentNotice } from '../../components/care/ContentNotice.tsx';
+import { helpContextOf, type HelpContext } from '../../components/help/help-context.ts';
+import { rememberTookPart, tookPartIn } from '../../lib/local-keys.ts';
 
 export function PhoneSession(props: {
   code: string;
   helpLines: NationalHelpLine[];
   onRefused: (reason: ConnectRefusal) => void;
-  onContacts: (contacts: SchoolContacts | null) => void;
+  onHelp: (help: HelpContext) => void;
 }) {
   const store = createPhoneStore(props.code);
   onCleanup(() => store.close());
@@ -35,7 +38,9 @@ export function PhoneSession(props: {
     const reason = refusal();
     if (status() === 'refused' && reason) props.onRefused(reason);
   });
-  createEffect(() => props.onContacts(view()?.contacts ?? null));
+  createEffect(() => props.onHelp(helpContextOf(view())));
+  // A phone that saw the session live took part; one that first comes in after the end did not.
+  createEffect(on(() => view()?.status, (now) => now === 'live' && rememberTookPart(props.code)));
 
   // A new card: start at its top and tell screen reader users, without moving their focus.
   createEffect(
@@ -84,7 +89,7 @@ export function PhoneSession(props: {
         <Match when={view()?.status === 'ended' ? view() : null}>
           {(v) => (
             <Suspense>
-              <ClosingScreen contacts={v().contacts} helpLines={props.helpLines} />
+              <ClosingScreen help={helpContextOf(v())} helpLines={props.helpLines} tookPart={tookPartIn(props.code)} />
             </Suspense>
           )}
         </Match>
@@ -113,6 +118,7 @@ export function PhoneSession(props: {
                   </Suspense>
                 )}
               </Show>
+              <ContentNotice card={v().card!}>
               <PhoneCard card={v().card!} />
               {/* The question and its buttons stay in reach at the bottom of the screen while the
                   card above is read (phone.css); in the reading order they come after the card. */}
@@ -136,6 +142,7 @@ export function PhoneSession(props: {
                   </Suspense>
                 )}
               </Show>
+              </ContentNotice>
             </article>
           )}
         </Match>
