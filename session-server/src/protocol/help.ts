@@ -15,9 +15,11 @@ export const HelpLineId = z.string().regex(/^[a-z0-9-]+$/, 'gebruik kleine lette
  * colleagues. A mixed class counts as both class audiences.
  */
 export const HelpAudience = z.enum(HELP_AUDIENCES);
+export type HelpAudience = z.infer<typeof HelpAudience>;
 
 /** The age of a class, asked when starting a class session; a mixed class gets both lines. */
 export const ClassAge = z.enum(CLASS_AGES);
+export type ClassAge = z.infer<typeof ClassAge>;
 
 export const NationalHelpLine = z.strictObject({
   id: HelpLineId,
