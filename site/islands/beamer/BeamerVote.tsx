@@ -23,10 +23,10 @@ export function BeamerVote(props: { card: Card; vote: Vote; inRoom: number }) {
  */
 function Responded(props: { vote: Vote; inRoom: number }) {
   return (
-    <Show when={props.vote.open && props.vote.responded !== null ? props.vote.responded : null}>
+    <Show when={props.vote.open && props.vote.responded !== null ? { n: props.vote.responded } : null}>
       {(responded) => (
         <p class="beamer__responded">
-          <strong>{responded()}</strong> van {Math.max(responded(), props.inRoom)} {responded() === 1 ? 'heeft' : 'hebben'} gereageerd
+          <strong>{responded().n}</strong> van {Math.max(responded().n, props.inRoom)} {responded().n === 1 ? 'heeft' : 'hebben'} gereageerd
         </p>
       )}
     </Show>
