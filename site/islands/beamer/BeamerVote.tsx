@@ -23,7 +23,7 @@ export function BeamerVote(props: { card: Card; vote: Vote; inRoom: number }) {
  */
 function Responded(props: { vote: Vote; inRoom: number }) {
   return (
-    <Show when={props.vote.open && props.vote.responded !== null ? { n: props.vote.responded } : null}>
+    <Show when={props.vote.open && props.vote.responded !== null && (props.inRoom > 0 || props.vote.responded > 0) ? { n: props.vote.responded } : null}>
       {(responded) => (
         <p class="beamer__responded">
           <strong>{responded().n}</strong> van {Math.max(responded().n, props.inRoom)} {responded().n === 1 ? 'heeft' : 'hebben'} gereageerd
