@@ -1,10 +1,11 @@
 // The projector screen. It reads the room code and the beamer key from the address (the host's
 // "Open beamer" link) and shows only what the beamer view holds.
-import { Match, Show, Switch, onCleanup } from 'solid-js';
+import { Match, Show, Switch, createSignal, onCleanup } from 'solid-js';
 import { SECRET_KEY_PATTERN, normaliseJoinCode } from '@protocol/constants';
 import { createBeamerStore } from '../stores/screens.ts';
 import { useStore } from '../lib/use-store.ts';
 import { BeamerScreen } from './beamer/BeamerScreen.tsx';
+import { createBeamerKeys } from './beamer/beamer-keys.ts';
 
 export default function Beamer() {
   const params = new URLSearchParams(window.location.hash.slice(1));
@@ -32,6 +33,10 @@ function Connected(props: { code: string; beamerKey: string }) {
   const status = useStore(store, (s) => s.status);
   const refusal = useStore(store, (s) => s.refusal);
   const clockOffset = useStore(store, (s) => s.clockOffset);
+  // F and ? work on every screen of the session; the help itself lives in the join panel.
+  const [help, setHelp] = createSignal(false);
+  const toggleHelp = () => setHelp((open) => !open);
+  createBeamerKeys({ toggleHelp, closeHelp: () => setHelp(false) });
   return (
     <Switch>
       <Match when={status() === 'refused'}>
@@ -46,7 +51,7 @@ function Connected(props: { code: string; beamerKey: string }) {
           </p>
         </div>
       </Match>
-      <Match when={view()}>{(v) => <BeamerScreen view={v()} offline={status() === 'offline'} clockOffset={clockOffset()} />}</Match>
+      <Match when={view()}>{(v) => <BeamerScreen view={v()} offline={status() === 'offline'} clockOffset={clockOffset()} help={help} toggleHelp={toggleHelp} />}</Match>
       <Match when={true}>
         <div class="beamer-message" role="status">
           <p>{refusal() === 'busy' ? 'Het is even druk. De beamer probeert het zo vanzelf opnieuw.' : 'Verbinden…'}</p>

@@ -191,6 +191,7 @@ export function commandTemplates(ids: { cardId: string; postItId: string; cluste
       t('cluster.remove', { cardId, clusterId }, { ...card, clusterId: 'string' }),
       t('settings.minGroupSize', { minGroupSize: 5 }, { minGroupSize: 'number' }),
       t('room.lock', { locked: true }, { locked: 'boolean' }),
+      t('join.panel', { open: false }, { open: 'boolean' }),
       t('session.end', {}, {}),
       t('groups.start', { size: 4, cardIds: [cardId] }, { size: 'number', cardIds: 'ids' }),
       t('groups.end', {}, {}),

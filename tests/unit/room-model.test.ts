@@ -217,7 +217,7 @@ describe('rounds', () => {
     room.must('host', { type: 'vote.newRound', cardId: 'pesten' });
     expect(participantView(room.state, room.participants[0]!.hash).vote).toEqual({ open: true, revealed: false, round: 2, mine: null });
     expect(hostView(room.state).vote).toEqual({ open: true, revealed: false, round: 2, responded: 0, nextReveal: 'new', result: { state: 'hidden' } });
-    expect(beamerView(room.state).vote).toEqual({ open: true, round: 2, result: { state: 'hidden' } });
+    expect(beamerView(room.state).vote).toEqual({ open: true, round: 2, responded: 0, result: { state: 'hidden' } });
     expect(room.state.votes.pesten?.earlierRounds).toEqual([{ round: 1, tally: { nooit: 0, soms: 0, vaak: 6, pas: 0 } }]);
   });
 
@@ -268,6 +268,7 @@ describe('who may do what', () => {
     { type: 'cluster.create', cardId: 'pesten', name: 'groep' },
     { type: 'settings.minGroupSize', minGroupSize: 3 },
     { type: 'room.lock', locked: true },
+    { type: 'join.panel', open: false },
     { type: 'groups.start', size: 4, cardIds: ['muur'] },
     { type: 'groups.end' },
     { type: 'timer.start', cardId: 'pesten' },

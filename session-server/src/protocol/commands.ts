@@ -69,6 +69,9 @@ export const HostCommand = z.discriminatedUnion('type', [
   cmd('settings.minGroupSize', { minGroupSize: z.number().int().min(MIN_GROUP_SIZE_FLOOR).max(MIN_GROUP_SIZE_MAX) }),
   /** Closes the room to new phones once the class is in; phones that joined can always come back. */
   cmd('room.lock', { locked: z.boolean() }),
+  /** The beamer's join panel: large (open) while the class joins, a small corner with the code once
+   *  everyone is in. Only the beamer's layout; phones can join either way. */
+  cmd('join.panel', { open: z.boolean() }),
   cmd('session.end', {}),
   /** Splits the room into small groups at random; groups get the cards round-robin. */
   cmd('groups.start', { size: z.union([z.literal(3), z.literal(4), z.literal(5)]), cardIds: z.array(cardId).min(1).max(20) }),

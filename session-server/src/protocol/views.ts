@@ -167,6 +167,8 @@ export const BeamerView = z.strictObject({
   present: z.number().int().nullable(),
   /** The host closed the room to new phones. */
   locked: z.boolean(),
+  /** How to join shown large; false once the host said everyone is in (a small corner with the code). */
+  joinPanelOpen: z.boolean(),
   cardIndex: z.number().int(),
   cardCount: z.number().int(),
   card: Card.nullable(),
@@ -174,6 +176,9 @@ export const BeamerView = z.strictObject({
     .strictObject({
       open: z.boolean(),
       round: z.number().int(),
+      /** How many reacted this round (the host's number, in the same batches; never who or what);
+       *  null once the result is revealed, so nothing moves beside the frozen result. */
+      responded: z.number().int().nullable(),
       result: VoteResult,
       /** Overloop cards only: how the room moved, the main picture while the vote is open. */
       series: OverloopSeries.optional(),
@@ -205,6 +210,8 @@ export const HostView = z.strictObject({
   /** More phones joined than expected: some may be made up, so a result may point at fewer real people. */
   moreThanExpected: z.boolean(),
   locked: z.boolean(),
+  /** The beamer shows how to join large (true) or as a small corner with the code. */
+  joinPanelOpen: z.boolean(),
   minGroupSize: z.number().int(),
   cardIndex: z.number().int(),
   /** The cards in play, in order; `cardIndex` points into this list. */

@@ -95,6 +95,8 @@ export function apply(state: RoomState | null, event: RoomEvent): RoomState {
       return withVote(state, event.cardId, (v) => withPoint(v, state.deck.cards.find((c) => c.id === event.cardId), event));
     case 'roomLocked':
       return { ...state, locked: event.locked };
+    case 'joinPanelSet':
+      return { ...state, joinPanelOpen: event.open };
     case 'resultHidden':
       return withVote(state, event.cardId, (v) => ({ ...v, revealed: false }));
     case 'minGroupSizeSet':

@@ -104,6 +104,9 @@ export function decide(state: RoomState, command: Command, ctx: DecideContext): 
     case 'room.lock':
       if (state.locked === command.locked) return accept([]);
       return accept([{ type: 'roomLocked', locked: command.locked }]);
+    case 'join.panel':
+      if ((state.joinPanelOpen ?? true) === command.open) return accept([]);
+      return accept([{ type: 'joinPanelSet', open: command.open }]);
     case 'vote.cast': {
       const vote = votableCard(state, command.cardId);
       if (!vote.ok) return vote;

@@ -99,6 +99,8 @@ export interface RoomState {
   groupName?: string | null;
   /** Closed to new phones; phones that joined can always come back. */
   locked: boolean;
+  /** Whether the beamer shows how to join large; false: a small corner with the code. Absent: open. */
+  joinPanelOpen?: boolean;
   contacts: SchoolContacts;
   /** A class's age as the host gave it (which help lines fit); absent: mixed, or a team. */
   age?: ClassAge;
@@ -162,6 +164,7 @@ export type RoomEvent =
   /** A point of an overloopdebat's series, taken by the server on its interval or at the close. */
   | { type: 'overloopSampled'; cardId: string; at: number; counts: Record<string, number> | null }
   | { type: 'roomLocked'; locked: boolean }
+  | { type: 'joinPanelSet'; open: boolean }
   | { type: 'resultHidden'; cardId: string }
   | { type: 'minGroupSizeSet'; minGroupSize: number }
   | { type: 'boardOpened'; cardId: string }

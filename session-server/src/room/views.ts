@@ -142,6 +142,7 @@ export function beamerView(state: RoomState, present: number | null = null): Bea
     joined: state.joined,
     present,
     locked: state.locked,
+    joinPanelOpen: state.joinPanelOpen ?? true,
     cardIndex: state.cardIndex,
     cardCount: playedCards(state).length,
     card: cardAsShown(card, vote?.revealed ?? false),
@@ -149,6 +150,9 @@ export function beamerView(state: RoomState, present: number | null = null): Bea
       ? {
           open: vote?.open ?? false,
           round: vote?.round ?? 1,
+          // The host's number, from the same batched copy. Only until the reveal: then the frozen
+          // result speaks, and a count moving beside it would point at who answered after it.
+          responded: vote?.revealed ? null : vote ? respondedIn(vote) : 0,
           result: vote ? voteResult(vote, state.minGroupSize) : { state: 'hidden' },
           ...overloopView(card, vote, state.minGroupSize),
         }
@@ -201,6 +205,7 @@ export function hostView(state: RoomState, present: number | null = null): HostV
     expectedGroupSize: state.expectedGroupSize,
     moreThanExpected: state.expectedGroupSize !== null && state.joined > state.expectedGroupSize,
     locked: state.locked,
+    joinPanelOpen: state.joinPanelOpen ?? true,
     minGroupSize: state.minGroupSize,
     cardIndex: state.cardIndex,
     cards: playedCards(state).map(cardEntry),

@@ -1,6 +1,7 @@
-// The beamer's frame: the current card large, and how to join beside it. Designed for 1920x1080
-// read from the back row; sizes scale with the viewport.
-import { For, Show } from 'solid-js';
+// The beamer's frame: the current card large, and how to join beside it (or, once everyone is in, in
+// a small corner). Designed for 1920x1080 read from the back row; sizes scale with the viewport, and
+// a card too long for the screen gets smaller type (fit-text.ts) before anything is cut.
+import { For, Show, createEffect, on, type Accessor } from 'solid-js';
 import type { BeamerView } from '@protocol';
 import { Pictogram } from '../../components/card/Pictogram.tsx';
 import { JoinCodeText } from '../../components/JoinCodeText.tsx';
@@ -14,8 +15,10 @@ import { BeamerBoard, wallShown as boardWallShown } from './BeamerBoard.tsx';
 import { BeamerGroups } from './BeamerGroups.tsx';
 import { StepTimer } from '../../components/timer/StepTimer.tsx';
 import { BeamerNotice } from '../../components/care/BeamerNotice.tsx';
+import { createFit } from './fit-text.ts';
+import { KeyHelp } from './KeyHelp.tsx';
 
-export function BeamerScreen(props: { view: BeamerView; offline: boolean; clockOffset: number }) {
+export function BeamerScreen(props: { view: BeamerView; offline: boolean; clockOffset: number; help: Accessor<boolean>; toggleHelp: () => void }) {
   const join = createJoinOrigin();
   const joinUrl = () => `${join.origin()}/j/${props.view.code}`;
   // A revealed wall needs the whole screen: the card's lists step aside, the screen stops growing with
@@ -24,8 +27,13 @@ export function BeamerScreen(props: { view: BeamerView; offline: boolean; clockO
   const wallShown = () => boardWallShown(props.view.board);
   const hasActivity = () => !!(props.view.vote || props.view.board);
   const hasLists = () => !props.view.groups && !wallShown() && !!(props.view.card?.subItems?.length || props.view.card?.points?.length);
-  // Long cards (the opening agreements) get a smaller type size so they still fit one screen.
-  const textLength = () => [...(props.view.card?.subItems ?? []), ...(props.view.card?.points ?? [])].join('').length;
+  const joinOpen = () => props.view.joinPanelOpen;
+  // Phones here now; someone who answered and left still counts (as on the host's console).
+  const inRoom = () => props.view.present ?? props.view.joined;
+  let cardBox: HTMLElement | undefined;
+  // The wall and the small groups size themselves in pixels; every other card is fitted to the screen.
+  const refit = createFit(() => cardBox, () => !wallShown() && !props.view.groups);
+  createEffect(on(() => props.view, refit));
 
   return (
     <Show
@@ -52,10 +60,18 @@ export function BeamerScreen(props: { view: BeamerView; offline: boolean; clockO
         </div>
       }
     >
-      <div class="beamer" classList={{ 'beamer--wall': wallShown(), 'beamer--groups': !!props.view.groups }}>
+      <div
+        class="beamer"
+        classList={{ 'beamer--wall': wallShown(), 'beamer--groups': !!props.view.groups, 'beamer--join-small': !joinOpen() }}
+      >
         <section
+          ref={cardBox}
           class="beamer__card"
-          classList={{ 'beamer__card--wall-vote': wallShown() && !!props.view.vote, 'beamer__card--split': hasActivity() && hasLists() }}
+          classList={{
+            'beamer__card--wall-vote': wallShown() && !!props.view.vote,
+            'beamer__card--split': hasActivity() && hasLists(),
+          }}
+          data-card={props.view.groups ? 'groepjes' : props.view.card?.id}
           aria-labelledby="beamer-titel"
         >
           {/* While the room works in small groups, the groups take the card's place. */}
@@ -71,10 +87,7 @@ export function BeamerScreen(props: { view: BeamerView; offline: boolean; clockO
                   </div>
                 </header>
 
-                <div
-                  class="beamer__body"
-                  classList={{ 'beamer__body--split': hasActivity() && hasLists(), 'beamer__body--dense': textLength() > 900 }}
-                >
+                <div class="beamer__body" classList={{ 'beamer__body--split': hasActivity() && hasLists() }}>
                   <Show when={hasLists()}>
                     <div class="beamer__lists">
                       <Show when={card().subItems?.length}>
@@ -99,7 +112,7 @@ export function BeamerScreen(props: { view: BeamerView; offline: boolean; clockO
 
                   <Show when={hasActivity()}>
                     <div class="beamer__activities" classList={{ 'beamer__activities--both': !!props.view.vote && !!props.view.board }}>
-                      <Show when={props.view.vote}>{(vote) => <BeamerVote card={card()} vote={vote()} />}</Show>
+                      <Show when={props.view.vote}>{(vote) => <BeamerVote card={card()} vote={vote()} inRoom={inRoom()} />}</Show>
                       <Show when={props.view.board}>
                         {(board) => <BeamerBoard card={props.view.wallCard ?? card()} board={board()} besideVote={!!props.view.vote} />}
                       </Show>
@@ -123,33 +136,41 @@ export function BeamerScreen(props: { view: BeamerView; offline: boolean; clockO
           </Show>
         </section>
 
-        <aside class="beamer__join" classList={{ 'beamer__join--locked': props.view.locked }} aria-label="Meedoen">
+        <aside
+          class="beamer__join"
+          classList={{ 'beamer__join--locked': props.view.locked, 'beamer__join--small': !joinOpen() }}
+          aria-label="Meedoen"
+        >
           <Show when={props.view.timer}>{(timer) => <StepTimer timer={timer()} offset={props.clockOffset} size="beamer" tone />}</Show>
-          {/* Closed to new phones: no QR to scan; the code stays, because a phone that joined comes back with it. */}
-          <Show
-            when={!props.view.locked}
-            fallback={
-              <p class="beamer__locked">
-                <strong>Gesloten voor nieuwe deelnemers</strong>
-                <span>Deed je al mee? Dan kom je terug met de code.</span>
+          {/* Large while the class joins; once the host says everyone is in, only the code stays, in a
+              corner (phones can still join with it). Closed to new phones: no QR to scan; the code
+              stays, because a phone that joined comes back with it. */}
+          <Show when={joinOpen()}>
+            <Show
+              when={!props.view.locked}
+              fallback={
+                <p class="beamer__locked">
+                  <strong>Gesloten voor nieuwe deelnemers</strong>
+                  <span>Deed je al mee? Dan kom je terug met de code.</span>
+                </p>
+              }
+            >
+              <p class="beamer__join-how">
+                Doe mee op je telefoon:
+                <br />
+                <strong>{join.origin().replace(/^https?:\/\//, '')}/join</strong>
               </p>
-            }
-          >
-            <p class="beamer__join-how">
-              Doe mee op je telefoon:
-              <br />
-              <strong>{join.origin().replace(/^https?:\/\//, '')}/join</strong>
-            </p>
+            </Show>
           </Show>
           <p class="beamer__code">
-            <span class="sr-only">Code: </span>
+            <span classList={{ 'sr-only': joinOpen() }}>Code: </span>
             <JoinCodeText code={props.view.code} />
           </p>
-          <Show when={!props.view.locked}>
+          <Show when={joinOpen() && !props.view.locked}>
             <QrCode url={joinUrl()} />
           </Show>
           <p class="beamer__joined">
-            <strong>{props.view.present ?? props.view.joined}</strong> doen mee
+            <strong>{inRoom()}</strong> doen mee
           </p>
           <p class="beamer__progress">
             Kaart {props.view.cardIndex + 1} van {props.view.cardCount}
@@ -159,6 +180,7 @@ export function BeamerScreen(props: { view: BeamerView; offline: boolean; clockO
               Verbinding weg, wordt hersteld…
             </p>
           </Show>
+          <KeyHelp open={props.help} toggle={props.toggleHelp} />
         </aside>
       </div>
     </Show>

@@ -2,6 +2,7 @@
 // presenter's clicker, which sends PageUp/PageDown). A new view never restarts the clock or moves
 // the page; only a new page count below the current page pulls it back.
 import { createEffect, createMemo, createSignal, onCleanup, untrack, type Accessor } from 'solid-js';
+import { isBeamerKey } from './beamer-keys.ts';
 
 export const PAGE_MS = 12_000;
 
@@ -25,7 +26,7 @@ export function createPager(pageCount: Accessor<number>, intervalMs = PAGE_MS) {
   });
 
   const onKey = (event: KeyboardEvent) => {
-    if (event.altKey || event.ctrlKey || event.metaKey || !untrack(paging)) return;
+    if (!isBeamerKey(event) || !untrack(paging)) return;
     if (event.key === 'ArrowRight' || event.key === 'PageDown') go(1);
     else if (event.key === 'ArrowLeft' || event.key === 'PageUp') go(-1);
     else if (event.key === 'p' || event.key === 'P') setPaused((p) => !p);

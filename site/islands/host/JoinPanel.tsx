@@ -1,5 +1,6 @@
 // How people join: the code, the link, the beamer link (which carries only the beamer key), how
-// many phones joined against the number the host expected, and closing the session to new phones.
+// many phones joined against the number the host expected, moving the beamer's join panel to a corner
+// once everyone is in, and closing the session to new phones.
 import { Show } from 'solid-js';
 import type { HostView } from '@protocol';
 import type { ConnectionStatus as Status } from '../../stores/session-store.ts';
@@ -53,6 +54,25 @@ export function JoinPanel(props: { view: HostView; code: string; beamerKey: stri
         <p class="host-join__more">Meer telefoons dan verwacht. Lees de waarschuwing bij de uitslag.</p>
       </Show>
       <ConnectionStatus status={props.status} />
+
+      <Show when={live()}>
+        {/* Once the class is in, the beamer gives the card the room; the code stays in a corner. */}
+        <div class="host-lock">
+          <button
+            type="button"
+            class="button button--secondary"
+            aria-describedby="beamer-code-uitleg"
+            onClick={() => void props.send({ type: 'join.panel', open: !props.view.joinPanelOpen })}
+          >
+            {props.view.joinPanelOpen ? 'Iedereen is binnen' : 'Laat de code weer groot zien'}
+          </button>
+          <p class="field__hint" id="beamer-code-uitleg">
+            {props.view.joinPanelOpen
+              ? 'De beamer zet de code dan klein in een hoek. Meedoen kan nog steeds.'
+              : 'De code staat klein in een hoek van de beamer. Meedoen kan nog steeds.'}
+          </p>
+        </div>
+      </Show>
 
       <Show when={live()}>
         <div class="host-lock" classList={{ 'host-lock--locked': props.view.locked }}>
