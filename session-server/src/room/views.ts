@@ -163,7 +163,8 @@ export function beamerView(state: RoomState, present: number | null = null): Bea
     groupName: state.groupName ?? null,
     meeting: meetingView(state, 'beamer'),
     timer: timerView(state),
-    wallCard,
+    // The earlier card as phones and beamer may see it: never its host notes.
+    wallCard: wallCard ? cardAsShown(wallCard, own(state.votes, wallCard.id)?.revealed ?? false) : null,
   };
 }
 
