@@ -1,0 +1,105 @@
+// The server side of the load benchmark (tests/bench/load.ts forks this): either Kring as main.ts
+// wires it (SQLite on a temporary folder, synchronous=FULL), or a bare socket.io server that does
+// the least a voting server must (answer in, ack, counts to the room's host once a second, a host
+// command to every phone). Both answer the parent over IPC with memory after GC and CPU time, so
+// the figures are the server's own and not the generator's.
+//
+//   node --expose-gc tests/bench/load-server.ts kring|bare   (started by load.ts, not by hand)
+import { createServer } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Server } from 'socket.io';
+
+const kind = process.argv[2];
+const httpServer = createServer();
+let close: () => Promise<void> = async () => {};
+const dataDir = mkdtempSync(join(tmpdir(), 'kring-load-'));
+
+if (kind === 'kring') {
+  const root = resolve(import.meta.dirname, '../..');
+  const { loadDecks } = await import('../../session-server/src/server/decks.ts');
+  const { openSqliteStore } = await import('../../session-server/src/storage/sqlite-store.ts');
+  const { createApplication } = await import('../../session-server/src/server/create-application.ts');
+  const store = openSqliteStore(join(dataDir, 'kring.sqlite'));
+  const app = createApplication(httpServer, {
+    store,
+    decks: loadDecks(join(root, 'decks')),
+    siteDir: join(dataDir, 'site'),
+    // Each simulated phone sends its own X-Forwarded-For: the generator is one address, a school is many.
+    access: { publicUrl: null, allowedOrigins: [], trustProxy: 1, roomsPerHour: 1_000_000, siteServerUrl: null, port: null },
+  });
+  close = () => app.close();
+} else if (kind === 'bare') {
+  const io = new Server(httpServer, { serveClient: false });
+  const rooms = new Map<string, { answers: Map<string, string>; dirty: boolean; card: number }>();
+  let created = 0;
+  httpServer.on('request', (req, res) => {
+    if (req.url === '/api/rooms' && req.method === 'POST') {
+      req.resume();
+      const code = `R${String(created++).padStart(5, '0')}`;
+      rooms.set(code, { answers: new Map(), dirty: false, card: 1 });
+      res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ code, hostKey: 'h'.repeat(32), beamerKey: 'b'.repeat(32) }));
+    } else res.writeHead(404).end();
+  });
+  io.use((socket, next) => {
+    const auth = socket.handshake.auth as { room?: string; role?: string; token?: string };
+    if (!auth.room || !rooms.has(auth.room)) return next(Object.assign(new Error('unknown-room'), { data: { reason: 'unknown-room' } }));
+    socket.data = { room: auth.room, role: auth.role, token: auth.token ?? null };
+    next();
+  });
+  io.on('connection', (socket) => {
+    const { room: code, role, token } = socket.data as { room: string; role: string; token: string | null };
+    const room = rooms.get(code)!;
+    void socket.join([code, `${code}:${role}`]);
+    socket.emit('view', { role, card: room.card, responded: room.answers.size });
+    socket.on('command', (command: { type?: string; choice?: string; index?: number }, ack: (a: unknown) => void) => {
+      if (typeof ack !== 'function') return;
+      if (role === 'participant' && token) {
+        if (command.type === 'vote.cast') room.answers.set(token, command.choice ?? '');
+        room.dirty = true;
+        return ack({ ok: true });
+      }
+      if (role === 'host') {
+        if (command.type === 'card.goto') {
+          room.card = command.index ?? 0;
+          room.answers.clear();
+        }
+        ack({ ok: true });
+        io.to(code).emit('view', { role: 'participant', card: room.card });
+      }
+    });
+  });
+  // Counts reach the host once a second, as Kring's batch does.
+  setInterval(() => {
+    for (const [code, room] of rooms) {
+      if (!room.dirty) continue;
+      room.dirty = false;
+      io.to(`${code}:host`).emit('view', { role: 'host', card: room.card, responded: room.answers.size });
+    }
+  }, 1000).unref();
+  close = async () => void (await io.close());
+} else {
+  throw new Error('usage: load-server.ts kring|bare');
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+process.on('message', (message: { type: string }) => {
+  if (message.type === 'stats') {
+    gc?.();
+    gc?.();
+    const memory = process.memoryUsage();
+    process.send!({ type: 'stats', rss: memory.rss, heap: memory.heapUsed, cpu: process.cpuUsage() });
+  } else if (message.type === 'stop') {
+    void close()
+      .catch(() => {})
+      .finally(() => {
+        rmSync(dataDir, { recursive: true, force: true });
+        process.exit(0);
+      });
+  }
+});
+httpServer.listen(0, '127.0.0.1', () => {
+  const address = httpServer.address();
+  process.send!({ type: 'ready', port: typeof address === 'object' && address ? address.port : 0 });
+});

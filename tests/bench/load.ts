@@ -1,0 +1,523 @@
+// Load benchmark: many classes answering at once, Kring beside a bare socket.io server in one run.
+// This process is the load generator: it speaks Engine.IO v4 / socket.io v5 itself over raw
+// WebSockets (Node's global WebSocket, one per phone), because a socket.io-client per phone costs
+// so much CPU on a small machine that the generator would measure itself. Each server runs in its
+// own process (load-server.ts). R rooms of P phones plus a host and a beamer per room; phones
+// answer, change answers and write post-its as a Poisson process at a compressed human rhythm
+// (--rate is commands a second over all phones: a phone's first command on a card is its answer,
+// later ones change it or, in the ratio --post-its : --changes, add a post-it);
+// hosts reveal and step to the next card every few seconds.
+//
+// Printed per server and as the ratio Kring / bare: connect storm, memory per phone after GC, and
+// per rate: throughput, ack p50/p99/max, batched count latency (a new answer in the host's count
+// within the batch interval + 50 ms), a host step on every phone, server CPU per answer, errors
+// (must be 0), and the generator's own event-loop lag p99 and CPU (a run whose generator lags over
+// 5 ms p99 or uses over 70% of a core is marked INVALID: it measured itself). Not part of `npm test`.
+//
+//   npm run bench:load -- [--rooms 200] [--phones 30] [--rate 2000[,4000,...]] [--seconds 15]
+//     [--warmup 3] [--step-seconds 10] [--post-its 0.05] [--changes 0.3] [--only kring|bare]
+//     [--server-node-options='--cpu-prof --cpu-prof-dir=/tmp/kring-prof']
+//   one school in one room: --rooms 1 --phones 5000 --rate 500
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { PROTOCOL_VERSION } from '../../session-server/src/protocol/constants.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    rooms: { type: 'string', default: '200' },
+    phones: { type: 'string', default: '30' },
+    rate: { type: 'string', default: '2000' },
+    seconds: { type: 'string', default: '15' },
+    warmup: { type: 'string', default: '3' },
+    'step-seconds': { type: 'string', default: '10' },
+    'post-its': { type: 'string', default: '0.05' },
+    changes: { type: 'string', default: '0.3' },
+    only: { type: 'string' },
+    'server-node-options': { type: 'string', default: '' },
+    'handshakes-in-flight': { type: 'string', default: '256' },
+  },
+});
+const ROOMS = Number(args.rooms);
+const PHONES = Number(args.phones);
+const RATES = args.rate.split(',').map(Number);
+const SECONDS = Number(args.seconds);
+const WARMUP = Number(args.warmup);
+const STEP_MS = Number(args['step-seconds']) * 1000;
+const POST_IT_SHARE = Number(args['post-its']);
+const CHANGE_SHARE = Number(args.changes);
+const HANDSHAKES_IN_FLIGHT = Number(args['handshakes-in-flight']);
+const ACK_TIMEOUT_MS = 10_000;
+const BATCH_MS = 1000;
+/** focusgroep's theme cards (index 1..6): each has a nooit/soms/vaak vote and a board in columns. */
+const CARDS = ['discriminatie', 'online-veiligheid', 'lhbtiq', 'gelijke-kansen', 'agressie-geweld', 'seksueel-geweld'];
+const CHOICES = ['nooit', 'soms', 'vaak'];
+
+type Ack = { ok: boolean; error?: string; message?: string };
+
+/** One client connection over the wire protocol: only what the benchmark needs. */
+class WireClient {
+  ws!: WebSocket;
+  private acks = new Map<number, (ack: Ack) => void>();
+  private nextAck = 0;
+  connected = false;
+  /** Called with the raw frame of every view, and its arrival time. */
+  onView: (frame: string, at: number) => void = () => {};
+  onClose: () => void = () => {};
+
+  private port: number;
+  private auth: Record<string, unknown>;
+  private address: string;
+
+  constructor(port: number, auth: Record<string, unknown>, address: string) {
+    this.port = port;
+    this.auth = auth;
+    this.address = address;
+  }
+
+  /** Resolves at the first view (the server's welcome), rejects with the refusal's reason. */
+  open(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      const settle = (error?: Error) => {
+        if (settled) return;
+        settled = true;
+        if (error) reject(error);
+        else resolve();
+      };
+      this.ws = new WebSocket(`ws://127.0.0.1:${this.port}/socket.io/?EIO=4&transport=websocket`, {
+        headers: { 'x-forwarded-for': this.address },
+      } as unknown as string[]);
+      this.ws.onmessage = (event) => {
+        const frame = event.data as string;
+        const type = frame.charCodeAt(0);
+        if (type === 50 /* '2' ping */) return this.ws.send('3');
+        if (type === 48 /* '0' open */) return this.ws.send(`40${JSON.stringify(this.auth)}`);
+        if (type !== 52 /* '4' message */) return;
+        const packet = frame.charCodeAt(1);
+        if (packet === 50 /* '2' event */) {
+          if (frame.startsWith('42["view"')) {
+            const now = performance.now();
+            if (!this.connected) {
+              this.connected = true;
+              settle();
+            }
+            this.onView(frame, now);
+          }
+        } else if (packet === 51 /* '3' ack */) {
+          const bracket = frame.indexOf('[');
+          const id = Number(frame.slice(2, bracket));
+          const done = this.acks.get(id);
+          if (done) {
+            this.acks.delete(id);
+            done((JSON.parse(frame.slice(bracket)) as Ack[])[0]!);
+          }
+        } else if (packet === 52 /* '4' connect_error */) {
+          const body = JSON.parse(frame.slice(2)) as { message?: string; data?: { reason?: string } };
+          settle(new Error(body.data?.reason ?? body.message ?? 'refused'));
+          this.ws.close();
+        }
+      };
+      this.ws.onerror = () => settle(new Error('socket error'));
+      this.ws.onclose = () => {
+        const wasConnected = this.connected;
+        this.connected = false;
+        settle(new Error('closed'));
+        for (const done of this.acks.values()) done({ ok: false, error: 'disconnected' });
+        this.acks.clear();
+        if (wasConnected) this.onClose();
+      };
+    });
+  }
+
+  send(command: Record<string, unknown>): Promise<Ack> {
+    if (!this.connected) return Promise.resolve({ ok: false, error: 'disconnected' });
+    const id = this.nextAck++;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        if (this.acks.delete(id)) resolve({ ok: false, error: 'timeout' });
+      }, ACK_TIMEOUT_MS);
+      this.acks.set(id, (ack) => {
+        clearTimeout(timer);
+        resolve(ack);
+      });
+      this.ws.send(`42${id}${JSON.stringify(['command', command])}`);
+    });
+  }
+
+  close() {
+    try {
+      this.ws.close();
+    } catch {
+      /* already closed */
+    }
+  }
+}
+
+interface Phone {
+  client: WireClient;
+  room: Room;
+  /** This phone's answer on the room's current card (null: none yet) and post-its written there. */
+  choice: string | null;
+  postIts: number;
+  sent: number;
+}
+
+interface Room {
+  index: number;
+  code: string;
+  host: WireClient;
+  beamer: WireClient;
+  phones: Phone[];
+  card: number;
+  stepping: boolean;
+  postIts: number;
+  /** Ack times of new answers on the current card, in ack order; `counted` of them reached the host. */
+  newAnswers: number[];
+  counted: number;
+  /** A host step waiting for every phone's view: when it was sent, and how many phones saw it. */
+  step: { sentAt: number; seen: Set<Phone>; expected: number } | null;
+}
+
+/** Measurements of one window (one rate). */
+class Window {
+  acks: number[] = [];
+  countLatency: number[] = [];
+  stepLatency: number[] = [];
+  errors = new Map<string, number>();
+  refusedRace = 0;
+  busyRetries = 0;
+  sent = 0;
+  skipped = 0;
+  recording = false;
+
+  error(kind: string) {
+    if (this.recording) this.errors.set(kind, (this.errors.get(kind) ?? 0) + 1);
+  }
+}
+
+const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN);
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+const token = () => randomBytes(16).toString('base64url').slice(0, 21);
+let commandCounter = 0;
+const commandId = () => `b${(commandCounter++).toString(36).padStart(9, '0')}`;
+/** A made-up client address per phone (10.x.y.z): the generator is one address, phones are many. */
+const addressOf = (n: number) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+
+async function startServer(kind: string): Promise<{ child: ChildProcess; port: number }> {
+  const execArgv = ['--expose-gc', ...(args['server-node-options'] ? args['server-node-options'].split(' ').filter(Boolean) : [])];
+  const child = fork(new URL('./load-server.ts', import.meta.url).pathname, [kind], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (m: { port: number }) => resolve(m.port));
+    child.once('exit', (code) => reject(new Error(`${kind} server exited (${code})`)));
+  });
+  return { child, port };
+}
+
+interface ServerStats {
+  rss: number;
+  heap: number;
+  cpu: NodeJS.CpuUsage;
+}
+function serverStats(child: ChildProcess): Promise<ServerStats> {
+  return new Promise((resolve) => {
+    child.once('message', (m: ServerStats) => resolve(m));
+    child.send({ type: 'stats' });
+  });
+}
+
+/** Runs `work` on every item with at most `limit` at a time. */
+async function pool<T>(items: T[], limit: number, work: (item: T) => Promise<void>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
+}
+
+async function createRooms(port: number): Promise<{ code: string; hostKey: string; beamerKey: string }[]> {
+  const created: { code: string; hostKey: string; beamerKey: string }[] = [];
+  await pool(
+    Array.from({ length: ROOMS }, (_, i) => i),
+    8,
+    async () => {
+      const res = await fetch(`http://127.0.0.1:${port}/api/rooms`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.255.255.1' },
+        body: JSON.stringify({ deckId: 'focusgroep' }),
+      });
+      if (res.status !== 201) throw new Error(`create room: ${res.status} ${await res.text()}`);
+      created.push((await res.json()) as { code: string; hostKey: string; beamerKey: string });
+    },
+  );
+  return created;
+}
+
+interface Result {
+  kind: string;
+  phones: number;
+  connectMs: number;
+  connectErrors: Map<string, number>;
+  rssPerPhone: number;
+  heapPerPhone: number;
+  windows: { rate: number; window: Window; seconds: number; serverCpuMs: number; answers: number; lagP99: number; generatorCpu: number }[];
+}
+
+async function run(kind: string): Promise<Result> {
+  const { child, port } = await startServer(kind);
+  const auth = (role: string, code: string, extra: Record<string, unknown>) => ({ v: PROTOCOL_VERSION, role, room: code, ...extra });
+  const specs = await createRooms(port);
+  let current = new Window();
+  const rooms: Room[] = [];
+  // Hosts and beamers first (not timed), on the first card with its vote and board open.
+  await pool(specs, 32, async (spec) => {
+    const index = rooms.length;
+    const room: Room = {
+      index,
+      code: spec.code,
+      host: new WireClient(port, auth('host', spec.code, { key: spec.hostKey }), `10.254.${index >> 8}.${index & 255}`),
+      beamer: new WireClient(port, auth('beamer', spec.code, { key: spec.beamerKey }), `10.253.${index >> 8}.${index & 255}`),
+      phones: [],
+      card: 0,
+      stepping: false,
+      postIts: 0,
+      newAnswers: [],
+      counted: 0,
+      step: null,
+    };
+    rooms.push(room);
+    await room.host.open();
+    await room.beamer.open();
+    const ack = await room.host.send({ id: commandId(), type: 'card.goto', index: 1 });
+    if (!ack.ok) throw new Error(`host could not start: ${JSON.stringify(ack)}`);
+    room.host.onView = (frame, at) => onHostView(room, frame, at);
+  });
+  function onHostView(room: Room, frame: string, at: number) {
+    const view = JSON.parse(frame.slice(2))[1] as { vote?: { responded?: number } | null; responded?: number };
+    const responded = view.vote?.responded ?? view.responded ?? 0;
+    while (room.counted < Math.min(responded, room.newAnswers.length)) {
+      const ackedAt = room.newAnswers[room.counted++]!;
+      if (current.recording && ackedAt > 0) current.countLatency.push(at - ackedAt);
+    }
+  }
+
+  const before = await serverStats(child);
+  // The connect storm: every phone at once (at most `handshakes-in-flight` opening at a time).
+  let phoneNumber = 0;
+  const phones: Phone[] = [];
+  for (const room of rooms) {
+    for (let i = 0; i < PHONES; i++) {
+      const phone: Phone = {
+        client: new WireClient(port, auth('participant', room.code, { token: token() }), addressOf(++phoneNumber)),
+        room,
+        choice: null,
+        postIts: 0,
+        sent: 0,
+      };
+      phone.client.onView = (_frame, at) => {
+        const step = room.step;
+        if (step && at >= step.sentAt && !step.seen.has(phone)) {
+          step.seen.add(phone);
+          if (step.seen.size >= step.expected) {
+            if (current.recording) current.stepLatency.push(at - step.sentAt);
+            room.step = null;
+          }
+        }
+      };
+      phone.client.onClose = () => current.error('disconnected');
+      room.phones.push(phone);
+      phones.push(phone);
+    }
+  }
+  const connectErrors = new Map<string, number>();
+  const stormStart = performance.now();
+  await pool(phones, HANDSHAKES_IN_FLIGHT, async (phone) => {
+    try {
+      await phone.client.open();
+    } catch (error) {
+      const reason = (error as Error).message;
+      connectErrors.set(reason, (connectErrors.get(reason) ?? 0) + 1);
+    }
+  });
+  const connectMs = performance.now() - stormStart;
+  await sleep(1500); // the joins' batch tick
+  const afterConnect = await serverStats(child);
+  const connectedPhones = phones.filter((p) => p.client.connected);
+  const live = connectedPhones.length;
+
+  // Hosts step through the cards: reveal, then the next card (which opens its vote and board).
+  async function step(room: Room) {
+    room.stepping = true;
+    const cardId = CARDS[room.card]!;
+    const reveal = await room.host.send({ id: commandId(), type: 'result.reveal', cardId });
+    if (!reveal.ok) current.error(`host reveal: ${reveal.error}`);
+    room.card = (room.card + 1) % CARDS.length;
+    room.step = { sentAt: performance.now(), seen: new Set(), expected: room.phones.filter((p) => p.client.connected).length };
+    const goto = await room.host.send({ id: commandId(), type: 'card.goto', index: room.card + 1 });
+    if (!goto.ok) current.error(`host step: ${goto.error}`);
+    for (const phone of room.phones) {
+      phone.choice = null;
+      phone.postIts = 0;
+    }
+    room.postIts = 0;
+    room.newAnswers = [];
+    room.counted = 0;
+    room.stepping = false;
+  }
+  const stepTimers = rooms.map((room) =>
+    setTimeout(function again() {
+      void step(room).finally(() => stepTimers[room.index] = setTimeout(again, STEP_MS));
+    }, Math.random() * STEP_MS),
+  );
+
+  // One phone's action: a first answer, an answer change, or a post-it.
+  function act(phone: Phone) {
+    const room = phone.room;
+    const window = current;
+    if (room.stepping || !phone.client.connected) return void window.skipped++;
+    const cardId = CARDS[room.card]!;
+    let command: Record<string, unknown>;
+    let isNew = false;
+    const roll = Math.random();
+    if (phone.choice === null) {
+      phone.choice = CHOICES[Math.floor(Math.random() * 3)]!;
+      command = { type: 'vote.cast', cardId, choice: phone.choice };
+      isNew = true;
+    } else if (roll < POST_IT_SHARE / (POST_IT_SHARE + CHANGE_SHARE) && phone.postIts < 5 && room.postIts < 390) {
+      phone.postIts++;
+      room.postIts++;
+      command = { type: 'postIt.add', cardId, text: `Bericht ${commandCounter} over wat hier speelt op school`, columnId: CHOICES[Math.floor(Math.random() * 3)] };
+    } else {
+      // A phone that already answered changes its mind (or, more rarely, writes a post-it).
+      phone.choice = CHOICES[(CHOICES.indexOf(phone.choice) + 1) % 3]!;
+      command = { type: 'vote.cast', cardId, choice: phone.choice };
+    }
+    command.id = commandId();
+    const card = room.card;
+    const sentAt = performance.now();
+    const recording = window.recording;
+    window.sent++;
+    const attempt = (): Promise<void> =>
+      phone.client.send(command).then((ack) => {
+        if (!ack.ok && ack.error === 'busy') {
+          window.busyRetries++;
+          return sleep(50 + Math.random() * 200).then(attempt);
+        }
+        const at = performance.now();
+        if (recording) window.acks.push(at - sentAt);
+        if (ack.ok) {
+          if (isNew && room.card === card) room.newAnswers.push(recording ? at : -1);
+        } else if ((ack.error === 'conflict' || ack.error === 'closed') && room.card !== card) window.refusedRace++;
+        else if (ack.error === 'limit' && command.type === 'postIt.add') window.refusedRace++;
+        else if (recording) window.error(`ack ${ack.error}`);
+      });
+    void attempt();
+  }
+
+  const lag = monitorEventLoopDelay({ resolution: 1 });
+  const windows: Result['windows'] = [];
+  for (const rate of RATES) {
+    // Poisson arrivals over all phones together, drawn every 2 ms.
+    let nextAt = performance.now();
+    const driver = setInterval(() => {
+      const now = performance.now();
+      while (nextAt <= now) {
+        act(connectedPhones[Math.floor(Math.random() * connectedPhones.length)]!);
+        nextAt += -Math.log(1 - Math.random()) * (1000 / rate);
+      }
+    }, 2);
+    current = new Window();
+    await sleep(WARMUP * 1000);
+    current.recording = true;
+    const start = await serverStats(child);
+    const cpuStart = process.cpuUsage();
+    const wallStart = performance.now();
+    lag.reset();
+    lag.enable();
+    await sleep(SECONDS * 1000);
+    lag.disable();
+    const wall = performance.now() - wallStart;
+    const cpu = process.cpuUsage(cpuStart);
+    const end = await serverStats(child);
+    current.recording = false;
+    clearInterval(driver);
+    await sleep(1500); // let the last acks and counts arrive before the next window
+    windows.push({
+      rate,
+      window: current,
+      seconds: wall / 1000,
+      serverCpuMs: (end.cpu.user + end.cpu.system - start.cpu.user - start.cpu.system) / 1000,
+      answers: current.acks.length,
+      lagP99: lag.percentile(99) / 1e6,
+      generatorCpu: (cpu.user + cpu.system) / 1000 / wall,
+    });
+  }
+  for (const timer of stepTimers) clearTimeout(timer);
+  for (const phone of phones) phone.client.close();
+  for (const room of rooms) {
+    room.host.close();
+    room.beamer.close();
+  }
+  child.send({ type: 'stop' });
+  await new Promise((done) => child.once('exit', done));
+  return {
+    kind,
+    phones: live,
+    connectMs,
+    connectErrors,
+    rssPerPhone: (afterConnect.rss - before.rss) / Math.max(1, live),
+    heapPerPhone: (afterConnect.heap - before.heap) / Math.max(1, live),
+    windows,
+  };
+}
+
+function rows(result: Result): Map<string, [number | string, string]> {
+  const out = new Map<string, [number | string, string]>();
+  const f = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
+  out.set('phones connected', [result.phones, String(result.phones)]);
+  out.set('connect storm (s)', [result.connectMs / 1000, f(result.connectMs / 1000, 2)]);
+  const refused = [...result.connectErrors].map(([k, v]) => `${k}:${v}`).join(' ') || '0';
+  out.set('connect refusals', [refused, refused]);
+  out.set('RSS per phone (KB)', [result.rssPerPhone / 1024, f(result.rssPerPhone / 1024)]);
+  out.set('heap per phone (KB)', [result.heapPerPhone / 1024, f(result.heapPerPhone / 1024)]);
+  for (const w of result.windows) {
+    const acks = [...w.window.acks].sort((a, b) => a - b);
+    const counts = [...w.window.countLatency].sort((a, b) => a - b);
+    const steps = [...w.window.stepLatency].sort((a, b) => a - b);
+    const errors = [...w.window.errors].map(([k, v]) => `${k}:${v}`).join(' ') || '0';
+    const p = `@${w.rate}/s`;
+    out.set(`${p} acked /s`, [w.answers / w.seconds, f(w.answers / w.seconds, 0)]);
+    out.set(`${p} ack p50 (ms)`, [percentile(acks, 50), f(percentile(acks, 50), 2)]);
+    out.set(`${p} ack p99 (ms)`, [percentile(acks, 99), f(percentile(acks, 99), 2)]);
+    out.set(`${p} ack max (ms)`, [acks.at(-1) ?? NaN, f(acks.at(-1) ?? NaN, 0)]);
+    const within = counts.filter((c) => c <= BATCH_MS + 50).length / Math.max(1, counts.length);
+    out.set(`${p} count p99 (ms)`, [percentile(counts, 99), f(percentile(counts, 99), 0)]);
+    out.set(`${p} counts ≤ ${BATCH_MS + 50} ms`, [within * 100, `${f(within * 100, 1)}% of ${counts.length}`]);
+    out.set(`${p} host step on all phones p50/max (ms)`, [percentile(steps, 50), `${f(percentile(steps, 50), 0)} / ${f(steps.at(-1) ?? NaN, 0)} (${steps.length})`]);
+    out.set(`${p} server CPU (% of a core)`, [(w.serverCpuMs / (w.seconds * 1000)) * 100, f((w.serverCpuMs / (w.seconds * 1000)) * 100, 0)]);
+    out.set(`${p} CPU per answer (µs)`, [(w.serverCpuMs * 1000) / Math.max(1, w.answers), f((w.serverCpuMs * 1000) / Math.max(1, w.answers), 0)]);
+    out.set(`${p} errors`, [errors, errors]);
+    out.set(`${p} refused by a card change / cap`, [w.window.refusedRace, String(w.window.refusedRace)]);
+    out.set(`${p} busy, retried`, [w.window.busyRetries, String(w.window.busyRetries)]);
+    const valid = w.lagP99 <= 5 && w.generatorCpu <= 0.7;
+    out.set(`${p} generator lag p99 / CPU`, [0, `${f(w.lagP99, 1)} ms / ${f(w.generatorCpu * 100, 0)}%${valid ? '' : ' INVALID'}`]);
+  }
+  return out;
+}
+
+const kinds = args.only ? [args.only] : ['bare', 'kring'];
+const results: Result[] = [];
+for (const kind of kinds) results.push(await run(kind));
+const tables = results.map(rows);
+const names = [...tables[0]!.keys()];
+const width = Math.max(...names.map((n) => n.length)) + 2;
+console.log(`\nload: ${ROOMS} rooms × ${PHONES} phones (+ host and beamer), rates ${RATES.join(', ')}/s, ${SECONDS} s each after ${WARMUP} s warm-up, host step every ${STEP_MS / 1000} s`);
+console.log(`${''.padEnd(width)}${kinds.map((k) => k.padStart(26)).join('')}${kinds.length === 2 ? 'kring/bare'.padStart(14) : ''}`);
+for (const name of names) {
+  const cells = tables.map((t) => t.get(name)!);
+  const ratio = cells.length === 2 && typeof cells[0]![0] === 'number' && typeof cells[1]![0] === 'number' && cells[0]![0] !== 0 ? (cells[1]![0] / cells[0]![0]).toFixed(2) : '';
+  console.log(`${name.padEnd(width)}${cells.map((c) => c[1].padStart(26)).join('')}${ratio.padStart(14)}`);
+}
+process.exit(0);
