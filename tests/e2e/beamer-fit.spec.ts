@@ -99,6 +99,8 @@ async function measureAtEachSize(page: Page, label: string, failures: string[], 
     if (m.fit < 1) scaled.push(`${at}: type at ${Math.round(m.fit * 100)}% (smallest text ${m.minFont.toFixed(1)} px)`);
     // A picture of every card that needed smaller type or failed, to look at beside the figures.
     if (m.fit < 1 || m.problems.length) await page.screenshot({ path: test.info().outputPath(`${at.replace(/[^a-z0-9-]+/gi, '_')}.png`) });
+    // The README's picture of a revealed result on a common school projector.
+    if (process.env.KRING_UPDATE_DOCS && label.endsWith('(revealed)') && size.width === 1366) await page.screenshot({ path: 'docs/screenshots/beamer-result-1366.png' });
   }
   await page.setViewportSize(BEAMER);
 }

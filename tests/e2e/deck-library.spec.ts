@@ -158,7 +158,15 @@ for (const [id, deck] of decks) {
     expect(overflowing, `cards of ${id} that do not fit`).toEqual([]);
 
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
-    expect(await pdfPageCount(pdf), `pages for ${deck.cards.length} cards of ${id}`).toBe(expectedPages);
+    // The host's notes come after the cards, on sheets of their own, never on a card a group handles.
+    const pages = await pdfPageCount(pdf);
+    if (deck.cards.some((card) => card.hostNotes || card.notice)) {
+      expect(pages, `pages for ${deck.cards.length} cards of ${id} and the notes`).toBeGreaterThan(expectedPages);
+      expect(await pdfPageText(pdf, expectedPages)).toContain('Voor de gespreksleider');
+      for (let i = 0; i < expectedPages; i++) expect(await pdfPageText(pdf, i)).not.toContain('Voor de gespreksleider');
+    } else {
+      expect(pages, `pages for ${deck.cards.length} cards of ${id}`).toBe(expectedPages);
+    }
     expect(await pdfPageSizeMm(pdf, 0)).toEqual({ width: 210, height: 297 });
     const firstPage = (await pdfPageText(pdf, 0)).replace(/\s+/g, ' ');
     for (const card of deck.cards.slice(0, CARDS_PER_SHEET)) expect(firstPage).toContain(card.title);

@@ -3,6 +3,7 @@
 // examples (a theme's name alone misleads) stay on the card above; the post-it form follows below
 // and the buttons never cover it for good.
 import { test, expect, type Page } from '@playwright/test';
+import { copyFileSync } from 'node:fs';
 import { PHONE, expectNoSeriousA11yViolations, newScreen } from '../support/browser.ts';
 import { connectHost, createRoom } from '../support/clients.ts';
 import { realDeck } from '../support/room-fixture.ts';
@@ -50,6 +51,7 @@ for (const { name, deck, cardId, postIts } of CASES) {
     await expect(page.getByText(card.summary)).toBeVisible();
     for (const example of card.subItems ?? []) await expect(page.getByText(example, { exact: true })).toBeVisible();
     await page.screenshot({ path: `${shots}/phone-action-first-${cardId}-320.png` });
+    if (process.env.KRING_UPDATE_DOCS) copyFileSync(`${shots}/phone-action-first-${cardId}-320.png`, `docs/screenshots/phone-vote-320-${cardId}.png`);
 
     // Reading order: the card, then its question and buttons; the keyboard goes from "Hulp nodig?"
     // straight to the first answer.
