@@ -149,3 +149,41 @@ describe('the new paths over long-polling only', () => {
     expect(JSON.stringify(lead.view())).not.toContain('alleen voor mij');
   });
 });
+
+// The care and console paths of 30 November over long-polling only: help by audience, host notes
+// that stay on the console, a content notice, the join panel and the beamer's response count.
+describe('care and the join panel over long-polling only', () => {
+  const polling: Transports = ['polling'];
+
+  it('a team phone gets team help and a notice without host notes; the host moves the join panel; the beamer counts answers', async () => {
+    const room = await createRoom(server.url, { deckId: 'focusgroep-team', minGroupSize: 3 });
+    const host = keep(await connectHost(server.url, room, polling));
+    const beamer = keep(await connectBeamer(server.url, room, polling));
+    const phones = await Promise.all([0, 1, 2].map(() => connectPhone(server.url, room, undefined, polling).then(keep)));
+    expect(beamer.socket.io.engine.transport.name).toBe('polling');
+    for (const phone of phones) expect((await phone.waitFor((v) => !!v.help)).help.audiences).toEqual(['team']);
+
+    expect(await host.send({ type: 'join.panel', open: false })).toEqual({ ok: true });
+    await beamer.waitFor((v) => v.joinPanelOpen === false);
+
+    const cards = (await host.waitFor((v) => v.cards.length > 0)).cards;
+    const index = cards.findIndex((c) => c.id === 'seksueel-geweld-team');
+    expect(await host.send({ type: 'card.goto', index })).toMatchObject({ ok: true });
+    const onHost = (await host.waitFor((v) => v.card?.id === 'seksueel-geweld-team')).card!;
+    expect(onHost.hostNotes).toBeTruthy();
+    const onPhone = (await phones[0]!.waitFor((v) => v.card?.id === 'seksueel-geweld-team')).card!;
+    expect(onPhone.notice).toBeTruthy();
+    expect(JSON.stringify(phones[0]!.view())).not.toContain(onHost.hostNotes!);
+    expect(JSON.stringify((await beamer.waitFor((v) => v.card?.id === 'seksueel-geweld-team')))).not.toContain(onHost.hostNotes!);
+
+    expect(onHost.vote).toBeTruthy();
+    for (const phone of phones) expect(await phone.send({ type: 'vote.cast', cardId: onHost.id, choice: 'soms' })).toMatchObject({ ok: true });
+    await beamer.waitFor((v) => v.vote?.responded === 3, 20_000);
+  });
+
+  it('a class of 18 or older gets the lines for its age over polling', async () => {
+    const room = await createRoom(server.url, { deckId: 'focusgroep', minGroupSize: 3, age: '18-plus' });
+    const phone = keep(await connectPhone(server.url, room, undefined, polling));
+    expect((await phone.waitFor((v) => !!v.help)).help.audiences).toEqual(['klas-18-plus']);
+  });
+});
