@@ -9,7 +9,7 @@
 //   node tests/bench/flood.ts [--phones 30] [--rate 2] [--seconds 20] [--warmup 3] [--flood-rate 0] [--reconnect]
 //     --flood-rate: the attacker's commands a second (0: as fast as its sockets take them)
 //     [--server-node-options='--cpu-prof --cpu-prof-dir=/tmp/kring-prof']   (to see where the time goes)
-import { registerHooks } from 'node:module';
+import './protocol-paths.ts';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
@@ -19,16 +19,6 @@ import { PROTOCOL_VERSION } from '../../session-server/src/protocol/constants.ts
 import type { CommandAck } from '../../session-server/src/protocol/commands.ts';
 import { startServer, type ServerProcess } from '../support/server-process.ts';
 
-// Plain node knows no tsconfig paths: map @protocol the way vitest.config.ts does, then load the
-// shared test clients (which import it) dynamically, after the hook is in place.
-const protocolDir = new URL('../../session-server/src/protocol/', import.meta.url);
-registerHooks({
-  resolve(specifier, context, nextResolve) {
-    if (specifier === '@protocol') return nextResolve(new URL('index.ts', protocolDir).href, context);
-    if (specifier.startsWith('@protocol/')) return nextResolve(new URL(`${specifier.slice(10)}.ts`, protocolDir).href, context);
-    return nextResolve(specifier, context);
-  },
-});
 
 const ACK_TIMEOUT_MS = 10_000;
 

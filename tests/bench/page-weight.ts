@@ -13,22 +13,12 @@
 // while the goal is not yet met. Part of `npm test`, right after the build (also `npm run test:weight`).
 //
 //   node tests/bench/page-weight.ts [--runs 3] [--site dist]
-import { registerHooks } from 'node:module';
+import './protocol-paths.ts';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { startServer, type ServerProcess } from '../support/server-process.ts';
 
-// Plain node knows no tsconfig paths: map @protocol as vitest.config.ts does, then load the shared
-// test clients (which import it) after the hook is in place.
-const protocolDir = new URL('../../session-server/src/protocol/', import.meta.url);
-registerHooks({
-  resolve(specifier, context, nextResolve) {
-    if (specifier === '@protocol') return nextResolve(new URL('index.ts', protocolDir).href, context);
-    if (specifier.startsWith('@protocol/')) return nextResolve(new URL(`${specifier.slice(10)}.ts`, protocolDir).href, context);
-    return nextResolve(specifier, context);
-  },
-});
 const { createRoom, connectHost } = await import('../support/clients.ts');
 
 /** The slow school network and cheap phone of issue 11. */
