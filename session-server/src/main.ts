@@ -20,6 +20,8 @@ const app = createApplication(httpServer, {
   retentionDays: config.retentionDays,
   unattendedEndHours: config.unattendedEndHours,
   overloopSampleMs: config.overloopSampleMs,
+  commitQueueLimit: config.commitQueueLimit,
+  participantsPerRoom: config.participantsPerRoom,
   access: config,
 });
 

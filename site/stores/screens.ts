@@ -6,7 +6,7 @@ import { createSessionStore, type OpenSocket } from './session-store.ts';
 
 export type HostStore = ReturnType<typeof createHostStore>;
 
-const openSocketIo: OpenSocket = (url, auth) =>
+export const openSocketIo: OpenSocket = (url, auth) =>
   io(url, {
     auth,
     // Long-polling first, then an upgrade to WebSocket when it works. A school proxy that blocks

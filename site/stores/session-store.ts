@@ -59,6 +59,10 @@ const CLOCK_ASK_TIMEOUT_MS = 3000;
  *  class does not come back in one wave) and try again, a little longer each time. */
 const BUSY_RETRY_MS = 3000;
 const BUSY_RETRY_MAX_MS = 15_000;
+/** A command the server answered 'busy' (its write queue is full) is sent again, with the same id,
+ *  after this long (doubling, plus up to as much again so phones do not come back in one wave). */
+const COMMAND_BUSY_RETRY_MS = 250;
+const COMMAND_BUSY_RETRY_MAX_MS = 4000;
 
 /** The server's answer to a command above LIMITS.messageBytes (session-server/src/server/sockets.ts),
  *  given here without sending it: the server would refuse it anyway. */
@@ -97,6 +101,7 @@ export function createSessionStore<V extends View, C extends AnyCommand>(
     flushing = true;
     try {
       // In order, one at a time: a later answer must not overtake an earlier one.
+      let busy = 0;
       while (socket.connected && store.getState().pending.length) {
         const command = store.getState().pending[0]!;
         let ack: CommandAck;
@@ -105,6 +110,13 @@ export function createSessionStore<V extends View, C extends AnyCommand>(
         } catch {
           break; // no answer: keep it pending, try again after the next (re)connect
         }
+        if (!ack.ok && ack.error === 'busy') {
+          // Nothing was stored: keep it pending and send it again (same id, so it counts once).
+          const wait = Math.min(COMMAND_BUSY_RETRY_MAX_MS, COMMAND_BUSY_RETRY_MS * 2 ** busy++);
+          await new Promise((done) => setTimeout(done, wait + Math.random() * wait));
+          continue;
+        }
+        busy = 0;
         // Answered, also when refused ('rate-limited' and 'too-large' included): never sent again.
         setPending(store.getState().pending.filter((c) => c.id !== command.id));
         store.setState({ error: ack.ok || shownByCaller.has(command.id) ? null : ack.message });

@@ -58,6 +58,7 @@ function fillable(store: RoomStore) {
     ...store,
     create: async (...args) => (fail(), store.create(...args)),
     append: async (...args) => (fail(), store.append(...args)),
+    appendBatch: async (...args) => (fail(), store.appendBatch(...args)),
     seal: async (...args) => {
       if (control.full || control.sealFull) throw diskFull();
       return store.seal(...args);

@@ -56,7 +56,8 @@ export async function startServer(options: { dataDir?: string; port?: number; en
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   await new Promise<void>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`server did not start:\n${output}`)), 15_000);
+    // Generous: on a busy 2-core machine a cold start (TypeScript stripping, decks, SQLite) can take half a minute.
+    const timer = setTimeout(() => fail(new Error(`server did not start:\n${output}`)), 60_000);
     const check = () => {
       if (output.includes('klaar op')) {
         clearTimeout(timer);

@@ -156,5 +156,6 @@ export const ErrorCode = z.enum([
   'server', // storage failed; nothing was applied
   'rate-limited', // too many commands in a short time from this phone or screen; nothing was applied
   'too-large', // the message is bigger than the server takes; nothing was applied
+  'busy', // the server's write queue is full; nothing was applied, the client sends it again shortly
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -68,7 +68,8 @@ export const LIMITS = {
   postItsPerCard: 400,
   clusterNameChars: 60,
   clustersPerCard: 24,
-  participantsPerRoom: 500,
+  /** Phones in one room by default (a server may set KRING_PARTICIPANTS_PER_ROOM): a whole location in the aula. */
+  participantsPerRoom: 5000,
   /** Ids in one postIt.approve command; the console sends "approve all" as its own command. */
   postItIdsPerCommand: 100,
   /** The largest command the server takes: a command is a few hundred bytes. A larger one is

@@ -1,6 +1,7 @@
 // Configuration from the environment, with embedded defaults that need no other service.
 import { resolve } from 'node:path';
-import { DEFAULT_RETENTION_DAYS, DEFAULT_UNATTENDED_END_HOURS } from '../protocol/index.ts';
+import { DEFAULT_RETENTION_DAYS, DEFAULT_UNATTENDED_END_HOURS, LIMITS } from '../protocol/index.ts';
+import { DEFAULT_COMMIT_QUEUE_LIMIT } from './group-commit.ts';
 import { OVERLOOP_SAMPLE_MS } from '../room/overloop.ts';
 
 export interface Config {
@@ -27,6 +28,10 @@ export interface Config {
   siteDir: string;
   /** How often an open overloopdebat takes a point, in ms (KRING_OVERLOOP_SAMPLE_MS; tests set it small). */
   overloopSampleMs: number;
+  /** Changes that may wait for the next group commit before commands are answered `busy` (KRING_COMMIT_QUEUE). */
+  commitQueueLimit: number;
+  /** Phones one room takes (KRING_PARTICIPANTS_PER_ROOM): a whole location in the aula fits. */
+  participantsPerRoom: number;
 }
 
 /** What the HTTP and socket layers need to decide who may connect and how clients are told apart. */
@@ -122,5 +127,7 @@ export function configFromEnv(): Config {
     decksDir: resolve(process.env.KRING_DECKS_DIR || resolve(root, 'decks')),
     siteDir: resolve(process.env.KRING_SITE_DIR || resolve(root, 'dist')),
     overloopSampleMs: positiveNumber('KRING_OVERLOOP_SAMPLE_MS', OVERLOOP_SAMPLE_MS),
+    commitQueueLimit: Math.ceil(positiveNumber('KRING_COMMIT_QUEUE', DEFAULT_COMMIT_QUEUE_LIMIT)),
+    participantsPerRoom: Math.ceil(positiveNumber('KRING_PARTICIPANTS_PER_ROOM', LIMITS.participantsPerRoom)),
   };
 }

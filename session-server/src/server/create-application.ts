@@ -22,6 +22,10 @@ export interface AppDeps {
   unattendedEndHours?: number;
   /** How often an open overloopdebat takes a point (default 10 s; main.ts passes KRING_OVERLOOP_SAMPLE_MS). */
   overloopSampleMs?: number;
+  /** Changes that may wait for the next group commit before commands get `busy` (KRING_COMMIT_QUEUE). */
+  commitQueueLimit?: number;
+  /** Phones one room takes (KRING_PARTICIPANTS_PER_ROOM, default LIMITS.participantsPerRoom). */
+  participantsPerRoom?: number;
   now?: () => number;
 }
 
@@ -29,7 +33,7 @@ const HOUR = 3_600_000;
 
 export function createApplication(httpServer: HttpServer, deps: AppDeps) {
   const now = deps.now ?? Date.now;
-  const rooms = new LiveRooms(deps.store, deps.decks, now);
+  const rooms = new LiveRooms(deps.store, deps.decks, now, { commitQueueLimit: deps.commitQueueLimit, participantsPerRoom: deps.participantsPerRoom });
   const access = deps.access ?? defaultAccess();
   const origins = originPolicy(access);
   // The site's handler must be registered before socket.io attaches: Engine.IO then wraps it and

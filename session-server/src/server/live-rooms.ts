@@ -1,6 +1,7 @@
-// The rooms this process holds in memory. Every change goes through one queue per room:
-// decide, append to storage, apply, and only then report back, so what anyone is told is stored.
-// Rooms nobody is connected to leave memory after a while and load again on demand.
+// The rooms this process holds in memory. Every change is decided in order on the state the
+// changes before it left, written by the group commit (one transaction for all rooms' changes that
+// came in meanwhile), applied once that transaction committed, and only then reported back, so
+// what anyone is told is stored. Rooms nobody is connected to leave memory after a while.
 import { normaliseText } from '../boards/text.ts';
 import type { Command, CommandAck, CreateRoomRequest, Deck } from '../protocol/index.ts';
 import { CreateRoomRequest as CreateRoomSchema, LIMITS } from '../protocol/index.ts';
@@ -12,6 +13,7 @@ import { createRoomEvents } from '../room/create.ts';
 import { cardToSample } from '../room/overloop.ts';
 import { decidePublish } from '../boards/decide-board.ts';
 import type { RoomRecord, RoomStore } from '../storage/room-store.ts';
+import { BusyError, DEFAULT_COMMIT_QUEUE_LIMIT, GroupCommit } from './group-commit.ts';
 import { hashKey, newEntityId, newJoinCode, newParticipantKey, newSecretKey, shuffled } from './secrets.ts';
 import { dehydrate, deckVersion, hydrate } from './stored-events.ts';
 
@@ -24,9 +26,24 @@ export interface LiveRoom {
    * actions. Participants' answers reach it only on the tick (see `observe`), on every path.
    */
   observed: RoomState;
-  /** Idempotency keys (actor + command id) already applied, with the acknowledgement they got. */
+  /**
+   * Idempotency keys (actor + command id) already applied, with the acknowledgement they got: the
+   * last RECENT_KEYS_PER_ACTOR of each phone (and of the host), all a client ever sends again.
+   */
   applied: Map<string, AcceptedAck>;
-  queue: Promise<unknown>;
+  /** The keys in `applied` per actor, oldest first, so the oldest can be forgotten. */
+  recentKeys: Map<string, string[]>;
+  /**
+   * The state as the changes decided for the forming batch leave it (`draftBatch` numbers that
+   * batch); later changes of this room in the same batch are decided on it. `state` moves to it
+   * only when the batch committed; a batch that failed leaves `state` as storage has it.
+   */
+  draft: RoomState;
+  draftBatch: number;
+  /** Settles when the last change handed to the group commit did: all before it settled too. */
+  lastWrite: Promise<unknown>;
+  /** Deleted (or being deleted): nothing more is written for it. */
+  deleted: boolean;
   /** Votes waiting in the queue, by participant and card: a newer one replaces the waiting one. */
   waitingVotes: Map<string, WaitingVote>;
   /** When anything last happened here, for evicting idle rooms from memory. */
@@ -34,6 +51,22 @@ export interface LiveRoom {
 }
 
 type AcceptedAck = Extract<CommandAck, { ok: true }>;
+
+/**
+ * Command ids remembered per actor. A client resends only its outbox (commands it sent and never
+ * heard back about, one at a time, in order), so a few recent ids cover every resend.
+ */
+export const RECENT_KEYS_PER_ACTOR = 64;
+
+/** Remembers an applied command's key, forgetting the actor's oldest beyond RECENT_KEYS_PER_ACTOR. */
+function remember(room: LiveRoom, key: string, ack: AcceptedAck) {
+  room.applied.set(key, ack);
+  const actor = key.slice(0, key.lastIndexOf(':'));
+  let keys = room.recentKeys.get(actor);
+  if (!keys) room.recentKeys.set(actor, (keys = []));
+  keys.push(key);
+  if (keys.length > RECENT_KEYS_PER_ACTOR) room.applied.delete(keys.shift()!);
+}
 
 interface WaitingVote {
   command: Command;
@@ -55,6 +88,31 @@ const STORAGE_FAILED: CommandAck = {
   message: 'Opslaan lukte niet, er is niets veranderd. Probeer het zo nog eens. Blijft dit gebeuren, dan is de schijf van de server misschien vol.',
 };
 
+/** The group commit's queue is full: nothing was applied, and the client sends it again shortly. */
+const BUSY: CommandAck = {
+  ok: false,
+  error: 'busy',
+  message: 'Het is heel druk op de server. Je antwoord is nog niet opgeslagen; we proberen het zo vanzelf opnieuw.',
+};
+
+const GONE: CommandAck = { ok: false, error: 'not-found', message: 'Deze sessie bestaat niet meer.' };
+
+class RoomGoneError extends Error {}
+
+/** What a change decided: the events to store (none: nothing changes) and what to answer. */
+interface Step<T> {
+  events: RoomEvent[];
+  commandKey?: string | null;
+  result: T;
+}
+
+export interface LiveRoomsOptions {
+  /** Changes that may wait for the next transaction before commands get `busy` (KRING_COMMIT_QUEUE). */
+  commitQueueLimit?: number;
+  /** Phones one room takes (KRING_PARTICIPANTS_PER_ROOM); default LIMITS.participantsPerRoom. */
+  participantsPerRoom?: number;
+}
+
 export class LiveRooms {
   private rooms = new Map<string, Promise<LiveRoom | null>>();
   private versions = new Map<string, Deck>();
@@ -62,11 +120,15 @@ export class LiveRooms {
   private store: RoomStore;
   private decks: Map<string, Deck>;
   private now: () => number;
+  private commits: GroupCommit;
+  private participantsPerRoom: number;
 
-  constructor(store: RoomStore, decks: Map<string, Deck>, now: () => number = Date.now) {
+  constructor(store: RoomStore, decks: Map<string, Deck>, now: () => number = Date.now, options: LiveRoomsOptions = {}) {
     this.store = store;
     this.decks = decks;
     this.now = now;
+    this.commits = new GroupCommit(store, options.commitQueueLimit ?? DEFAULT_COMMIT_QUEUE_LIMIT);
+    this.participantsPerRoom = options.participantsPerRoom ?? LIMITS.participantsPerRoom;
     for (const deck of decks.values()) this.versions.set(deckVersion(deck), deck);
   }
 
@@ -116,16 +178,23 @@ export class LiveRooms {
   }
 
   private live(code: string, record: RoomRecord, state: RoomState, commandKeys: string[]): LiveRoom {
-    return {
+    const room: LiveRoom = {
       code,
       record,
       state,
       observed: state,
-      applied: new Map(commandKeys.map((key) => [key, { ok: true }])),
-      queue: Promise.resolve(),
+      applied: new Map(),
+      recentKeys: new Map(),
+      draft: state,
+      draftBatch: 0,
+      lastWrite: Promise.resolve(),
+      deleted: false,
       waitingVotes: new Map(),
       lastUsed: this.now(),
     };
+    // Stored in order, so each actor keeps its most recent keys.
+    for (const key of commandKeys) remember(room, key, { ok: true });
+    return room;
   }
 
   get(code: string): Promise<LiveRoom | null> {
@@ -157,42 +226,85 @@ export class LiveRooms {
     return stored;
   }
 
-  /** Runs work for one room after everything queued before it, never two at once. */
-  private serial<T>(room: LiveRoom, work: () => Promise<T>): Promise<T> {
+  /**
+   * Hands one change to the group commit. `step` decides it when its batch forms, on the state the
+   * changes before it left; the promise settles once that batch committed (and `state` moved on)
+   * or failed (nothing of it applied). Rejects with BusyError at once when the queue is full and
+   * the change `mayRefuse`.
+   */
+  private write<T>(room: LiveRoom, step: (state: RoomState) => Step<T>, mayRefuse: boolean): Promise<Step<T>> {
     room.lastUsed = this.now();
-    const result = room.queue.then(work);
-    room.queue = result.catch(() => undefined);
-    return result;
+    const done = new Promise<Step<T>>((resolve, reject) => {
+      let decided: Step<T> | null = null;
+      let after: RoomState | null = null;
+      this.commits.submit(
+        {
+          prepare: (batch) => {
+            if (room.deleted) throw new RoomGoneError();
+            if (room.draftBatch !== batch) {
+              room.draft = room.state;
+              room.draftBatch = batch;
+            }
+            decided = step(room.draft);
+            // After the end only the seal writes: whatever else was decided is not stored.
+            if (!decided.events.length || room.draft.status === 'ended') {
+              decided = { ...decided, events: [] };
+              return null;
+            }
+            after = decided.events.reduce<RoomState>((s, e) => apply(s, e), room.draft);
+            room.draft = after;
+            return { code: room.code, events: decided.events.map(dehydrate), commandKey: decided.commandKey ?? null };
+          },
+          committed: () => {
+            if (after) room.state = after;
+            resolve(decided!);
+          },
+          failed: reject,
+        },
+        mayRefuse,
+      );
+    });
+    room.lastWrite = done.catch(() => undefined);
+    return done;
   }
 
-  private async commit(room: LiveRoom, events: RoomEvent[], commandKey: string | null) {
-    if (!events.length) return;
-    await this.store.append(room.code, events.map(dehydrate), commandKey);
-    room.state = events.reduce<RoomState>((s, e) => apply(s, e), room.state);
-    // The end is stored; if sealing fails now (a full disk), it is finished later (finishSeal, load).
-    if (room.state.status === 'ended') await this.seal(room).catch((error: unknown) => logStorageError(room.code, error));
+  /** Seals the room once its end is stored; if sealing fails now (a full disk), it is finished later (finishSeal, load). */
+  private async sealIfEnded(room: LiveRoom) {
+    if (room.state.status === 'ended' && room.record.participantKey) await this.seal(room).catch((error: unknown) => logStorageError(room.code, error));
   }
 
   /** Seals an ended room whose seal could not be stored before. */
   async finishSeal(room: LiveRoom): Promise<void> {
-    if (room.state.status === 'ended' && room.record.participantKey) await this.serial(room, () => this.seal(room));
+    await room.lastWrite;
+    if (room.state.status === 'ended' && room.record.participantKey) await this.seal(room);
   }
 
   private async seal(room: LiveRoom) {
     const state = anonymise(room.state);
     await this.store.seal(room.code, dehydrate({ type: 'snapshot', state }));
     room.state = state;
+    room.draft = state;
+    room.draftBatch = 0;
     room.observed = state;
     room.record = { ...room.record, participantKey: null };
     room.applied.clear();
+    room.recentKeys.clear();
     room.waitingVotes.clear();
   }
 
   join(room: LiveRoom, participant: string): Promise<CommandOutcome> {
-    return this.serial(room, async () => {
-      const stored = await this.commitDecision(room, decideJoin(room.state, participant, LIMITS.participantsPerRoom), null);
-      return 'refused' in stored ? stored.refused : { ack: { ok: true }, events: stored.events };
-    });
+    return this.write(
+      room,
+      (state): Step<CommandOutcome> => {
+        const decision = decideJoin(state, participant, this.participantsPerRoom);
+        if (!decision.ok) return { events: [], result: refusal(decision) };
+        return { events: decision.events, result: { ack: { ok: true }, events: decision.events } };
+      },
+      true,
+    ).then(
+      (step) => (step.events.length ? step.result : { ack: step.result.ack, events: [] }),
+      (error: unknown) => failedOutcome(room.code, error),
+    );
   }
 
   /** AUTH happened in the socket layer (actor); the model checks what this actor may do. */
@@ -211,37 +323,46 @@ export class LiveRooms {
       }
       const entry: WaitingVote = { command, keys: [commandKey], outcome: null! };
       room.waitingVotes.set(slot, entry);
-      entry.outcome = this.serial(room, () => {
-        room.waitingVotes.delete(slot);
-        return this.runNow(room, actor, entry.command, entry.keys);
+      entry.outcome = this.runCommand(room, actor, () => {
+        if (room.waitingVotes.get(slot) === entry) room.waitingVotes.delete(slot);
+        return entry;
       });
+      // Refused before it was ever taken (busy): the next vote starts afresh.
+      entry.outcome.then(() => room.waitingVotes.get(slot) === entry && room.waitingVotes.delete(slot));
       return entry.outcome;
     }
-    return this.serial(room, () => this.runNow(room, actor, command, [commandKey]));
+    return this.runCommand(room, actor, () => ({ command, keys: [commandKey] }));
   }
 
-  private async runNow(room: LiveRoom, actor: Actor, command: Command, keys: string[]): Promise<CommandOutcome> {
-    const written = keys[keys.length - 1]!;
-    const earlier = room.applied.get(written);
-    if (earlier) return { ack: { ...earlier, duplicate: true }, events: [] };
-    const decision = decide(room.state, command, { actor, now: this.now(), newId: newEntityId, shuffle: shuffled });
-    const stored = await this.commitDecision(room, decision, written);
-    if ('refused' in stored) return stored.refused;
-    const ack: AcceptedAck = { ok: true, ...(decision.ok ? decision.data : {}) };
-    if (room.state.status !== 'ended') for (const key of keys) room.applied.set(key, ack);
-    return { ack, events: stored.events };
-  }
-
-  /** Stores what the model decided; a refusal, or storage that failed, comes back as the answer to give. */
-  private async commitDecision(room: LiveRoom, decision: Decision, commandKey: string | null): Promise<{ refused: CommandOutcome } | { events: RoomEvent[] }> {
-    if (!decision.ok) return { refused: { ack: { ok: false, error: decision.error, message: decision.message }, events: [] } };
-    try {
-      await this.commit(room, decision.events, commandKey);
-    } catch (error) {
-      logStorageError(room.code, error);
-      return { refused: { ack: STORAGE_FAILED, events: [] } };
-    }
-    return { events: decision.events };
+  /** Decides a command when its batch forms (`take` gives it then, with every key it answers for). */
+  private runCommand(room: LiveRoom, actor: Actor, take: () => { command: Command; keys: string[] }, mayRefuse = true): Promise<CommandOutcome> {
+    let claimed: string[] = [];
+    return this.write(
+      room,
+      (state): Step<CommandOutcome> => {
+        const { command, keys } = take();
+        const written = keys[keys.length - 1]!;
+        const earlier = room.applied.get(written);
+        if (earlier) return { events: [], result: { ack: { ...earlier, duplicate: true }, events: [] } };
+        const decision = decide(state, command, { actor, now: this.now(), newId: newEntityId, shuffle: shuffled });
+        if (!decision.ok) return { events: [], result: refusal(decision) };
+        const ack: AcceptedAck = { ok: true, ...decision.data };
+        // Claimed now, so a resend in the same batch is a duplicate; released if the batch fails.
+        claimed = keys.filter((key) => !room.applied.has(key));
+        for (const key of claimed) remember(room, key, ack);
+        return { events: decision.events, commandKey: written, result: { ack, events: decision.events } };
+      },
+      mayRefuse,
+    ).then(
+      async (step) => {
+        await this.sealIfEnded(room);
+        return step.events.length ? step.result : { ack: step.result.ack, events: [] };
+      },
+      (error: unknown) => {
+        for (const key of claimed) room.applied.delete(key);
+        return failedOutcome(room.code, error);
+      },
+    );
   }
 
   /** The batch tick: host and beamer may now see what participants did since the last one. */
@@ -256,33 +377,37 @@ export class LiveRooms {
 
   /** Moves approved post-its onto the beamer's wall, in batches of at least `minBatch`. */
   publish(room: LiveRoom, minBatch: number): Promise<boolean> {
-    return this.serial(room, async () => {
-      const events = decidePublish(room.state, minBatch);
-      await this.commit(room, events, null);
-      return events.length > 0;
-    });
+    return this.write(room, (state) => ({ events: decidePublish(state, minBatch), result: null }), false).then((step) => step.events.length > 0);
   }
 
   /** Takes an overloopdebat's point as the system, through the queue like any command; true when one was stored. */
   sampleOverloop(room: LiveRoom): Promise<boolean> {
-    return this.serial(room, async () => {
-      const cardId = cardToSample(room.state);
-      if (!cardId) return false;
-      const command = { id: 'overloop-sample', type: 'overloop.sample', cardId } as const;
-      const decision = decide(room.state, command, { actor: { role: 'system' }, now: this.now(), newId: newEntityId });
-      const stored = await this.commitDecision(room, decision, null);
-      return 'events' in stored && stored.events.length > 0;
-    });
+    return this.write(
+      room,
+      (state) => {
+        const cardId = cardToSample(state);
+        if (!cardId) return { events: [], result: null };
+        const command = { id: 'overloop-sample', type: 'overloop.sample', cardId } as const;
+        const decision = decide(state, command, { actor: { role: 'system' }, now: this.now(), newId: newEntityId });
+        return { events: decision.ok ? decision.events : [], result: null };
+      },
+      false,
+    ).then(
+      (step) => step.events.length > 0,
+      (error: unknown) => (logStorageError(room.code, error), false),
+    );
   }
 
   /** Ends a session nobody hosts any more, as the host's "Sessie afsluiten" would. */
   endUnattended(room: LiveRoom): Promise<CommandOutcome> {
-    return this.serial(room, () => this.runNow(room, { role: 'system' }, { id: 'unattended-end', type: 'session.end' }, ['system:unattended-end']));
+    return this.runCommand(room, { role: 'system' }, () => ({ command: { id: 'unattended-end', type: 'session.end' }, keys: ['system:unattended-end'] }), false);
   }
 
   /** Deletes a room at once (the host's "verwijder nu"). */
   async delete(room: LiveRoom): Promise<void> {
-    await this.serial(room, () => this.store.delete(room.code));
+    room.deleted = true;
+    await room.lastWrite;
+    await this.store.delete(room.code);
     this.rooms.delete(room.code);
   }
 
@@ -297,7 +422,7 @@ export class LiveRooms {
     for (const [code, pending] of this.rooms) {
       const room = await pending.catch(() => null);
       if (!room || inUse(code) || this.now() - room.lastUsed < idleMs || room.waitingVotes.size) continue;
-      await room.queue;
+      await room.lastWrite;
       if (this.rooms.get(code) === pending && !inUse(code)) {
         this.rooms.delete(code);
         evicted++;
@@ -310,6 +435,18 @@ export class LiveRooms {
   get size() {
     return this.rooms.size;
   }
+}
+
+function refusal(decision: Extract<Decision, { ok: false }>): CommandOutcome {
+  return { ack: { ok: false, error: decision.error, message: decision.message }, events: [] };
+}
+
+/** A change that was not stored: busy (queue full), a room that is gone, or storage that failed. */
+function failedOutcome(code: string, error: unknown): CommandOutcome {
+  if (error instanceof BusyError) return { ack: BUSY, events: [] };
+  if (error instanceof RoomGoneError) return { ack: GONE, events: [] };
+  logStorageError(code, error);
+  return { ack: STORAGE_FAILED, events: [] };
 }
 
 /** Logs what failed without anything about a participant: the room code and the error's message. */

@@ -15,7 +15,8 @@ export interface RoomRecord {
 export interface LoadedRoom {
   record: RoomRecord;
   events: RoomEvent[];
-  /** Idempotency keys of the commands whose events are stored. */
+  /** Idempotency keys of the commands whose events are stored, in the order they were stored
+   *  (oldest first): the server keeps only each actor's most recent ones in memory. */
   commandKeys: string[];
 }
 
@@ -33,7 +34,11 @@ export interface RoomStore {
   create(record: RoomRecord, events: RoomEvent[]): Promise<void>;
   /** Appends a command's events atomically and durably, before anyone is told about them. */
   append(code: string, events: RoomEvent[], commandKey: string | null): Promise<void>;
-  /** Appends several commands' events (any rooms) in one atomic transaction: all are stored or none. */
+  /**
+   * Appends the events of many commands, of any rooms, in one atomic and durable transaction: all
+   * or nothing (an entry for a room that does not exist fails the whole batch). Each room's entries
+   * are stored in the order given. The group commit (server/group-commit.ts) calls this.
+   */
   appendBatch(entries: { code: string; events: RoomEvent[]; commandKey: string | null }[]): Promise<void>;
   load(code: string): Promise<LoadedRoom | null>;
   /**

@@ -1,11 +1,15 @@
 // The embedded default store: SQLite through node:sqlite (no native addon). node:sqlite is still a
-// release candidate, so this is the only file that touches it.
+// release candidate, so only this file, its writer thread and sqlite-batch.ts touch it.
+// Batches of commands (appendBatch, the hot path) are written by a worker thread with its own
+// connection, so their fsync never blocks the event loop; the rare rest runs on this connection.
 import { DatabaseSync } from 'node:sqlite';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { Deck } from '../protocol/index.ts';
 import type { RoomEvent } from '../room/state.ts';
 import type { LoadedRoom, RoomStore } from './room-store.ts';
+import { batchWriter, PRAGMAS, type StoredEntry } from './sqlite-batch.ts';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS rooms (
@@ -35,9 +39,7 @@ const MIGRATIONS: [table: string, column: string, definition: string][] = [['roo
 export function openSqliteStore(file: string): RoomStore {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new DatabaseSync(file);
-  // WAL keeps readers off the writer's back; synchronous=FULL makes every commit durable, so an
-  // acknowledged answer survives kill -9 and power loss.
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON;');
+  db.exec(PRAGMAS);
   db.exec(SCHEMA);
   for (const [table, column, definition] of MIGRATIONS) {
     const columns = db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
@@ -49,6 +51,7 @@ export function openSqliteStore(file: string): RoomStore {
   );
   const nextSeq = db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM events WHERE code = ?');
   const insertEvent = db.prepare('INSERT INTO events (code, seq, command_key, body) VALUES (?, ?, ?, ?)');
+  const writeBatch = file === ':memory:' ? inThisThread(batchWriter(db)) : writerThread(file);
   const selectRoom = db.prepare('SELECT * FROM rooms WHERE code = ?');
   const selectEvents = db.prepare('SELECT command_key, body FROM events WHERE code = ? ORDER BY seq');
   const deleteEvents = db.prepare('DELETE FROM events WHERE code = ?');
@@ -88,21 +91,12 @@ export function openSqliteStore(file: string): RoomStore {
         appendRows(record.code, events, null);
       });
     },
-    async append(code, events, commandKey) {
-      if (!events.length) return;
-      transaction(() => {
-        if (!selectRoom.get(code)) throw new Error('room not found');
-        appendRows(code, events, commandKey);
-      });
+    append(code, events, commandKey) {
+      return this.appendBatch([{ code, events, commandKey }]);
     },
     async appendBatch(entries) {
-      transaction(() => {
-        for (const { code, events, commandKey } of entries) {
-          if (!events.length) continue;
-          if (!selectRoom.get(code)) throw new Error('room not found');
-          appendRows(code, events, commandKey);
-        }
-      });
+      const stored = entries.filter((e) => e.events.length).map((e) => ({ code: e.code, bodies: e.events.map((v) => JSON.stringify(v)), commandKey: e.commandKey }));
+      if (stored.length) await writeBatch.write(stored);
     },
     async load(code): Promise<LoadedRoom | null> {
       const row = selectRoom.get(code) as
@@ -162,7 +156,60 @@ export function openSqliteStore(file: string): RoomStore {
       return row ? (JSON.parse(row.body) as Deck) : null;
     },
     async close() {
+      await writeBatch.close();
       db.close();
+    },
+  };
+}
+
+interface BatchWriter {
+  write(entries: StoredEntry[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** For a database in memory, which a second connection cannot share: batches on this thread. */
+function inThisThread(write: (entries: StoredEntry[]) => void): BatchWriter {
+  return { write: async (entries) => write(entries), close: async () => {} };
+}
+
+/** Batches on a worker thread with its own connection to the file; each answer comes after COMMIT. */
+function writerThread(file: string): BatchWriter {
+  const worker = new Worker(new URL('./sqlite-writer.ts', import.meta.url), { workerData: { file } });
+  // An idle writer must not keep the process alive; a batch in flight does (ref while waiting).
+  worker.unref();
+  const waiting = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
+  let next = 0;
+  let stopped: Error | null = null;
+  const failAll = (error: Error) => {
+    stopped = error;
+    for (const w of waiting.values()) w.reject(error);
+    waiting.clear();
+  };
+  worker.on('message', ({ id, error }: { id: number; error?: string }) => {
+    const w = waiting.get(id);
+    waiting.delete(id);
+    if (!waiting.size) worker.unref();
+    if (error) w?.reject(new Error(error));
+    else w?.resolve();
+  });
+  worker.on('error', (error: Error) => failAll(error));
+  worker.on('exit', () => failAll(new Error('the SQLite writer stopped')));
+  return {
+    write(entries) {
+      if (stopped) return Promise.reject(stopped);
+      const id = next++;
+      worker.ref();
+      return new Promise((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        worker.postMessage({ id, entries });
+      });
+    },
+    async close() {
+      if (stopped) return;
+      const exited = new Promise((done) => worker.once('exit', done));
+      worker.ref();
+      worker.postMessage('close');
+      await exited;
     },
   };
 }

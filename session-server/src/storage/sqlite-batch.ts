@@ -1,0 +1,43 @@
+// Writing a batch of commands' events in one SQLite transaction: shared by the store (for a
+// database in memory) and its writer thread (sqlite-writer.ts), so both write exactly the same rows.
+import type { DatabaseSync } from 'node:sqlite';
+
+/** One command's events as stored: the room, its idempotency key and each event as JSON. */
+export interface StoredEntry {
+  code: string;
+  bodies: string[];
+  commandKey: string | null;
+}
+
+/** The pragmas every connection to the file uses. */
+export const PRAGMAS =
+  // WAL keeps readers off the writer's back; synchronous=FULL makes every commit durable, so an
+  // acknowledged answer survives kill -9 and power loss.
+  'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON;';
+
+/** A function that writes entries in one transaction (all or nothing) on this connection. */
+export function batchWriter(db: DatabaseSync): (entries: StoredEntry[]) => void {
+  const roomExists = db.prepare('SELECT 1 FROM rooms WHERE code = ?');
+  const nextSeq = db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM events WHERE code = ?');
+  const insertEvent = db.prepare('INSERT INTO events (code, seq, command_key, body) VALUES (?, ?, ?, ?)');
+  return (entries) => {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      // One look-up per room per batch, not per command: the next sequence number is counted here.
+      const seqs = new Map<string, number>();
+      for (const { code, bodies, commandKey } of entries) {
+        let seq = seqs.get(code);
+        if (seq === undefined) {
+          if (!roomExists.get(code)) throw new Error('room not found');
+          seq = Number((nextSeq.get(code) as { seq: number }).seq);
+        }
+        for (const body of bodies) insertEvent.run(code, seq++, commandKey, body);
+        seqs.set(code, seq);
+      }
+      db.exec('COMMIT');
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  };
+}

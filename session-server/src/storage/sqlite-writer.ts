@@ -1,0 +1,23 @@
+// The SQLite store's writer thread: it commits the group commit's batches on a connection of its
+// own, so the fsync of a commit never blocks the event loop that serves the sockets. It answers
+// each batch only after COMMIT returned (synchronous=FULL): what the main thread acknowledges is on disk.
+import { parentPort, workerData } from 'node:worker_threads';
+import { DatabaseSync } from 'node:sqlite';
+import { batchWriter, PRAGMAS, type StoredEntry } from './sqlite-batch.ts';
+
+const db = new DatabaseSync((workerData as { file: string }).file);
+db.exec(PRAGMAS);
+const write = batchWriter(db);
+
+parentPort!.on('message', (message: { id: number; entries: StoredEntry[] } | 'close') => {
+  if (message === 'close') {
+    db.close();
+    return parentPort!.close();
+  }
+  try {
+    write(message.entries);
+    parentPort!.postMessage({ id: message.id });
+  } catch (error) {
+    parentPort!.postMessage({ id: message.id, error: (error as Error).message });
+  }
+});
