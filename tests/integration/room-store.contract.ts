@@ -34,6 +34,9 @@ function startEvents(record: RoomRecord): RoomEvent[] {
 }
 
 const joined = (participant: string): RoomEvent => ({ type: 'participantJoined', participant });
+/** Events as a store gives them back: JSON, so a snapshot's persistent maps come back as plain
+ *  objects and arrays (apply's reviveState turns them back, which the replay checks below). */
+const asStored = (events: RoomEvent[]): unknown => JSON.parse(JSON.stringify(events));
 const voted = (participant: string, choice: 'nooit' | 'soms' | 'vaak' | 'pas'): RoomEvent => ({ type: 'voteCast', cardId: 'pesten', participant, choice });
 
 export function roomStoreContract(name: string, open: () => Promise<RoomStore>) {
@@ -141,7 +144,7 @@ export function roomStoreContract(name: string, open: () => Promise<RoomStore>) 
       await s.seal(record.code, snapshot);
 
       const loaded = await s.load(record.code);
-      expect(loaded?.events).toEqual([snapshot]);
+      expect(loaded?.events).toEqual(asStored([snapshot]));
       expect(loaded?.commandKeys).toEqual([]);
       expect(loaded?.record).toEqual({ ...record, participantKey: null });
       expect(JSON.stringify(loaded)).not.toContain('hash-one');
@@ -156,7 +159,7 @@ export function roomStoreContract(name: string, open: () => Promise<RoomStore>) 
       const snapshot: RoomEvent = { type: 'snapshot', state: anonymise(replay(startEvents(record))!) };
       await s.seal(record.code, snapshot);
       await s.seal(record.code, snapshot);
-      expect((await s.load(record.code))?.events).toEqual([snapshot]);
+      expect((await s.load(record.code))?.events).toEqual(asStored([snapshot]));
     });
 
     it('lists stored rooms with when they were created', async () => {

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '@protocol';
-import type { RoomEvent, RoomState, Tally } from '../../session-server/src/room/state.ts';
+import type { RoomEvent, RoomState, Tally, VoteState } from '../../session-server/src/room/state.ts';
 import { apply, replay } from '../../session-server/src/room/apply.ts';
 import { currentCard } from '../../session-server/src/room/cards.ts';
 import { own } from '../../session-server/src/room/own.ts';
@@ -50,7 +50,7 @@ class Observer {
   /** Second snapshots of a round the sessions reached: the rule below was checked this often. */
   secondSnapshots = 0;
   /** Per card: the answers when its last snapshot was taken. */
-  readonly choicesAtSnapshot = new Map<string, Record<string, string>>();
+  readonly choicesAtSnapshot = new Map<string, VoteState['choices']>();
   /** Every tally of each card's round that any state so far had: a shown result must be one of them. */
   readonly tallies = new Map<string, Set<string>>();
   /** Per card: the last fresh snapshot of its current round, and who cast a vote since it. */
@@ -89,13 +89,13 @@ class Observer {
           this.secondSnapshots++;
           expect(this.castSince.get(event.cardId)?.size ?? 0, 'people who cast between two snapshots').toBeGreaterThanOrEqual(state.minGroupSize);
           if (this.netChanges) {
-            const before = this.choicesAtSnapshot.get(event.cardId) ?? {};
-            const moved = new Set([...Object.keys(before), ...Object.keys(vote.choices)].filter((p) => before[p] !== vote.choices[p]));
+            const before = this.choicesAtSnapshot.get(event.cardId) ?? vote.choices.clear();
+            const moved = new Set([...before.keys(), ...vote.choices.keys()].filter((p) => before.get(p) !== vote.choices.get(p)));
             expect(moved.size, 'people whose answer differs between two snapshots').toBeGreaterThanOrEqual(state.minGroupSize);
           }
         }
         this.lastSnapshot.set(event.cardId, { round: vote.round, tally: event.tally });
-        this.choicesAtSnapshot.set(event.cardId, { ...vote.choices });
+        this.choicesAtSnapshot.set(event.cardId, vote.choices);
         this.castSince.set(event.cardId, new Set());
       }
     }
@@ -112,7 +112,7 @@ function checkStep(room: RoomFixture, observer: Observer, people: { token: strin
   const card = currentCard(state);
   const host = hostView(state);
   const beamer = beamerView(state);
-  const joined = people.filter((p) => own(state.participants, p.hash));
+  const joined = people.filter((p) => state.participants.has(p.hash));
   const phones = joined.map((p) => ({ phone: p, view: participantView(state, p.hash) }));
   const report = exportResults(state);
 
@@ -128,9 +128,9 @@ function checkStep(room: RoomFixture, observer: Observer, people: { token: strin
   }
 
   // One vote per participant, and the host's one number is exactly how many reacted.
-  for (const v of Object.values(state.votes)) for (const participant of Object.keys(v.choices)) expect(own(state.participants, participant)).toBe(true);
-  if (vote) expect(host.vote?.responded).toBe(Object.keys(vote.choices).length);
-  for (const { phone, view } of phones) expect(view.vote?.mine ?? null).toBe(vote ? (own(vote.choices, phone.hash) ?? null) : null);
+  for (const v of Object.values(state.votes)) for (const participant of v.choices.keys()) expect(state.participants.has(participant)).toBe(true);
+  if (vote) expect(host.vote?.responded).toBe(vote.choices.size);
+  for (const { phone, view } of phones) expect(view.vote?.mine ?? null).toBe(vote ? (vote.choices.get(phone.hash) ?? null) : null);
 
   // Caps.
   for (const board of Object.values(state.boards)) {

@@ -9,6 +9,7 @@ import { anonymiseMeeting, applyMeetingEvent, MEETING_EVENTS, type MeetingEvent 
 import { applyGroupsEvent, withLatecomer } from './groups.ts';
 import { isOverloopCard, overloopFinalTally, withoutPointTally, withPoint } from './overloop.ts';
 import { applyTimerEvent } from './timer.ts';
+import { noChoices, noParticipants, reviveState } from './persistent.ts';
 
 export function createdState(event: Extract<RoomEvent, { type: 'roomCreated' }>): RoomState {
   return {
@@ -27,7 +28,7 @@ export function createdState(event: Extract<RoomEvent, { type: 'roomCreated' }>)
     contacts: event.contacts,
     ...(event.age ? { age: event.age } : {}),
     cardIndex: 0,
-    participants: {},
+    participants: noParticipants(),
     joined: 0,
     votes: {},
     boards: {},
@@ -50,14 +51,14 @@ function withVote(state: RoomState, cardId: string, change: (vote: VoteState) =>
 
 export function apply(state: RoomState | null, event: RoomEvent): RoomState {
   if (event.type === 'roomCreated') return createdState(event);
-  if (event.type === 'snapshot') return event.state;
+  if (event.type === 'snapshot') return reviveState(event.state);
   if (!state) throw new Error(`event ${event.type} before roomCreated`);
   if (MEETING_EVENTS.has(event.type)) return applyMeetingEvent(state, event as MeetingEvent);
   switch (event.type) {
     case 'participantJoined':
       return {
         ...state,
-        participants: { ...state.participants, [event.participant]: true },
+        participants: state.participants.add(event.participant),
         joined: state.joined + 1,
         ...(state.groups ? { groups: withLatecomer(state.groups, event.participant) } : {}),
       };
@@ -78,7 +79,7 @@ export function apply(state: RoomState | null, event: RoomEvent): RoomState {
     case 'voteClosed':
       return withVote(state, event.cardId, (v) => ({ ...v, open: false }));
     case 'voteCast':
-      return withVote(state, event.cardId, (v) => ({ ...v, choices: { ...v.choices, [event.participant]: event.choice } }));
+      return withVote(state, event.cardId, (v) => ({ ...v, choices: v.choices.set(event.participant, event.choice) }));
     case 'resultRevealed':
       // A null tally takes no new snapshot: the frozen one (if any) is shown again.
       return withVote(state, event.cardId, (v) =>
@@ -134,8 +135,8 @@ export function anonymise(state: RoomState): RoomState {
     votes[cardId] = withoutPointTally({
       ...vote,
       open: false,
-      choices: {},
-      atSnapshot: {},
+      choices: noChoices(),
+      atSnapshot: noChoices(),
       // An overloop round keeps its last shown point, so the report never differs from the beamer by one switch.
       final: !card ? vote.snapshot : isOverloopCard(card) ? overloopFinalTally(vote, state.minGroupSize) : finalTally(vote, state.minGroupSize, optionIds(card)),
     });
@@ -163,5 +164,5 @@ export function anonymise(state: RoomState): RoomState {
   }
   // Who was in which group goes too; group boards stay, named by card and group number only.
   const meeting = anonymiseMeeting(state);
-  return { ...state, participants: {}, votes, boards, groups: null, ...(meeting ? { meeting } : {}) };
+  return { ...state, participants: noParticipants(), votes, boards, groups: null, ...(meeting ? { meeting } : {}) };
 }

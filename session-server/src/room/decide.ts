@@ -15,7 +15,7 @@ import { decideTimer, isTimerCommand } from './timer.ts';
 
 /** A participant joins implicitly on their first connection with a new token. */
 export function decideJoin(state: RoomState, participant: string, maxParticipants: number): Decision {
-  if (own(state.participants, participant)) return accept([]);
+  if (state.participants.has(participant)) return accept([]);
   if (state.status === 'ended') return accept([]); // they see the closing screen; nothing to record
   if (state.locked) return refuse('closed', 'Deze sessie is gesloten voor nieuwe deelnemers.');
   if (state.joined >= maxParticipants) return refuse('limit', 'Deze sessie is vol.');
@@ -34,7 +34,7 @@ export function decide(state: RoomState, command: Command, ctx: DecideContext): 
   // AUTH
   if (!mayAct(ctx.actor, command)) return refuse('forbidden', 'Dat mag alleen de gespreksleider.');
   if (state.status === 'ended') return refuse('closed', 'Deze sessie is afgelopen.');
-  if (ctx.actor.role === 'participant' && !own(state.participants, ctx.actor.participant)) {
+  if (ctx.actor.role === 'participant' && !state.participants.has(ctx.actor.participant)) {
     return refuse('forbidden', 'Je doet nog niet mee aan deze sessie.');
   }
 
@@ -98,7 +98,7 @@ export function decide(state: RoomState, command: Command, ctx: DecideContext): 
       const votable = votableCard(state, command.cardId);
       if (!votable.ok) return votable;
       const vote = own(state.votes, command.cardId);
-      if (!vote || !Object.keys(vote.choices).length) return refuse('conflict', 'In deze ronde heeft nog niemand gestemd.');
+      if (!vote || !vote.choices.size) return refuse('conflict', 'In deze ronde heeft nog niemand gestemd.');
       return accept([{ type: 'voteRoundStarted', cardId: command.cardId }]);
     }
     case 'room.lock':
@@ -116,7 +116,7 @@ export function decide(state: RoomState, command: Command, ctx: DecideContext): 
       if (command.choice !== PASS && !optionIds(currentCard(state)).includes(command.choice)) {
         return refuse('invalid', 'Dit antwoord hoort niet bij deze vraag.');
       }
-      if (own(current.choices, ctx.actor.participant) === command.choice) return accept([]);
+      if (current.choices.get(ctx.actor.participant) === command.choice) return accept([]);
       return accept([{ type: 'voteCast', cardId: command.cardId, participant: ctx.actor.participant, choice: command.choice }]);
     }
     case 'settings.minGroupSize':

@@ -82,7 +82,7 @@ export function decideGroups(state: RoomState, command: GroupsCommand, ctx: Deci
     if (!card) return refuse('not-found', 'Deze kaart bestaat niet.');
     if (!card.board) return refuse('invalid', 'Kies kaarten met een bord: daarop schrijft elk groepje.');
   }
-  const people = Object.keys(state.participants).sort(); // by hash, so join order plays no part
+  const people = [...state.participants].sort(); // by hash, so join order plays no part
   if (!people.length) return refuse('conflict', 'Er doet nog niemand mee.');
   if (!ctx.shuffle) return refuse('server', 'Groepjes maken lukt nu niet. Probeer het nog eens.');
 

@@ -1,4 +1,8 @@
-// The room's state and events. Plain JSON so events and snapshots store as they are.
+// The room's state and events. Plain JSON so events and snapshots store as they are, except the
+// two maps that grow with every phone (who joined, who chose what): those are persistent maps
+// (immutable's Map and Set), so one answer costs O(log n) instead of a copy of a 5,000-entry object.
+// They serialise to a plain object / array; reviveState (room/persistent.ts) turns them back.
+import type { Map as PersistentMap, Set as PersistentSet } from 'immutable';
 import type { Card, ClassAge, Deck, SchoolContacts, VoteChoice, PostItFlag } from '../protocol/index.ts';
 import type { TimerState } from './timer.ts';
 
@@ -12,9 +16,9 @@ export interface VoteState {
   /** 1 for the first round; a new round starts the question afresh with counts of its own. */
   round: number;
   /** This round's answers, keyed by the participant's keyed hash; emptied when the session ends. */
-  choices: Record<string, VoteChoice>;
+  choices: PersistentMap<string, VoteChoice>;
   /** Everyone's choice when `snapshot` was taken, to count who answered since; emptied at the end. */
-  atSnapshot: Record<string, VoteChoice>;
+  atSnapshot: PersistentMap<string, VoteChoice>;
   /**
    * The result frozen at the last reveal that had enough answers: all that beamer, host and
    * export show of this round. Later answers and changes do not move it; a new snapshot needs at
@@ -112,7 +116,7 @@ export interface RoomState {
   /** Cards the host wrote during the session (a situation of the group's own); kept with the room. */
   extraCards?: Card[];
   /** Keyed hashes of joined participants; emptied at the end, the count stays. */
-  participants: Record<string, true>;
+  participants: PersistentSet<string>;
   joined: number;
   votes: Record<string, VoteState>;
   boards: Record<string, BoardState>;

@@ -95,7 +95,7 @@ export function participantView(state: RoomState, participant: string): Particip
     deckTitle: state.deck.title,
     card,
     vote: card?.vote && !group
-      ? { open: vote?.open ?? false, revealed: vote?.revealed ?? false, round: vote?.round ?? 1, mine: (vote && own(vote.choices, participant)) ?? null }
+      ? { open: vote?.open ?? false, revealed: vote?.revealed ?? false, round: vote?.round ?? 1, mine: vote?.choices.get(participant) ?? null }
       : null,
     board: board
       ? {

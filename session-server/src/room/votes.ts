@@ -3,6 +3,7 @@
 // minimum group size of new or changed answers, so no two results anyone sees differ by one person.
 import { isSplit, PASS, scaleOptions, type Card, type VoteResult } from '../protocol/index.ts';
 import type { Tally, VoteState } from './state.ts';
+import { noChoices } from './persistent.ts';
 
 /** The option ids a card's vote counts, in display order. */
 export const optionIds = (card: Card): string[] => scaleOptions(card.vote).map((o) => o.id);
@@ -11,8 +12,8 @@ export const emptyVote = (): VoteState => ({
   open: false,
   revealed: false,
   round: 1,
-  choices: {},
-  atSnapshot: {},
+  choices: noChoices(),
+  atSnapshot: noChoices(),
   snapshot: null,
   earlierRounds: [],
   final: null,
@@ -25,7 +26,7 @@ export function tallyOf(choices: VoteState['choices'], options: readonly string[
   for (const id of options) counts[id] = 0;
   const tally: Tally = { ...counts, pas: 0 };
   // decide() only accepts an option of the card or a pass, so every choice has its key.
-  for (const choice of Object.values(choices)) if (Object.hasOwn(tally, choice)) tally[choice]! += 1;
+  for (const choice of choices.values()) if (Object.hasOwn(tally, choice)) tally[choice]! += 1;
   return tally;
 }
 
@@ -39,7 +40,7 @@ export function countsOf(tally: Tally): Record<string, number> {
 export const answeredIn = (tally: Tally): number => Object.values(countsOf(tally)).reduce((a, b) => a + b, 0);
 
 /** How many reacted (answered or passed) this round: the one live number the host sees. */
-export const respondedIn = (vote: VoteState): number => Object.keys(vote.choices).length;
+export const respondedIn = (vote: VoteState): number => vote.choices.size;
 
 /**
  * People who gave an answer (not a pass) since the snapshot and had none in it. Changed answers do
@@ -48,8 +49,8 @@ export const respondedIn = (vote: VoteState): number => Object.keys(vote.choices
  */
 export function newAnswersSince(vote: VoteState): number {
   let count = 0;
-  for (const [participant, choice] of Object.entries(vote.choices)) {
-    const before = Object.hasOwn(vote.atSnapshot, participant) ? vote.atSnapshot[participant] : undefined;
+  for (const [participant, choice] of vote.choices) {
+    const before = vote.atSnapshot.get(participant);
     if (choice !== PASS && (before === undefined || before === PASS)) count++;
   }
   return count;

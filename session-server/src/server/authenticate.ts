@@ -3,7 +3,6 @@
 // address or one script from filling a class's session.
 import type { IncomingMessage } from 'node:http';
 import { Handshake, PROTOCOL_VERSION, type ConnectRefusal } from '../protocol/index.ts';
-import { own } from '../room/own.ts';
 import { keyMatches, participantHash } from './secrets.ts';
 import type { LiveRoom, LiveRooms } from './live-rooms.ts';
 import type { JoinLimiter } from './join-limiter.ts';
@@ -48,7 +47,7 @@ export function authenticate(deps: AuthenticateDeps) {
           participant = participantHash(room.record.participantKey, auth.token);
           // A script that reconnects as fast as it is closed is slowed down per phone.
           if (!deps.flood.connect(participant)) return next(refuse('busy'));
-          if (!own(room.state.participants, participant)) {
+          if (!room.state.participants.has(participant)) {
             if (room.state.locked) return next(refuse('locked'));
             if (!(await deps.flood.newcomer(room.code, addressKey, room.state.expectedGroupSize))) return next(refuse('busy'));
             const joined = await deps.rooms.join(room, participant);
