@@ -81,6 +81,8 @@ export function createSessionStore<V extends View, C extends AnyCommand>(
     persistKey?: string;
     /** Commands that replace an earlier pending one, e.g. a newer vote on the same card. */
     supersedes?: (newer: C, older: C) => boolean;
+    /** The view as an acknowledgement leaves it (the server sends no new view for an answer); null: unchanged. */
+    acknowledged?: (view: V | null, command: C, ack: CommandAck) => V | null;
   } = {},
 ): SessionStore<V, C> {
   const restored: C[] = options.persistKey ? readPending<C>(options.persistKey) : [];
@@ -119,6 +121,8 @@ export function createSessionStore<V extends View, C extends AnyCommand>(
         busy = 0;
         // Answered, also when refused ('rate-limited' and 'too-large' included): never sent again.
         setPending(store.getState().pending.filter((c) => c.id !== command.id));
+        const view = options.acknowledged?.(store.getState().view, command, ack);
+        if (view) store.setState({ view });
         store.setState({ error: ack.ok || shownByCaller.has(command.id) ? null : ack.message });
         shownByCaller.delete(command.id);
         resolvers.get(command.id)?.(ack);

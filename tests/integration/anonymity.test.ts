@@ -51,9 +51,9 @@ describe('differencing after a reveal', () => {
     const exported = (await exportJson(room)).cards.find((c) => c.id === cardId)!.vote;
 
     // The attack: one more phone answers "vaak", one changes its mind, one passes.
-    expect(await phones[5]!.send({ type: 'vote.cast', cardId, choice: 'vaak' })).toEqual({ ok: true });
-    expect(await phones[0]!.send({ type: 'vote.cast', cardId, choice: 'vaak' })).toEqual({ ok: true });
-    expect(await phones[6]!.send({ type: 'vote.cast', cardId, choice: 'pas' })).toEqual({ ok: true });
+    expect(await phones[5]!.send({ type: 'vote.cast', cardId, choice: 'vaak' })).toEqual({ ok: true, choice: 'vaak', round: 1 });
+    expect(await phones[0]!.send({ type: 'vote.cast', cardId, choice: 'vaak' })).toEqual({ ok: true, choice: 'vaak', round: 1 });
+    expect(await phones[6]!.send({ type: 'vote.cast', cardId, choice: 'pas' })).toEqual({ ok: true, choice: 'pas', round: 1 });
     await host.waitFor((v) => v.vote?.responded === 7);
     await sleep(AFTER_A_TICK);
     expect(beamer.view().vote!.result).toEqual(shown);
@@ -96,7 +96,7 @@ describe('batching on every path', () => {
 
   it('a host that reconnects 5 ms after one answer does not see it counted yet', async () => {
     const { room, cardId, phones } = await roomWithFiveAnswers();
-    expect(await phones[5]!.send({ type: 'vote.cast', cardId, choice: 'vaak' })).toEqual({ ok: true });
+    expect(await phones[5]!.send({ type: 'vote.cast', cardId, choice: 'vaak' })).toEqual({ ok: true, choice: 'vaak', round: 1 });
     await sleep(5);
     const fresh = keep(await connectHost(server.url, room));
     expect(fresh.view().vote!.responded).toBe(5);
@@ -108,7 +108,7 @@ describe('batching on every path', () => {
     const { host, cardId, phones } = await roomWithFiveAnswers();
     const views: HostView[] = [];
     host.socket.on('view', (v: HostView) => views.push(v));
-    expect(await phones[5]!.send({ type: 'vote.cast', cardId, choice: 'pas' })).toEqual({ ok: true });
+    expect(await phones[5]!.send({ type: 'vote.cast', cardId, choice: 'pas' })).toEqual({ ok: true, choice: 'pas', round: 1 });
     await sleep(5);
     expect(await host.send({ type: 'vote.close', cardId })).toEqual({ ok: true });
     const afterCommand = await host.waitFor((v) => v.vote?.open === false);
@@ -124,7 +124,7 @@ describe('batching on every path', () => {
   it('"reageerde" is one number: the host cannot tell a pass from an answer', async () => {
     const { host, cardId, phones } = await roomWithFiveAnswers();
     const before = host.view().vote!;
-    expect(await phones[5]!.send({ type: 'vote.cast', cardId, choice: 'pas' })).toEqual({ ok: true });
+    expect(await phones[5]!.send({ type: 'vote.cast', cardId, choice: 'pas' })).toEqual({ ok: true, choice: 'pas', round: 1 });
     const after = (await host.waitFor((v) => v.vote?.responded === 6)).vote!;
     expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
     expect(after).not.toHaveProperty('passes');

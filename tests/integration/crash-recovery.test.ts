@@ -75,7 +75,7 @@ describe('a server crash', () => {
     // The room carries on: an unacknowledged phone can still answer, and counts once.
     const retry = phones.findIndex((_, i) => !acked.has(i) && phoneViews[i]!.vote?.mine === null);
     if (retry >= 0) {
-      expect(await phones[retry]!.send({ type: 'vote.cast', cardId, choice: 'vaak' })).toEqual({ ok: true });
+      expect(await phones[retry]!.send({ type: 'vote.cast', cardId, choice: 'vaak' })).toEqual({ ok: true, choice: 'vaak', round: 1 });
       await phones[retry]!.waitFor((v) => v.vote?.mine === 'vaak');
     }
     const after = await host.waitFor((v) => v.vote?.responded === result.answered + (retry >= 0 ? 1 : 0));

@@ -116,7 +116,7 @@ describe('a full disk (a store that fails on write)', () => {
     expect(host.view().cardIndex).toBe(1);
 
     control.full = false;
-    expect(await phones[0]!.send({ type: 'vote.cast', cardId, choice: 'vaak' })).toEqual({ ok: true });
+    expect(await phones[0]!.send({ type: 'vote.cast', cardId, choice: 'vaak' })).toEqual({ ok: true, choice: 'vaak', round: 1 });
     expect(await host.send({ type: 'card.goto', index: 2 })).toEqual({ ok: true });
     expect((await host.waitFor((v) => v.cardIndex === 2 && v.joined === 3)).joined).toBe(3);
   });

@@ -55,7 +55,7 @@ async function debate(count: number, minGroupSize: number) {
 
 async function castAll(phones: TestClient<ParticipantView>[], indices: number[], choice: VoteChoice) {
   const acks = await Promise.all(indices.map((i) => phones[i]!.send({ type: 'vote.cast', cardId: CARD, choice })));
-  expect(acks).toEqual(indices.map(() => ({ ok: true })));
+  expect(acks).toEqual(indices.map(() => ({ ok: true, choice, round: 1 })));
 }
 
 describe('overloopdebat', () => {

@@ -109,7 +109,7 @@ describe.skipIf(!available)('the server on PostgreSQL', () => {
     const phones = (await connectPhones(server.url, room, 3)).map(pool.keep);
     await host.send({ type: 'card.goto', index: 1 });
     const cardId = (await host.waitFor((v) => v.cardIndex === 1)).card!.id;
-    expect(await phones[0]!.send({ type: 'vote.cast', cardId, choice: 'vaak' })).toEqual({ ok: true });
+    expect(await phones[0]!.send({ type: 'vote.cast', cardId, choice: 'vaak' })).toEqual({ ok: true, choice: 'vaak', round: 1 });
 
     // Hold the room's row, so the next answer waits inside PostgreSQL; then end the server's connections.
     const holder = await admin.connect();
@@ -133,8 +133,8 @@ describe.skipIf(!available)('the server on PostgreSQL', () => {
     }
 
     // The pool opens new connections: the refused phone answers again, another phone too.
-    expect(await phones[1]!.send({ type: 'vote.cast', cardId, choice: 'soms' })).toEqual({ ok: true });
-    expect(await phones[2]!.send({ type: 'vote.cast', cardId, choice: 'nooit' })).toEqual({ ok: true });
+    expect(await phones[1]!.send({ type: 'vote.cast', cardId, choice: 'soms' })).toEqual({ ok: true, choice: 'soms', round: 1 });
+    expect(await phones[2]!.send({ type: 'vote.cast', cardId, choice: 'nooit' })).toEqual({ ok: true, choice: 'nooit', round: 1 });
     await host.waitFor((v) => v.vote?.responded === 3);
     expect(await host.send({ type: 'result.reveal', cardId })).toEqual({ ok: true });
     expect(server.child.exitCode).toBeNull();

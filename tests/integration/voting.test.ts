@@ -60,6 +60,25 @@ describe('voting', () => {
     await Promise.all(phones.map((p, i) => p.waitFor((v) => v.vote?.mine === final[i])));
   });
 
+  it('an answer is acknowledged with its choice and sends its phone no view; a second tab of that phone gets one', async () => {
+    const room = await createRoom(server.url);
+    const host = keep(await connectHost(server.url, room));
+    const phone = keep(await connectPhone(server.url, room));
+    const secondTab = keep(await connectPhone(server.url, room, tokenOf(phone)));
+    await host.send({ type: 'card.goto', index: 1 });
+    const cardId = (await host.waitFor((v) => v.cardIndex === 1)).card!.id;
+    await phone.waitFor((v) => v.card?.id === cardId);
+    await secondTab.waitFor((v) => v.card?.id === cardId);
+
+    const viewsAfter: ParticipantView[] = [];
+    phone.socket.on('view', (v: ParticipantView) => viewsAfter.push(v));
+    expect(await phone.send({ type: 'vote.cast', cardId, choice: 'soms' })).toEqual({ ok: true, choice: 'soms', round: 1 });
+    expect(phone.view().vote?.mine).toBe('soms'); // folded in from the acknowledgement
+    expect((await secondTab.waitFor((v) => v.vote?.mine === 'soms')).vote?.mine).toBe('soms');
+    await new Promise((done) => setTimeout(done, 300));
+    expect(viewsAfter).toEqual([]);
+  });
+
   it('a phone that reconnects with the same token keeps its one answer and is counted once', async () => {
     const room = await createRoom(server.url, { minGroupSize: 3 });
     const host = keep(await connectHost(server.url, room));
@@ -70,13 +89,13 @@ describe('voting', () => {
     await host.send({ type: 'card.goto', index: 1 });
     const cardId = (await host.waitFor((v) => v.cardIndex === 1)).card!.id;
 
-    expect(await phone.send({ type: 'vote.cast', cardId, choice: 'soms' })).toEqual({ ok: true });
+    expect(await phone.send({ type: 'vote.cast', cardId, choice: 'soms' })).toEqual({ ok: true, choice: 'soms', round: 1 });
     phone.close();
 
     // Back with the same token (a reload, or a lost connection): the answer is still there.
     const again = keep(await connectPhone(server.url, room, token));
     expect(again.view().vote).toEqual({ open: true, revealed: false, round: 1, mine: 'soms' });
-    expect(await again.send({ type: 'vote.cast', cardId, choice: 'vaak' })).toEqual({ ok: true });
+    expect(await again.send({ type: 'vote.cast', cardId, choice: 'vaak' })).toEqual({ ok: true, choice: 'vaak', round: 1 });
     await again.waitFor((v) => v.vote?.mine === 'vaak');
     await Promise.all(others.map((p) => p.send({ type: 'vote.cast', cardId, choice: 'nooit' })));
 
@@ -120,9 +139,10 @@ describe('voting', () => {
     await host.send({ type: 'card.goto', index: 1 });
     const cardId = (await host.waitFor((v) => v.cardIndex === 1)).card!.id;
     const old = { id: 'old-answer-00001', type: 'vote.cast', cardId, choice: 'vaak' };
-    expect(await phone.send(old)).toEqual({ ok: true });
-    expect(await phone.send({ type: 'vote.cast', cardId, choice: 'nooit' })).toEqual({ ok: true });
-    expect(await phone.send(old)).toEqual({ ok: true, duplicate: true });
+    expect(await phone.send(old)).toEqual({ ok: true, choice: 'vaak', round: 1 });
+    expect(await phone.send({ type: 'vote.cast', cardId, choice: 'nooit' })).toEqual({ ok: true, choice: 'nooit', round: 1 });
+    // The duplicate repeats the first sending's acknowledgement; the phone does not take its choice as news.
+    expect(await phone.send(old)).toEqual({ ok: true, duplicate: true, choice: 'vaak', round: 1 });
     expect((await phone.waitFor((v) => v.vote?.mine === 'nooit')).vote?.mine).toBe('nooit');
   });
 

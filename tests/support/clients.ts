@@ -10,6 +10,7 @@ import {
   type ParticipantView,
   type View,
 } from '@protocol';
+import { withOwnVote } from '@protocol/own-vote';
 
 export async function createRoom(url: string, body: Record<string, unknown> = {}): Promise<CreateRoomResponse> {
   const res = await fetch(`${url}/api/rooms`, {
@@ -41,7 +42,7 @@ export function connect<V extends View>(url: string, auth: Record<string, unknow
   const socket = io(url, { auth: { v: PROTOCOL_VERSION, ...auth }, transports, forceNew: true, reconnectionDelay: 100, reconnectionDelayMax: 300 });
   let latest: V | undefined;
   const waiters = new Set<{ predicate: (v: V) => boolean; resolve: (v: V) => void }>();
-  socket.on('view', (view: V) => {
+  const receive = (view: V) => {
     latest = view;
     for (const w of waiters) {
       if (w.predicate(view)) {
@@ -49,7 +50,8 @@ export function connect<V extends View>(url: string, auth: Record<string, unknow
         w.resolve(view);
       }
     }
-  });
+  };
+  socket.on('view', receive);
   const client: TestClient<V> = {
     socket,
     view: () => {
@@ -66,7 +68,14 @@ export function connect<V extends View>(url: string, auth: Record<string, unknow
         }, timeoutMs);
       });
     },
-    send: (command) => socket.timeout(5000).emitWithAck('command', { id: nanoid(), ...command }),
+    // As the phone does (site/islands/phone/phone-store.ts): an accepted answer comes with no view,
+    // its acknowledgement says what was stored.
+    async send(command) {
+      const ack = (await socket.timeout(5000).emitWithAck('command', { id: nanoid(), ...command })) as CommandAck;
+      const view = latest && latest.role === 'participant' ? withOwnVote(latest, command as { type: string; cardId?: string }, ack) : null;
+      if (view) receive(view as V);
+      return ack;
+    },
     close: () => void socket.close(),
   };
   return new Promise((resolve, reject) => {

@@ -142,8 +142,20 @@ export type SystemCommand = z.infer<typeof SystemCommand>;
 export type Command = HostCommand | ParticipantCommand | SystemCommand;
 
 /** Every acknowledgement: ok with optional data, or a Dutch error a person can read plus a stable code. */
+/**
+ * What an accepted command's acknowledgement carries besides `ok`: the ids it made, and for an
+ * answer the stored choice and its round, so the phone updates itself (protocol/own-vote.ts) and
+ * the server sends it no new view per answer.
+ */
+export interface AckData {
+  postItId?: string;
+  clusterId?: string;
+  choice?: VoteChoice;
+  round?: number;
+}
+
 export type CommandAck =
-  | { ok: true; duplicate?: boolean; postItId?: string; clusterId?: string }
+  | ({ ok: true; duplicate?: boolean } & AckData)
   | { ok: false; error: ErrorCode; message: string };
 
 export const ErrorCode = z.enum([

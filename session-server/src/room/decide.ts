@@ -116,8 +116,9 @@ export function decide(state: RoomState, command: Command, ctx: DecideContext): 
       if (command.choice !== PASS && !optionIds(currentCard(state)).includes(command.choice)) {
         return refuse('invalid', 'Dit antwoord hoort niet bij deze vraag.');
       }
-      if (current.choices.get(ctx.actor.participant) === command.choice) return accept([]);
-      return accept([{ type: 'voteCast', cardId: command.cardId, participant: ctx.actor.participant, choice: command.choice }]);
+      const stored = { choice: command.choice, round: current.round };
+      if (current.choices.get(ctx.actor.participant) === command.choice) return accept([], stored);
+      return accept([{ type: 'voteCast', cardId: command.cardId, participant: ctx.actor.participant, choice: command.choice }], stored);
     }
     case 'settings.minGroupSize':
       // The schema already holds the floor; the model holds it too because it protects participants.

@@ -14,7 +14,7 @@ import {
   type Role,
   type View,
 } from '../protocol/index.ts';
-import type { Actor } from '../room/state.ts';
+import type { Actor, RoomEvent } from '../room/state.ts';
 import { currentCard } from '../room/cards.ts';
 import { beamerView, hostView, participantView } from '../room/views.ts';
 import type { LiveRoom, LiveRooms } from './live-rooms.ts';
@@ -221,17 +221,20 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
     // RUN (decide, store, apply); the acknowledgement goes out only after the events are stored.
     const outcome = await rooms.run(live, actor, parsed.data);
     if (actor.role === 'host' && outcome.events.length) rooms.observeHostEvents(live, outcome.events);
-    return { ack: outcome.ack, after: outcome.events.length ? () => emitAfter(live, actor) : undefined };
+    return { ack: outcome.ack, after: outcome.events.length ? () => emitAfter(live, actor, socket, outcome.events) : undefined };
   }
 
-  async function emitAfter(live: LiveRoom, actor: Actor) {
+  async function emitAfter(live: LiveRoom, actor: Actor, socket: KringSocket, events: RoomEvent[]) {
     sampler.watch(live);
     if (live.state.status === 'ended') {
       batches.clear(live.code);
       return emitAll(live);
     }
     if (actor.role === 'participant') {
-      emitToParticipant(live, actor.participant);
+      // An answer's acknowledgement carries the stored choice (protocol/own-vote.ts): only the
+      // phone's other sockets (a second tab) need a view for it, and most phones have none.
+      if (events.every((e) => e.type === 'voteCast')) emitToOtherSockets(live, socket, actor.participant);
+      else emitToParticipant(live, actor.participant);
       batches.markDirty(live);
       return;
     }
@@ -255,6 +258,11 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
 
   function emitToParticipant(room: LiveRoom, participant: string) {
     io.to(channel.participant(room.code, participant)).emit(EVENTS.view, participantView(room.state, participant));
+  }
+
+  function emitToOtherSockets(room: LiveRoom, socket: KringSocket, participant: string) {
+    if ((socketsOf.get(`${room.code}:${participant}`)?.length ?? 0) < 2) return;
+    socket.to(channel.participant(room.code, participant)).emit(EVENTS.view, participantView(room.state, participant));
   }
 
   function emitObservers(room: LiveRoom) {
