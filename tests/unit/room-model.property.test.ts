@@ -12,6 +12,7 @@ import { own } from '../../session-server/src/room/own.ts';
 import { answeredIn, tallyOf } from '../../session-server/src/room/votes.ts';
 import { exportResults } from '../../session-server/src/room/export.ts';
 import { beamerView, hostView, participantView } from '../../session-server/src/room/views.ts';
+import { phoneViews } from '../../session-server/src/room/phone-views.ts';
 import { makeParticipant, makeRoom, randomSessionDeck, randomStep, runStep, seededIds, seededPick, type RoomFixture } from '../support/room-fixture.ts';
 
 const MAX_STEPS = 80;
@@ -131,6 +132,9 @@ function checkStep(room: RoomFixture, observer: Observer, people: { token: strin
   for (const v of Object.values(state.votes)) for (const participant of v.choices.keys()) expect(state.participants.has(participant)).toBe(true);
   if (vote) expect(host.vote?.responded).toBe(vote.choices.size);
   for (const { phone, view } of phones) expect(view.vote?.mine ?? null).toBe(vote ? (vote.choices.get(phone.hash) ?? null) : null);
+  // The views built once for all phones are exactly each phone's own view.
+  const shared = phoneViews(state);
+  for (const { phone, view } of phones) expect(shared.own.find((v) => v.participants.includes(phone.hash))?.view ?? shared.others, 'shared view').toEqual(view);
 
   // Caps.
   for (const board of Object.values(state.boards)) {

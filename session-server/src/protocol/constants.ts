@@ -80,8 +80,8 @@ export const LIMITS = {
   transportBytes: 65_536,
   /** Sockets one phone (participant token) may hold at once; a new one closes the oldest. */
   socketsPerParticipant: 3,
-  /** The largest group size a host may name at the start. */
-  expectedGroupSize: 500,
+  /** The largest group size a host may name at the start: a whole location in one room. */
+  expectedGroupSize: 5000,
 } as const;
 
 const graphemes = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('nl', { granularity: 'grapheme' }) : null;

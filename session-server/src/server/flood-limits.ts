@@ -27,9 +27,11 @@ export const FLOOD_LIMITS = {
   connectsPerParticipant: { perSecond: 0.5, burst: 10 },
   /**
    * New connections from one address, checked before socket.io does any work for them: a whole
-   * location's aula behind one router gets in at once; a reconnect loop gets 60 a second.
+   * location's aula behind one router (up to LIMITS.participantsPerRoom phones, plus host and
+   * beamer) gets in at once; after that a reconnect loop gets 100 a second. A connection that does
+   * not authenticate costs a few KB and is closed at once.
    */
-  connectsPerAddress: { perSecond: 60, burst: 600 },
+  connectsPerAddress: { perSecond: 100, burst: 6000 },
   /** New phones per room from one address: a whole class behind one school router always gets in. */
   newcomers: { perMinute: 60, burstAtLeast: 45 },
 } as const;

@@ -17,6 +17,7 @@ import {
 import type { Actor, RoomEvent } from '../room/state.ts';
 import { currentCard } from '../room/cards.ts';
 import { beamerView, hostView, participantView } from '../room/views.ts';
+import { phoneViews } from '../room/phone-views.ts';
 import type { LiveRoom, LiveRooms } from './live-rooms.ts';
 import { JoinLimiter } from './join-limiter.ts';
 import { FloodLimits } from './flood-limits.ts';
@@ -271,24 +272,20 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
     io.to(channel.role(room.code, 'beamer')).emit(EVENTS.view, beamerView(room.observed, now));
   }
 
-  /** Host and beamer from the observed state, every phone its own view. */
+  /** Host and beamer from the observed state, every phone its view: one encoding per distinct view (room/phone-views.ts). */
   async function emitAll(room: LiveRoom) {
     emitObservers(room);
-    const sockets = await io.in(channel.role(room.code, 'participant')).fetchSockets();
+    const phones = channel.role(room.code, 'participant');
     if (room.state.status === 'ended') {
       // After the end nobody is known by a hash any more: everyone gets the same closing view.
-      for (const s of sockets) s.data.participant = null;
-      io.to(channel.role(room.code, 'participant')).emit(EVENTS.view, participantView(room.state, ''));
+      for (const s of await io.in(phones).fetchSockets()) s.data.participant = null;
+      io.to(phones).emit(EVENTS.view, participantView(room.state, ''));
       return;
     }
-    const seen = new Set<string>();
-    for (const s of sockets) {
-      const p = s.data.participant;
-      if (p && !seen.has(p)) {
-        seen.add(p);
-        emitToParticipant(room, p);
-      }
-    }
+    const views = phoneViews(room.state);
+    const channelsOf = (participants: string[]) => participants.map((p) => channel.participant(room.code, p));
+    io.to(phones).except(views.own.flatMap((v) => channelsOf(v.participants))).emit(EVENTS.view, views.others);
+    for (const { participants, view } of views.own) io.to(channelsOf(participants)).emit(EVENTS.view, view);
   }
 
   /** Disconnects everyone in a room, e.g. after the host deleted it. */
