@@ -5,6 +5,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { nanoid } from 'nanoid';
 import type { CommandAck, ConnectRefusal, HostCommand, ParticipantCommand, View } from '@protocol';
 import { EVENTS, LIMITS, PROTOCOL_VERSION, REFUSAL_MESSAGES } from '@protocol/constants';
+import type { ViewPatch } from '@protocol/view-patch';
 import { serverUrl } from '../lib/server-url.ts';
 import { syncServerClock } from '../lib/server-clock.ts';
 
@@ -81,6 +82,9 @@ export function createSessionStore<V extends View, C extends AnyCommand>(
     persistKey?: string;
     /** Commands that replace an earlier pending one, e.g. a newer vote on the same card. */
     supersedes?: (newer: C, older: C) => boolean;
+    /** Host and beamer: after the first view the server sends what changed (protocol/view-patch.ts).
+     *  Passed in rather than imported, so the phone, which gets whole views, does not download it. */
+    applyViewPatch?: (view: V, patch: ViewPatch) => V;
     /** The view as an acknowledgement leaves it (the server sends no new view for an answer); null: unchanged. */
     acknowledged?: (view: V | null, command: C, ack: CommandAck) => V | null;
   } = {},
@@ -167,7 +171,19 @@ export function createSessionStore<V extends View, C extends AnyCommand>(
     if (reason) store.setState({ status: 'refused', refusal: reason });
     else store.setState({ status: 'offline' });
   });
-  socket.on(EVENTS.view, (view: V) => store.setState({ view }));
+  /** The number of the view held (host and beamer), which a patch must name to apply. */
+  let seq: number | undefined;
+  socket.on(EVENTS.view, ({ seq: number, ...view }: V & { seq?: number }) => {
+    seq = number;
+    store.setState({ view: view as V });
+  });
+  socket.on(EVENTS.viewPatch, (change: { from: number; to: number; patch: ViewPatch }) => {
+    const view = store.getState().view;
+    // Right after a reconnect a patch can arrive before the whole view it is already part of: skip it.
+    if (!view || !options.applyViewPatch || seq !== change.from) return;
+    seq = change.to;
+    store.setState({ view: options.applyViewPatch(view, change.patch) });
+  });
 
   return Object.assign(store, {
     send(input: CommandInput<C>, sendOptions?: { showsRefusal?: boolean }): Promise<CommandAck> {

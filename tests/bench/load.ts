@@ -97,7 +97,8 @@ class WireClient {
         if (type !== 52 /* '4' message */) return;
         const packet = frame.charCodeAt(1);
         if (packet === 50 /* '2' event */) {
-          if (frame.startsWith('42["view"')) {
+          // A whole view, or (host and beamer, after the first) a patch: '42["view:patch",…'.
+          if (frame.startsWith('42["view')) {
             const now = performance.now();
             if (!this.connected) {
               this.connected = true;
@@ -295,8 +296,14 @@ async function run(kind: string): Promise<Result> {
     room.host.onView = (frame, at) => onHostView(room, frame, at);
   });
   function onHostView(room: Room, frame: string, at: number) {
-    const view = JSON.parse(frame.slice(2))[1] as { vote?: { responded?: number } | null; responded?: number };
-    const responded = view.vote?.responded ?? view.responded ?? 0;
+    const [event, body] = JSON.parse(frame.slice(2)) as [string, Record<string, unknown>];
+    // Kring's host gets patches after its first view (protocol/view-patch.ts); the bare server whole views.
+    const view = (event === 'view:patch' ? { vote: { responded: (body as { patch?: { vote?: { p?: { responded?: { s?: number } } } } }).patch?.vote?.p?.responded?.s } } : body) as {
+      vote?: { responded?: number } | null;
+      responded?: number;
+    };
+    const responded = view.vote?.responded ?? view.responded;
+    if (responded === undefined) return;
     while (room.counted < Math.min(responded, room.newAnswers.length)) {
       const ackedAt = room.newAnswers[room.counted++]!;
       if (current.recording && ackedAt > 0) current.countLatency.push(at - ackedAt);

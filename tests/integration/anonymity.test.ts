@@ -107,7 +107,7 @@ describe('batching on every path', () => {
   it('a host command 5 ms after one answer does not bring the count along', async () => {
     const { host, cardId, phones } = await roomWithFiveAnswers();
     const views: HostView[] = [];
-    host.socket.on('view', (v: HostView) => views.push(v));
+    host.onView((v) => views.push(v));
     expect(await phones[5]!.send({ type: 'vote.cast', cardId, choice: 'pas' })).toEqual({ ok: true, choice: 'pas', round: 1 });
     await sleep(5);
     expect(await host.send({ type: 'vote.close', cardId })).toEqual({ ok: true });

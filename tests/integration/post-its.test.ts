@@ -70,6 +70,33 @@ describe('a wall of post-its', () => {
     }
   });
 
+  it('a new post-it on a wall of 90 reaches the host as a small patch, and patched views equal whole ones', async () => {
+    const frames: { host: string[]; beamer: string[] } = { host: [], beamer: [] };
+    host.socket.on('view:patch', (change: unknown) => frames.host.push(JSON.stringify(change)));
+    beamers[0]!.socket.on('view:patch', (change: unknown) => frames.beamer.push(JSON.stringify(change)));
+    const ack = await phones[0]!.send({ type: 'postIt.add', cardId, text: 'Nog één gedachte' });
+    if (!ack.ok) throw new Error(ack.message);
+    const hostView = await host.waitFor((v) => v.board!.postIts.some((p) => p.id === ack.postItId));
+    // Every change after the first view came as a patch, each far smaller than the whole view.
+    expect(frames.host.length).toBeGreaterThan(0);
+    for (const frame of frames.host) expect(frame.length).toBeLessThan(JSON.stringify(hostView).length / 4);
+    for (const frame of frames.beamer) expect(frame.length).toBeLessThan(JSON.stringify(beamers[0]!.view()).length / 4);
+    // What the patches built is what a screen that connects now is sent whole.
+    const freshHost = await connectHost(server.url, room);
+    const freshBeamer = await connectBeamer(server.url, room);
+    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+    try {
+      await host.waitFor((v) => same(v, freshHost.view()));
+      await beamers[0]!.waitFor((v) => same(v, freshBeamer.view()));
+    } finally {
+      freshHost.close();
+      freshBeamer.close();
+    }
+    // Withdrawn again, so the tests below count the wall as before.
+    expect(await phones[0]!.send({ type: 'postIt.withdraw', cardId, postItId: ack.postItId! })).toEqual({ ok: true });
+    await host.waitFor((v) => !v.board!.postIts.some((p) => p.id === ack.postItId));
+  });
+
   it('a post-it the host hides disappears from every beamer and from the host’s visible wall', async () => {
     const [hidden] = [...written.keys()].sort();
     expect(await host.send({ type: 'postIt.hide', cardId, postItId: hidden! })).toEqual({ ok: true });

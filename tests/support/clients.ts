@@ -11,6 +11,7 @@ import {
   type View,
 } from '@protocol';
 import { withOwnVote } from '@protocol/own-vote';
+import { applyViewPatch, type ViewPatch } from '@protocol/view-patch';
 
 export async function createRoom(url: string, body: Record<string, unknown> = {}): Promise<CreateRoomResponse> {
   const res = await fetch(`${url}/api/rooms`, {
@@ -29,6 +30,8 @@ export interface TestClient<V extends View> {
   /** Resolves with the first view (received now or later) that matches. */
   waitFor(predicate: (view: V) => boolean, timeoutMs?: number): Promise<V>;
   send(command: Record<string, unknown>): Promise<CommandAck>;
+  /** Called with every view as the client holds it: whole views, and after each patch. */
+  onView(listener: (view: V) => void): void;
   close(): void;
 }
 
@@ -42,8 +45,10 @@ export function connect<V extends View>(url: string, auth: Record<string, unknow
   const socket = io(url, { auth: { v: PROTOCOL_VERSION, ...auth }, transports, forceNew: true, reconnectionDelay: 100, reconnectionDelayMax: 300 });
   let latest: V | undefined;
   const waiters = new Set<{ predicate: (v: V) => boolean; resolve: (v: V) => void }>();
+  const listeners: ((view: V) => void)[] = [];
   const receive = (view: V) => {
     latest = view;
+    for (const listener of listeners) listener(view);
     for (const w of waiters) {
       if (w.predicate(view)) {
         waiters.delete(w);
@@ -51,7 +56,17 @@ export function connect<V extends View>(url: string, auth: Record<string, unknow
       }
     }
   };
-  socket.on('view', receive);
+  // Host and beamer get patches after their first view, as the screens do (site/stores/session-store.ts).
+  let seq: number | undefined;
+  socket.on('view', ({ seq: number, ...view }: V & { seq?: number }) => {
+    seq = number;
+    receive(view as V);
+  });
+  socket.on('view:patch', (change: { from: number; to: number; patch: ViewPatch }) => {
+    if (!latest || seq !== change.from) return;
+    seq = change.to;
+    receive(applyViewPatch(latest, change.patch));
+  });
   const client: TestClient<V> = {
     socket,
     view: () => {
@@ -76,6 +91,7 @@ export function connect<V extends View>(url: string, auth: Record<string, unknow
       if (view) receive(view as V);
       return ack;
     },
+    onView: (listener) => void listeners.push(listener),
     close: () => void socket.close(),
   };
   return new Promise((resolve, reject) => {

@@ -8,6 +8,8 @@ export const PROTOCOL_VERSION = 4;
 export const EVENTS = {
   command: 'command',
   view: 'view',
+  /** Host and beamer, after their first view: what changed ({ from, to, patch }, protocol/view-patch.ts). */
+  viewPatch: 'view:patch',
   /** Clock sync: the client asks with an acknowledgement, the server answers its Date.now(). */
   time: 'time',
 } as const;

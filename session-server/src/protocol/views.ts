@@ -159,6 +159,8 @@ export const ParticipantView = z.strictObject({
 
 export const BeamerView = z.strictObject({
   role: z.literal('beamer'),
+  /** Which version of this room's view this is: patches (EVENTS.viewPatch) name the one they apply to. */
+  seq: z.number().int().optional(),
   status: RoomStatus,
   code: z.string(),
   deckTitle: z.string(),
@@ -198,6 +200,8 @@ export const BeamerView = z.strictObject({
 
 export const HostView = z.strictObject({
   role: z.literal('host'),
+  /** Which version of this room's view this is: patches (EVENTS.viewPatch) name the one they apply to. */
+  seq: z.number().int().optional(),
   status: RoomStatus,
   code: z.string(),
   deckId: z.string(),

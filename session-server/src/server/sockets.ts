@@ -11,13 +11,16 @@ import {
   ParticipantCommand,
   REFUSAL_MESSAGES,
   type CommandAck,
+  type BeamerView,
   type Role,
-  type View,
+  type HostView,
 } from '../protocol/index.ts';
 import type { Actor, RoomEvent } from '../room/state.ts';
 import { currentCard } from '../room/cards.ts';
 import { beamerView, hostView, participantView } from '../room/views.ts';
 import { phoneViews } from '../room/phone-views.ts';
+import { diffView } from '../protocol/view-patch.ts';
+import { randomInt } from 'node:crypto';
 import type { LiveRoom, LiveRooms } from './live-rooms.ts';
 import { JoinLimiter } from './join-limiter.ts';
 import { FloodLimits } from './flood-limits.ts';
@@ -86,6 +89,12 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
   const socketsOf = new Map<string, KringSocket[]>();
   /** Phones with at least one open socket, per room (see changePresent). */
   const present = new Map<string, number>();
+  /**
+   * The last view sent to each room's host channel and beamer channel, and its number: every socket
+   * in the channel holds it, so the next change goes out as a patch against it. Forgotten when the
+   * channel empties. Numbers start at random so a patch never fits a view from before a restart.
+   */
+  const sentToObservers = new Map<string, { seq: number; view: HostView | BeamerView }>();
 
   // AUTH: the handshake names the room and carries the participant token or a key.
   io.use(authenticate({ rooms, flood, joinLimiter: new JoinLimiter(), addressKey: options.addressKey, onJoined: (room) => batches.markDirty(room) }));
@@ -164,12 +173,20 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
       options.onHostSeen?.(code);
       socket.on('disconnect', () => options.onHostSeen?.(code));
     }
+    if (role !== 'participant') {
+      socket.on('disconnect', () => {
+        if (!(io.sockets.adapter.rooms.get(channel.role(code, role))?.size ?? 0)) sentToObservers.delete(`${code}:${role}`);
+      });
+    }
     const room = await rooms.get(code);
     if (!room) return void socket.disconnect(true);
     sampler.watch(room);
     // Every (re)connect gets the whole view, so no client depends on missed events. Host and
-    // beamer get the batched (observed) state, never fresher counts than the last tick.
-    socket.emit(EVENTS.view, viewFor(room, role, socket.data.participant));
+    // beamer get the batched (observed) state, never fresher counts than the last tick: the view
+    // their channel holds (brought up to date first, as a patch to the others in it).
+    if (role === 'participant') return void socket.emit(EVENTS.view, participantView(room.state, participant ?? ''));
+    const sent = sendToObservers(room, role);
+    socket.emit(EVENTS.view, { ...sent.view, seq: sent.seq });
   }
 
   /** A new socket of a phone that already holds the maximum closes its oldest one. */
@@ -251,12 +268,6 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
     return null;
   }
 
-  function viewFor(room: LiveRoom, role: Role, participant: string | null): View {
-    if (role === 'host') return hostView(room.observed, present.get(room.code) ?? 0);
-    if (role === 'beamer') return beamerView(room.observed, present.get(room.code) ?? 0);
-    return participantView(room.state, participant ?? '');
-  }
-
   function emitToParticipant(room: LiveRoom, participant: string) {
     io.to(channel.participant(room.code, participant)).emit(EVENTS.view, participantView(room.state, participant));
   }
@@ -267,9 +278,29 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
   }
 
   function emitObservers(room: LiveRoom) {
+    sendToObservers(room, 'host');
+    sendToObservers(room, 'beamer');
+  }
+
+  /** Sends host or beamer what changed since the view their channel holds (nothing when nothing did); returns the view it holds now. */
+  function sendToObservers(room: LiveRoom, role: 'host' | 'beamer') {
+    const key = `${room.code}:${role}`;
     const now = present.get(room.code) ?? 0;
-    io.to(channel.role(room.code, 'host')).emit(EVENTS.view, hostView(room.observed, now));
-    io.to(channel.role(room.code, 'beamer')).emit(EVENTS.view, beamerView(room.observed, now));
+    const view = role === 'host' ? hostView(room.observed, now) : beamerView(room.observed, now);
+    const last = sentToObservers.get(key);
+    const to = channel.role(room.code, role);
+    if (!last) {
+      const sent = { seq: randomInt(1, 2 ** 31), view };
+      sentToObservers.set(key, sent);
+      io.to(to).emit(EVENTS.view, { ...view, seq: sent.seq });
+      return sent;
+    }
+    const patch = diffView(last.view, view);
+    if (!patch) return last;
+    const sent = { seq: last.seq + 1, view };
+    sentToObservers.set(key, sent);
+    io.to(to).emit(EVENTS.viewPatch, { from: last.seq, to: sent.seq, patch });
+    return sent;
   }
 
   /** Host and beamer from the observed state, every phone its view: one encoding per distinct view (room/phone-views.ts). */
@@ -291,6 +322,8 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
   /** Disconnects everyone in a room, e.g. after the host deleted it. */
   function closeRoom(code: string) {
     batches.clear(code);
+    sentToObservers.delete(`${code}:host`);
+    sentToObservers.delete(`${code}:beamer`);
     sampler.clear(code);
     io.in(channel.all(code)).disconnectSockets(true);
   }
