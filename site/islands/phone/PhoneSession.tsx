@@ -3,7 +3,7 @@
 // What a first vote needs comes with this chunk; the rest (post-its, timer, meeting, closing
 // screen) is fetched when a card has it, so a slow phone can vote sooner (issue 11).
 import { Match, Show, Suspense, Switch, createEffect, lazy, on, onCleanup, createSignal } from 'solid-js';
-import type { ConnectRefusal, NationalHelpLine } from '@protocol';
+import type { ConnectRefusal } from '@protocol';
 import { createPhoneStore } from './phone-store.ts';
 import { useStore } from '../../lib/use-store.ts';
 import { PhoneCard } from './PhoneCard.tsx';
@@ -18,11 +18,11 @@ const TalkQuestions = lazy(() => import('../../components/card/CardBody.tsx').th
 const StepTimer = lazy(() => import('../../components/timer/StepTimer.tsx').then((m) => ({ default: m.StepTimer })));
 import { ContentNotice } from '../../components/care/ContentNotice.tsx';
 import { helpContextOf, type HelpContext } from '../../components/help/help-context.ts';
+import { preloadHelp } from '../../components/help/HelpDialog.tsx';
 import { rememberTookPart, tookPartIn } from '../../lib/local-keys.ts';
 
 export function PhoneSession(props: {
   code: string;
-  helpLines: NationalHelpLine[];
   onRefused: (reason: ConnectRefusal) => void;
   onHelp: (help: HelpContext) => void;
 }) {
@@ -39,6 +39,8 @@ export function PhoneSession(props: {
     if (status() === 'refused' && reason) props.onRefused(reason);
   });
   createEffect(() => props.onHelp(helpContextOf(view())));
+  // Connected and the card is here: now the help's contents (components/help/help-lines.ts).
+  createEffect(() => view() && preloadHelp());
   // A phone that saw the session live took part; one that first comes in after the end did not.
   createEffect(on(() => view()?.status, (now) => now === 'live' && rememberTookPart(props.code)));
 
@@ -89,7 +91,7 @@ export function PhoneSession(props: {
         <Match when={view()?.status === 'ended' ? view() : null}>
           {(v) => (
             <Suspense>
-              <ClosingScreen help={helpContextOf(v())} helpLines={props.helpLines} tookPart={tookPartIn(props.code)} />
+              <ClosingScreen help={helpContextOf(v())} tookPart={tookPartIn(props.code)} />
             </Suspense>
           )}
         </Match>
