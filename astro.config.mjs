@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, precompress } from './scripts/precompress.ts';
 import { addPreloadHints } from './scripts/preload-hints.ts';
 import { prunePageCss } from './scripts/prune-page-css.ts';
+import { inlinePageScripts } from './scripts/inline-page-script.ts';
 
 /** Small modules that the phone and the other live screens share, bundled with Solid as one file
  *  instead of a handful: on a slow school network every file costs a round trip and its headers (issue 11). */
@@ -21,13 +22,15 @@ export default defineConfig({
     {
       // Every build (npm start, npm test, npx astro build) leaves .br and .gz copies for the server.
       name: 'kring-precompress',
-      // First the phone's stylesheet pruned (scripts/prune-page-css.ts) and the preload hints
-      // (scripts/preload-hints.ts): they change the pages that are compressed.
+      // First, for the phone's page, its stylesheet pruned (scripts/prune-page-css.ts), the preload
+      // hints (scripts/preload-hints.ts) and its script inlined (scripts/inline-page-script.ts), in
+      // that order (each reads the page's script files): they change the pages that are compressed.
       hooks: {
         'astro:build:done': ({ dir, logger }) => {
           const saved = prunePageCss(fileURLToPath(dir));
           logger.info(`${saved} bytes ongebruikte CSS uit de pagina van de telefoon gehaald`);
           addPreloadHints(fileURLToPath(dir));
+          inlinePageScripts(fileURLToPath(dir));
           logger.info(describe(precompress(fileURLToPath(dir))));
         },
       },

@@ -21,9 +21,30 @@ interface Engine {
   stop(farewell?: string[]): void;
 }
 
+/** The Engine.IO handshake that a join link's page started before its scripts came
+ *  (pages/join/index.astro): one round trip less before a student can vote (issue 11). */
+interface EarlyHandshake {
+  /** Date.now() when it was sent. */
+  at: number;
+  body: Promise<string>;
+}
+/** The server closes a session that has not answered its first ping (25 s, then 20 s): use the
+ *  early handshake only well before that. */
+const EARLY_HANDSHAKE_MS = 15_000;
+
+/** The early handshake for `polling`, once; null when there is none, or it is for another server or too old. */
+function takeEarlyHandshake(polling: string): Promise<string> | null {
+  const holder = globalThis as { kringHandshake?: EarlyHandshake & { url: string } };
+  const early = holder.kringHandshake;
+  delete holder.kringHandshake;
+  if (!early || new URL(early.url, location.href).href !== new URL(polling, location.href).href || Date.now() - early.at > EARLY_HANDSHAKE_MS) return null;
+  return early.body;
+}
+
 /** One Engine.IO connection; reports 'open', each message packet and its close, once. */
 function openEngine(base: string, on: { open(): void; message(data: string): void; close(): void }): Engine {
   const polling = `${base}/socket.io/?EIO=4&transport=polling`;
+  let early = takeEarlyHandshake(polling);
   const aborter = new AbortController();
   let sid = '';
   let closed = false;
@@ -85,9 +106,15 @@ function openEngine(base: string, on: { open(): void; message(data: string): voi
   async function poll() {
     getting = true;
     try {
-      const response = await fetch(sid ? url() : polling, { cache: 'no-store', signal: aborter.signal });
-      if (!response.ok) throw new Error(String(response.status));
-      const body = await response.text();
+      // The handshake the page started, if any; when that failed, a fresh one.
+      let body = !sid && early ? await early.catch(() => null) : null;
+      early = null;
+      if (closed) return;
+      if (body === null) {
+        const response = await fetch(sid ? url() : polling, { cache: 'no-store', signal: aborter.signal });
+        if (!response.ok) throw new Error(String(response.status));
+        body = await response.text();
+      }
       getting = false;
       for (const packet of body.split(SEPARATOR)) if (!closed) receive(packet);
     } catch {
