@@ -38,6 +38,7 @@ export function mentioned(text: string, name: string): boolean {
   for (let i = 1; i < name.length; i++) {
     if (name[i - 1] !== '-' && name[i - 1] !== '_') continue;
     const start = name.slice(0, i);
+    if (!/[a-z0-9]/i.test(start)) continue; // "-" or "--" alone says nothing
     if (['${', '`+', '"+', "'+", '` +', '" +', "' +"].some((join) => text.includes(start + join))) return true;
   }
   return false;

@@ -26,7 +26,8 @@ const REFUSALS: Record<ConnectRefusal, string> = {
   forbidden: 'Meedoen lukt niet met deze code. Kijk nog eens op het scherm.',
 };
 
-/** On the join form, the help's contents come after this long (a phone that joins gets them once connected). */
+/** The help's contents come this long after the page started: after what a first vote needs, even
+ *  on a slow school network, so they do not compete with it (issue 11). Help opened sooner fetches at once. */
 const HELP_AFTER_MS = 3000;
 
 /** `draft`: what was typed in the join form before this script ran (phone/mount.tsx). */
@@ -49,7 +50,7 @@ export default function Phone(props: { draft?: string }) {
   };
 
   onMount(() => {
-    // The help's contents (components/help/help-lines.ts): after connecting, or on the form after a while.
+    // The help's contents (components/help/help-lines.ts), once the first card is usually there.
     setTimeout(preloadHelp, HELP_AFTER_MS);
     // A join link (/j/<code>), or the form sent before this script arrived (/join/?code=…).
     const fromLink = /^\/j\/([^/]+)\/?$/.exec(window.location.pathname)?.[1];

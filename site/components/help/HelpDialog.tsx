@@ -1,7 +1,7 @@
 // "Hulp nodig?": a quiet link on every phone screen. It opens an in-page dialog with the school's
 // contacts and the help lines that fit this session. Nothing is sent anywhere: nobody learns it was opened.
-// The contacts and lines come after the first load (help-lines.ts): every phone fetches them once
-// connected, opened or not.
+// The contacts and lines come after the first load (help-lines.ts): every phone fetches them a few
+// seconds after its page started, opened or not.
 import { Show, Suspense, createEffect, createSignal, lazy, on } from 'solid-js';
 import { openRequests, type HelpContext } from './help-context.ts';
 import { loadHelpLines } from './help-lines.ts';

@@ -1,8 +1,8 @@
 // The national help lines on the phone: not inside the join page but a file of their own
 // (pages/hulplijnen.json.ts), with the help's contents (HelpBody.tsx): a phone on a slow school
-// network votes sooner without them (issue 11). Every phone fetches both as soon as it is connected
-// (or after a few seconds on the join form), whether or not anyone opens the help, so the fetch
-// tells nobody that it was opened; help opened before that fetches at once.
+// network votes sooner without them (issue 11). Every phone fetches both a few seconds after its
+// page started (islands/Phone.tsx), whether or not anyone opens the help, so the fetch tells nobody
+// that it was opened; help opened before that fetches at once.
 import { createSignal } from 'solid-js';
 import type { NationalHelpLine } from '@protocol';
 

@@ -18,7 +18,6 @@ const TalkQuestions = lazy(() => import('../../components/card/CardBody.tsx').th
 const StepTimer = lazy(() => import('../../components/timer/StepTimer.tsx').then((m) => ({ default: m.StepTimer })));
 import { ContentNotice } from '../../components/care/ContentNotice.tsx';
 import { helpContextOf, type HelpContext } from '../../components/help/help-context.ts';
-import { preloadHelp } from '../../components/help/HelpDialog.tsx';
 import { rememberTookPart, tookPartIn } from '../../lib/local-keys.ts';
 
 export function PhoneSession(props: {
@@ -39,8 +38,6 @@ export function PhoneSession(props: {
     if (status() === 'refused' && reason) props.onRefused(reason);
   });
   createEffect(() => props.onHelp(helpContextOf(view())));
-  // Connected and the card is here: now the help's contents (components/help/help-lines.ts).
-  createEffect(() => view() && preloadHelp());
   // A phone that saw the session live took part; one that first comes in after the end did not.
   createEffect(on(() => view()?.status, (now) => now === 'live' && rememberTookPart(props.code)));
 
