@@ -25,9 +25,9 @@ const PROFILE = { latencyMs: 150, downBytesPerSecond: 1_600_000 / 8, upBytesPerS
 /** The goal of issue 11 (kB = 1000 bytes, as DevTools counts). */
 const GOAL = { bytes: 30_000, scriptBytes: 25_000, readyMs: 1500 };
 /**
- * What CI enforces: the goal, met since 30 November 2026 on a shared 2-core machine at load 9–10:
- * 29.3 kB (20.4 kB of JS) in every run, ready after 0.84–1.08 s on /j/<code> and 0.72–0.79 s after
- * "Doe mee" (each run; the median of three is judged).
+ * What CI enforces: the goal, met since 30 November 2026 on a shared 2-core machine at load 2.5–10:
+ * 29.3 kB (20.4 kB of JS) in every run, ready after 0.84–1.28 s on /j/<code> and 0.72–0.79 s after
+ * "Doe mee" (each of nine runs; the median of three is judged).
  */
 const BUDGET = GOAL;
 const VOTE = 'Vaak';
