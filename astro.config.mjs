@@ -4,10 +4,12 @@ import solid from '@astrojs/solid-js';
 import { fileURLToPath } from 'node:url';
 import { describe, precompress } from './scripts/precompress.ts';
 import { addPreloadHints } from './scripts/preload-hints.ts';
+import { prunePageCss } from './scripts/prune-page-css.ts';
+import { inlinePageScripts } from './scripts/inline-page-script.ts';
 
 /** Small modules that the phone and the other live screens share, bundled with Solid as one file
  *  instead of a handful: on a slow school network every file costs a round trip and its headers (issue 11). */
-const LIVE_MODULES = /(stores[\\/]session-store|lib[\\/](use-store|server-clock|server-url|local-keys)|protocol[\\/](constants|scales|help-audiences)|components[\\/]help[\\/]|components[\\/]card[\\/]labels|node_modules[\\/](zustand|nanoid)[\\/]|preload-helper|rolldown[\\/]runtime|rolldown-runtime)/;
+const LIVE_MODULES = /(stores[\\/]session-store|lib[\\/](use-store|server-clock|server-url|local-keys)|protocol[\\/](constants|scales|help-audiences)|components[\\/]help[\\/](HelpDialog|help-context|help-lines)|components[\\/]card[\\/]labels|node_modules[\\/](zustand|nanoid)[\\/]|preload-helper|rolldown[\\/]runtime|rolldown-runtime)/;
 /** The phone's stylesheet goes inside its page: one request less before the join form shows. */
 const INLINE_STYLESHEET = /^_astro[\\/]index\..*\.css$/;
 
@@ -20,10 +22,15 @@ export default defineConfig({
     {
       // Every build (npm start, npm test, npx astro build) leaves .br and .gz copies for the server.
       name: 'kring-precompress',
-      // First the preload hints (scripts/preload-hints.ts): they change the pages that are compressed.
+      // First, for the phone's page, its stylesheet pruned (scripts/prune-page-css.ts), the preload
+      // hints (scripts/preload-hints.ts) and its script inlined (scripts/inline-page-script.ts), in
+      // that order (each reads the page's script files): they change the pages that are compressed.
       hooks: {
         'astro:build:done': ({ dir, logger }) => {
+          const saved = prunePageCss(fileURLToPath(dir));
+          logger.info(`${saved} bytes ongebruikte CSS uit de pagina van de telefoon gehaald`);
           addPreloadHints(fileURLToPath(dir));
+          inlinePageScripts(fileURLToPath(dir));
           logger.info(describe(precompress(fileURLToPath(dir))));
         },
       },

@@ -4,9 +4,9 @@
 // socket and the card) is a chunk of its own, fetched at once for a join link and as soon as
 // someone starts typing a code.
 import { Show, Suspense, createSignal, lazy, onMount } from 'solid-js';
-import type { ConnectRefusal, NationalHelpLine } from '@protocol';
+import type { ConnectRefusal } from '@protocol';
 import { normaliseJoinCode } from '@protocol/constants';
-import { HelpDialog } from '../components/help/HelpDialog.tsx';
+import { HelpDialog, preloadHelp } from '../components/help/HelpDialog.tsx';
 import { UNKNOWN_HELP, type HelpContext } from '../components/help/help-context.ts';
 import { serverUrl } from '../lib/server-url.ts';
 import { JoinForm } from './phone/JoinForm.tsx';
@@ -26,8 +26,12 @@ const REFUSALS: Record<ConnectRefusal, string> = {
   forbidden: 'Meedoen lukt niet met deze code. Kijk nog eens op het scherm.',
 };
 
+/** The help's contents come this long after the page started: after what a first vote needs, even
+ *  on a slow school network, so they do not compete with it (issue 11). Help opened sooner fetches at once. */
+const HELP_AFTER_MS = 3000;
+
 /** `draft`: what was typed in the join form before this script ran (phone/mount.tsx). */
-export default function Phone(props: { helpLines: NationalHelpLine[]; draft?: string }) {
+export default function Phone(props: { draft?: string }) {
   const [code, setCode] = createSignal<string | null>(null);
   const [typed, setTyped] = createSignal('');
   const [refusal, setRefusal] = createSignal<ConnectRefusal | null>(null);
@@ -46,6 +50,8 @@ export default function Phone(props: { helpLines: NationalHelpLine[]; draft?: st
   };
 
   onMount(() => {
+    // The help's contents (components/help/help-lines.ts), once the first card is usually there.
+    setTimeout(preloadHelp, HELP_AFTER_MS);
     // A join link (/j/<code>), or the form sent before this script arrived (/join/?code=…).
     const fromLink = /^\/j\/([^/]+)\/?$/.exec(window.location.pathname)?.[1];
     const fromForm = new URLSearchParams(window.location.search).get('code');
@@ -67,7 +73,7 @@ export default function Phone(props: { helpLines: NationalHelpLine[]; draft?: st
     <div class="phone">
       <header class="phone-header">
         <span class="phone-header__brand">Kring</span>
-        <HelpDialog help={help()} lines={props.helpLines} />
+        <HelpDialog help={help()} />
       </header>
       <Show
         when={code()}
@@ -92,7 +98,7 @@ export default function Phone(props: { helpLines: NationalHelpLine[]; draft?: st
       >
         {(joined) => (
           <Suspense fallback={<p role="status">Even verbinden…</p>}>
-            <PhoneSession code={joined} onRefused={refused} onHelp={setHelp} helpLines={props.helpLines} />
+            <PhoneSession code={joined} onRefused={refused} onHelp={setHelp} />
           </Suspense>
         )}
       </Show>

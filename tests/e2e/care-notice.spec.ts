@@ -46,7 +46,10 @@ async function axeWithHeldClock(page: Page, label: string) {
 async function helpDialogLines(phone: Page): Promise<string[]> {
   const dialog = phone.getByRole('dialog', { name: 'Hulp nodig?' });
   await expect(dialog).toBeVisible();
-  return dialog.locator('section[aria-labelledby="hulp-landelijk"] h4').allInnerTexts();
+  // The lines come after the phone's first load (components/help/help-lines.ts): wait for them.
+  const lines = dialog.locator('section[aria-labelledby="hulp-landelijk"] h4');
+  await expect(lines.first()).toBeVisible();
+  return lines.allInnerTexts();
 }
 
 test('a card with a notice: phone and beamer show the notice first, a phone may skip, and the help names the card’s lines', async ({ browser }) => {

@@ -1,16 +1,33 @@
 // "Hulp nodig?": a quiet link on every phone screen. It opens an in-page dialog with the school's
 // contacts and the help lines that fit this session. Nothing is sent anywhere: nobody learns it was opened.
-import { Show, createEffect, createSignal, on } from 'solid-js';
-import type { NationalHelpLine } from '@protocol';
-import { HelpLinesList, SchoolContactsList, hasSchoolContacts } from './Contacts.tsx';
-import { isTeam, linesFor, openRequests, type HelpContext } from './help-context.ts';
+// The contacts and lines come after the first load (help-lines.ts): every phone fetches them a few
+// seconds after its page started, opened or not.
+import { Show, Suspense, createEffect, createSignal, lazy, on } from 'solid-js';
+import { openRequests, type HelpContext } from './help-context.ts';
+import { loadHelpLines } from './help-lines.ts';
 
-export function HelpDialog(props: { help: HelpContext; lines: NationalHelpLine[] }) {
+// Not fetched (offline before it was): the 112 line above still stands; a reload brings the rest.
+const Unreachable = (_props: { help: HelpContext }) => <p role="status">De rest van de hulp laadt nu niet: er is geen verbinding. Ververs de pagina als je weer verbinding hebt.</p>;
+const HelpBody = lazy(() =>
+  import('./HelpBody.tsx').then(
+    (m) => ({ default: m.HelpBody }),
+    () => ({ default: Unreachable }),
+  ),
+);
+
+/** Fetches the help's contents and lines, once (again after a failure). */
+export function preloadHelp() {
+  void HelpBody.preload();
+  void loadHelpLines();
+}
+
+export function HelpDialog(props: { help: HelpContext }) {
   let dialog: HTMLDialogElement | undefined;
   // The content exists only while the dialog is open: a closed dialog then holds no hidden copy of
   // the contacts that a search (or a screen reader's browse mode) could stumble on.
   const [isOpen, setOpen] = createSignal(false);
   const show = () => {
+    preloadHelp();
     setOpen(true);
     if (!dialog?.open) dialog?.showModal();
   };
@@ -20,7 +37,6 @@ export function HelpDialog(props: { help: HelpContext; lines: NationalHelpLine[]
   };
   // Another link on the page (a card's notice) asked for help.
   createEffect(on(openRequests, show, { defer: true }));
-  const contacts = () => (props.help.contacts && hasSchoolContacts(props.help.contacts) ? props.help.contacts : null);
   return (
     <>
       <a class="help-link" href="#hulp" onClick={open}>
@@ -40,19 +56,9 @@ export function HelpDialog(props: { help: HelpContext; lines: NationalHelpLine[]
             <p class="notice notice--warn">
               <strong>Is er nu gevaar?</strong> Bel <a href="tel:112">112</a>.
             </p>
-            <Show when={contacts()}>
-              {(known) => (
-                <section aria-labelledby="hulp-school">
-                  <h3 id="hulp-school">{isTeam(props.help) ? 'Op het werk' : 'Op school'}</h3>
-                  <SchoolContactsList contacts={known()} level={4} team={isTeam(props.help)} />
-                </section>
-              )}
-            </Show>
-            <section aria-labelledby="hulp-landelijk">
-              <h3 id="hulp-landelijk">Hulplijnen</h3>
-              <p>Hier kun je bellen of chatten over wat je meemaakt. Je hoeft je naam niet te zeggen.</p>
-              <HelpLinesList lines={linesFor(props.lines, props.help)} level={4} />
-            </section>
+            <Suspense fallback={<p role="status">Even laden…</p>}>
+              <HelpBody help={props.help} />
+            </Suspense>
           </div>
         </Show>
       </dialog>

@@ -1,11 +1,12 @@
 // The end of a session on the phone: thanks (to whoever took part), what happens with the answers,
 // and where to go for help: the school's contacts and the lines that fit this session and its cards.
 import { Show } from 'solid-js';
-import type { NationalHelpLine } from '@protocol';
 import { HelpLinesList, SchoolContactsList, hasSchoolContacts } from '../../components/help/Contacts.tsx';
 import { isTeam, linesFor, type HelpContext } from '../../components/help/help-context.ts';
+import { helpLines, helpLinesFailed, loadHelpLines } from '../../components/help/help-lines.ts';
 
-export function ClosingScreen(props: { help: HelpContext; helpLines: NationalHelpLine[]; tookPart: boolean }) {
+export function ClosingScreen(props: { help: HelpContext; tookPart: boolean }) {
+  void loadHelpLines();
   const contacts = () => (props.help.contacts && hasSchoolContacts(props.help.contacts) ? props.help.contacts : null);
   return (
     <section aria-labelledby="einde-titel">
@@ -40,7 +41,12 @@ export function ClosingScreen(props: { help: HelpContext; helpLines: NationalHel
       <p>
         Zit je ergens mee? Hier kun je bellen of chatten. Is er nu gevaar? Bel <a href="tel:112">112</a>.
       </p>
-      <HelpLinesList lines={linesFor(props.helpLines, props.help)} level={3} />
+      <Show
+        when={helpLines()}
+        fallback={<p role="status">{helpLinesFailed() ? 'De hulplijnen laden nu niet: er is geen verbinding. Ververs de pagina als je weer verbinding hebt.' : 'Even laden…'}</p>}
+      >
+        {(lines) => <HelpLinesList lines={linesFor(lines(), props.help)} level={3} />}
+      </Show>
     </section>
   );
 }

@@ -3,7 +3,7 @@
 // What a first vote needs comes with this chunk; the rest (post-its, timer, meeting, closing
 // screen) is fetched when a card has it, so a slow phone can vote sooner (issue 11).
 import { Match, Show, Suspense, Switch, createEffect, lazy, on, onCleanup, createSignal } from 'solid-js';
-import type { ConnectRefusal, NationalHelpLine } from '@protocol';
+import type { ConnectRefusal } from '@protocol';
 import { createPhoneStore } from './phone-store.ts';
 import { useStore } from '../../lib/use-store.ts';
 import { PhoneCard } from './PhoneCard.tsx';
@@ -22,7 +22,6 @@ import { rememberTookPart, tookPartIn } from '../../lib/local-keys.ts';
 
 export function PhoneSession(props: {
   code: string;
-  helpLines: NationalHelpLine[];
   onRefused: (reason: ConnectRefusal) => void;
   onHelp: (help: HelpContext) => void;
 }) {
@@ -89,7 +88,7 @@ export function PhoneSession(props: {
         <Match when={view()?.status === 'ended' ? view() : null}>
           {(v) => (
             <Suspense>
-              <ClosingScreen help={helpContextOf(v())} helpLines={props.helpLines} tookPart={tookPartIn(props.code)} />
+              <ClosingScreen help={helpContextOf(v())} tookPart={tookPartIn(props.code)} />
             </Suspense>
           )}
         </Match>

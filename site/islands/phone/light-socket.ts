@@ -2,8 +2,8 @@
 // 5 packets), only what the phone uses, in about a tenth of socket.io-client's bytes — on a slow
 // school network that is a second less before a student can vote (issue 11). What it does, like
 // socket.io-client with the options host and beamer use (stores/screens.ts):
-//  - long-polling first, then an upgrade to WebSocket when that works: a proxy that blocks
-//    WebSockets only stops the upgrade and the phone stays on polling;
+//  - long-polling first, then an upgrade to WebSocket when that works (after the first event, see
+//    UPGRADE_AFTER_MS): a proxy that blocks WebSockets only stops the upgrade and the phone stays on polling;
 //  - the handshake sends `auth`; a refusal by the server arrives as 'connect_error' with its `data`
 //    and is not retried (the store decides, e.g. after 'busy');
 //  - after a network error it reconnects by itself, waiting 1, 2, 4… s (at most `delayMax`, ±50 %);
@@ -14,16 +14,45 @@ type Listener = (...args: unknown[]) => void;
 /** Engine.IO's separator between packets in one long-polling body. */
 const SEPARATOR = '\x1e';
 const DELAY_MIN_MS = 1000;
+/**
+ * The upgrade to WebSocket waits for the first event after connecting (the phone's view), or this
+ * long: over long-polling the server compresses that view, socket.io's WebSocket frames are not
+ * compressed, and on a slow school network that is 0.6 kB of the first load (issue 11).
+ */
+const UPGRADE_AFTER_MS = 3000;
 
 interface Engine {
   send(packet: string): void;
+  /** Try the WebSocket now (see UPGRADE_AFTER_MS); once, and only when the server offers it. */
+  upgrade(): void;
   /** Quietly, without reporting a close; `farewell` packets are sent first when still possible. */
   stop(farewell?: string[]): void;
+}
+
+/** The Engine.IO handshake that a join link's page started before its scripts came
+ *  (pages/join/index.astro): one round trip less before a student can vote (issue 11). */
+interface EarlyHandshake {
+  /** Date.now() when it was sent. */
+  at: number;
+  body: Promise<string>;
+}
+/** The server closes a session that has not answered its first ping (25 s, then 20 s): use the
+ *  early handshake only well before that. */
+const EARLY_HANDSHAKE_MS = 15_000;
+
+/** The early handshake for `polling`, once; null when there is none, or it is for another server or too old. */
+function takeEarlyHandshake(polling: string): Promise<string> | null {
+  const holder = globalThis as { kringHandshake?: EarlyHandshake & { url: string } };
+  const early = holder.kringHandshake;
+  delete holder.kringHandshake;
+  if (!early || new URL(early.url, location.href).href !== new URL(polling, location.href).href || Date.now() - early.at > EARLY_HANDSHAKE_MS) return null;
+  return early.body;
 }
 
 /** One Engine.IO connection; reports 'open', each message packet and its close, once. */
 function openEngine(base: string, on: { open(): void; message(data: string): void; close(): void }): Engine {
   const polling = `${base}/socket.io/?EIO=4&transport=polling`;
+  let early = takeEarlyHandshake(polling);
   const aborter = new AbortController();
   let sid = '';
   let closed = false;
@@ -37,6 +66,9 @@ function openEngine(base: string, on: { open(): void; message(data: string): voi
   let queue: string[] = [];
   let pingTimer: ReturnType<typeof setTimeout> | undefined;
   let pingWithin = 0;
+  /** The server offers WebSocket and this browser has it: upgrade when asked (or after UPGRADE_AFTER_MS). */
+  let canUpgrade = false;
+  let upgradeTimer: ReturnType<typeof setTimeout> | undefined;
 
   const close = () => {
     if (closed) return;
@@ -50,6 +82,7 @@ function openEngine(base: string, on: { open(): void; message(data: string): voi
     }
     closed = true;
     clearTimeout(pingTimer);
+    clearTimeout(upgradeTimer);
     aborter.abort();
     removeEventListener('offline', close);
     (socket ?? probe)?.close();
@@ -69,8 +102,9 @@ function openEngine(base: string, on: { open(): void; message(data: string): voi
       sid = open.sid;
       pingWithin = open.pingInterval + open.pingTimeout;
       alive();
+      canUpgrade = open.upgrades.includes('websocket') && typeof WebSocket === 'function';
+      if (canUpgrade) upgradeTimer = setTimeout(upgradeOnce, UPGRADE_AFTER_MS);
       on.open();
-      if (open.upgrades.includes('websocket') && typeof WebSocket === 'function') upgrade();
     } else if (type === '2') {
       alive();
       send('3');
@@ -85,9 +119,15 @@ function openEngine(base: string, on: { open(): void; message(data: string): voi
   async function poll() {
     getting = true;
     try {
-      const response = await fetch(sid ? url() : polling, { cache: 'no-store', signal: aborter.signal });
-      if (!response.ok) throw new Error(String(response.status));
-      const body = await response.text();
+      // The handshake the page started, if any; when that failed, a fresh one.
+      let body = !sid && early ? await early.catch(() => null) : null;
+      early = null;
+      if (closed) return;
+      if (body === null) {
+        const response = await fetch(sid ? url() : polling, { cache: 'no-store', signal: aborter.signal });
+        if (!response.ok) throw new Error(String(response.status));
+        body = await response.text();
+      }
       getting = false;
       for (const packet of body.split(SEPARATOR)) if (!closed) receive(packet);
     } catch {
@@ -124,6 +164,12 @@ function openEngine(base: string, on: { open(): void; message(data: string): voi
     void flush();
   };
 
+  function upgradeOnce() {
+    if (!canUpgrade || closed) return;
+    canUpgrade = false;
+    clearTimeout(upgradeTimer);
+    upgrade();
+  }
   function upgrade() {
     try {
       probe = new WebSocket(`${base.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket&sid=${encodeURIComponent(sid)}`);
@@ -158,7 +204,7 @@ function openEngine(base: string, on: { open(): void; message(data: string): voi
   }
 
   void poll();
-  return { send, stop };
+  return { send, stop, upgrade: upgradeOnce };
 }
 
 export function lightSocket(base: string, auth: Record<string, unknown>, options: { delayMax: number }): SessionSocket {
@@ -207,6 +253,7 @@ export function lightSocket(base: string, auth: Record<string, unknown>, options
       const [event, ...args] = payload as [string, ...unknown[]];
       if (id) args.push((...reply: unknown[]) => engine?.send(`43${id}${JSON.stringify(reply)}`));
       emit(event, ...args);
+      engine?.upgrade(); // the first event (the view) came over long-polling: now the WebSocket
     } else if (type === '3' && id) {
       acks.get(Number(id))?.(Array.isArray(payload) ? payload : []);
       acks.delete(Number(id));

@@ -4,16 +4,14 @@
 // (a plain GET with ?code=) before this runs; this then puts the live form in its place, keeping
 // what was typed and where the focus was.
 import { render } from 'solid-js/web';
-import type { NationalHelpLine } from '@protocol';
 import Phone from '../Phone.tsx';
 
 const root = document.getElementById('telefoon')!;
-const helpLines = JSON.parse(root.dataset.hulplijnen!) as NationalHelpLine[];
 const field = root.querySelector<HTMLInputElement>('#code');
 const draft = field?.value ?? '';
 const focused = !!field && document.activeElement === field;
 root.replaceChildren();
-render(() => <Phone helpLines={helpLines} draft={draft} />, root);
+render(() => <Phone draft={draft} />, root);
 if (focused) root.querySelector<HTMLInputElement>('#code')?.focus();
 // Live from here on (the page-weight bench measures until this moment).
 root.dataset.live = '';
