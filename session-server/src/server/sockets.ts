@@ -15,15 +15,19 @@ import {
   type View,
 } from '../protocol/index.ts';
 import type { Actor } from '../room/state.ts';
+import type { Command } from '../protocol/index.ts';
 import { currentCard } from '../room/cards.ts';
 import { beamerView, hostView, participantView } from '../room/views.ts';
-import type { LiveRoom, LiveRooms } from './live-rooms.ts';
+import { BUSY_ACK, type LiveRoom, type LiveRooms } from './live-rooms.ts';
 import { JoinLimiter } from './join-limiter.ts';
 import { FloodLimits } from './flood-limits.ts';
 import { ObserverBatches } from './observer-batches.ts';
 import { OverloopSampler } from './overloop-sampler.ts';
 import { OVERLOOP_SAMPLE_MS } from '../room/overloop.ts';
 import { authenticate } from './authenticate.ts';
+import { admission, type Admission, type AdmitRequest } from './admission.ts';
+import { BUSY, singleProcess } from './cluster/room-holder.ts';
+import type { Cluster } from './cluster/cluster.ts';
 import type { KringServer, KringSocket } from './socket-types.ts';
 
 export interface SocketOptions {
@@ -35,7 +39,16 @@ export interface SocketOptions {
   onHostSeen?: (code: string) => void;
   /** How often an open overloopdebat takes a point (default OVERLOOP_SAMPLE_MS). */
   overloopSampleMs?: number;
+  /** Several processes (DATABASE_URL + REDIS_URL): broadcasts over Redis, each room's work on its holder. */
+  cluster?: Cluster;
 }
+
+/** Work another process hands to the room's holder (cluster/room-holder.ts). */
+type RoomCall =
+  | { op: 'admit'; request: AdmitRequest }
+  | { op: 'command'; code: string; actor: Actor; command: Command }
+  | { op: 'view'; code: string; role: Role; participant: string | null }
+  | { op: 'presence'; code: string };
 
 /** A command's answer, and what to send to others once it went out. */
 interface Handled {
@@ -74,10 +87,12 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
     serveClient: false,
     // Called once per new connection, before Engine.IO does any work for it.
     allowRequest: (req, callback) => callback(null, options.originAllowed(req.headers.origin) && flood.handshake(options.addressKey(req))),
+    ...(options.cluster ? { adapter: options.cluster.adapter } : {}),
   });
+  const holder = options.cluster?.holder ?? singleProcess;
   // On an afspraken card the phones list the wall's proposals, so a published batch reaches them too.
   const batches = new ObserverBatches(rooms, (room) =>
-    currentCard(room.state).kind === 'afspraken' ? void emitAll(room).catch(logEmitError(room.code)) : emitObservers(room),
+    void (currentCard(room.state).kind === 'afspraken' ? emitAll(room) : emitObservers(room)).catch(logEmitError(room.code)),
   );
   // A new point reaches host and beamer on the next batch tick, like what participants do.
   const sampler = new OverloopSampler({ rooms, intervalMs: options.overloopSampleMs ?? OVERLOOP_SAMPLE_MS, inUse: (code) => inUse(code), onPoint: (room) => batches.markDirty(room) });
@@ -86,8 +101,28 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
   /** Phones with at least one open socket, per room (see changePresent). */
   const present = new Map<string, number>();
 
+  const admitHere = admission({ rooms, flood, onJoined: (room) => batches.markDirty(room) });
+  const admit = async (request: AdmitRequest): Promise<Admission> => {
+    const admitted = await holder.run(request.room, { op: 'admit', request } satisfies RoomCall, () => admitHere(request));
+    return admitted === BUSY ? { ok: false, reason: 'busy' } : admitted;
+  };
   // AUTH: the handshake names the room and carries the participant token or a key.
-  io.use(authenticate({ rooms, flood, joinLimiter: new JoinLimiter(), addressKey: options.addressKey, onJoined: (room) => batches.markDirty(room) }));
+  io.use(authenticate({ joinLimiter: new JoinLimiter(), addressKey: options.addressKey, admit }));
+
+  // Calls other processes forward to this one for the rooms it holds.
+  options.cluster?.serve(async (raw) => {
+    const call = raw as RoomCall;
+    const code = call.op === 'admit' ? call.request.room : call.code;
+    return holder.answer<unknown>(code, async () => {
+      if (call.op === 'admit') return admitHere(call.request);
+      if (call.op === 'view') return viewHere(call.code, call.role, call.participant);
+      if (call.op === 'presence') return void markPresenceChanged(call.code);
+      const { ack, after } = await runHere(call.code, call.actor, call.command);
+      // EMIT after the answer is on its way, as for a socket of this process.
+      if (after) setImmediate(() => void after().catch(logEmitError(call.code)));
+      return { ack } satisfies Handled;
+    });
+  });
 
   io.on('connection', async (socket: KringSocket) => {
     const budget = flood.budget(socket.data.role);
@@ -163,12 +198,19 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
       options.onHostSeen?.(code);
       socket.on('disconnect', () => options.onHostSeen?.(code));
     }
-    const room = await rooms.get(code);
-    if (!room) return void socket.disconnect(true);
-    sampler.watch(room);
     // Every (re)connect gets the whole view, so no client depends on missed events. Host and
     // beamer get the batched (observed) state, never fresher counts than the last tick.
-    socket.emit(EVENTS.view, viewFor(room, role, socket.data.participant));
+    const view = await holder.run(code, { op: 'view', code, role, participant } satisfies RoomCall, () => viewHere(code, role, participant));
+    if (view === BUSY || !view) return void socket.disconnect(true);
+    socket.emit(EVENTS.view, view);
+  }
+
+  /** The view a new socket gets, made where the room is held. */
+  async function viewHere(code: string, role: Role, participant: string | null): Promise<View | null> {
+    const room = await rooms.get(code);
+    if (!room) return null;
+    sampler.watch(room);
+    return viewFor(room, role, participant, await presentCount(code));
   }
 
   /** A new socket of a phone that already holds the maximum closes its oldest one. */
@@ -194,15 +236,28 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
     const now = (present.get(code) ?? 0) + by;
     if (now > 0) present.set(code, now);
     else present.delete(code);
-    void rooms.get(code).then((room) => room && batches.markDirty(room)).catch(() => {});
+    void holder.run(code, { op: 'presence', code } satisfies RoomCall, () => markPresenceChanged(code)).catch(() => {});
+  }
+
+  async function markPresenceChanged(code: string) {
+    const room = await rooms.get(code);
+    if (room) batches.markDirty(room);
+  }
+
+  /**
+   * Phones connected to the room now. Several processes: every process's sockets, each phone
+   * counted once (one Redis round trip, made on the batch tick and on a new socket only).
+   */
+  async function presentCount(code: string): Promise<number> {
+    if (!options.cluster) return present.get(code) ?? 0;
+    const sockets = await io.in(channel.role(code, 'participant')).fetchSockets();
+    return new Set(sockets.map((s) => s.data.participant).filter(Boolean)).size;
   }
 
   async function handleCommand(socket: KringSocket, raw: unknown): Promise<Handled> {
     const answer = (ack: CommandAck) => ({ ack });
     const { code } = socket.data;
     if (messageBytes(raw) > LIMITS.messageBytes) return answer(REFUSALS.tooLarge);
-    const live = await rooms.get(code);
-    if (!live) return answer({ ok: false, error: 'not-found', message: 'Deze sessie bestaat niet meer.' });
     // AUTH: the role was proven in the handshake; the beamer only watches.
     const actor = actorOf(socket);
     if (!actor) return answer({ ok: false, error: 'forbidden', message: 'Dit scherm kan alleen kijken.' });
@@ -218,8 +273,17 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
           : { ok: false, error: 'invalid', message: 'Dit bericht klopt niet.' },
       );
     }
-    // RUN (decide, store, apply); the acknowledgement goes out only after the events are stored.
-    const outcome = await rooms.run(live, actor, parsed.data);
+    // RUN (decide, store, apply) where the room is held; the acknowledgement goes out only after
+    // the events are stored.
+    const command = parsed.data;
+    const handled = await holder.run(code, { op: 'command', code, actor, command } satisfies RoomCall, () => runHere(code, actor, command));
+    return handled === BUSY ? answer(BUSY_ACK) : handled;
+  }
+
+  async function runHere(code: string, actor: Actor, command: Command): Promise<Handled> {
+    const live = await rooms.get(code);
+    if (!live) return { ack: { ok: false, error: 'not-found', message: 'Deze sessie bestaat niet meer.' } };
+    const outcome = await rooms.run(live, actor, command);
     if (actor.role === 'host' && outcome.events.length) rooms.observeHostEvents(live, outcome.events);
     return { ack: outcome.ack, after: outcome.events.length ? () => emitAfter(live, actor) : undefined };
   }
@@ -247,9 +311,9 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
     return null;
   }
 
-  function viewFor(room: LiveRoom, role: Role, participant: string | null): View {
-    if (role === 'host') return hostView(room.observed, present.get(room.code) ?? 0);
-    if (role === 'beamer') return beamerView(room.observed, present.get(room.code) ?? 0);
+  function viewFor(room: LiveRoom, role: Role, participant: string | null, present: number): View {
+    if (role === 'host') return hostView(room.observed, present);
+    if (role === 'beamer') return beamerView(room.observed, present);
     return participantView(room.state, participant ?? '');
   }
 
@@ -257,15 +321,15 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
     io.to(channel.participant(room.code, participant)).emit(EVENTS.view, participantView(room.state, participant));
   }
 
-  function emitObservers(room: LiveRoom) {
-    const now = present.get(room.code) ?? 0;
+  async function emitObservers(room: LiveRoom) {
+    const now = await presentCount(room.code);
     io.to(channel.role(room.code, 'host')).emit(EVENTS.view, hostView(room.observed, now));
     io.to(channel.role(room.code, 'beamer')).emit(EVENTS.view, beamerView(room.observed, now));
   }
 
   /** Host and beamer from the observed state, every phone its own view. */
   async function emitAll(room: LiveRoom) {
-    emitObservers(room);
+    await emitObservers(room);
     const sockets = await io.in(channel.role(room.code, 'participant')).fetchSockets();
     if (room.state.status === 'ended') {
       // After the end nobody is known by a hash any more: everyone gets the same closing view.
@@ -283,6 +347,12 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
     }
   }
 
+  /** Several processes: the room's lease was lost, so its timers stop here (the holder has its own). */
+  function forgetRoom(code: string) {
+    batches.clear(code);
+    sampler.clear(code);
+  }
+
   /** Disconnects everyone in a room, e.g. after the host deleted it. */
   function closeRoom(code: string) {
     batches.clear(code);
@@ -297,6 +367,7 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
   return {
     io,
     closeRoom,
+    forgetRoom,
     emitAll,
     inUse,
     hostConnected,

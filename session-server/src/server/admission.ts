@@ -1,0 +1,48 @@
+// The room's part of the handshake, run by the process that holds the room: checks the host or
+// beamer key, or lets a phone in (joining it when new). With several processes, a handshake that
+// reaches another process is forwarded here (cluster/room-calls.ts), so one process decides who joins.
+import type { ConnectRefusal, Handshake } from '../protocol/index.ts';
+import { own } from '../room/own.ts';
+import { keyMatches, participantHash } from './secrets.ts';
+import type { LiveRoom, LiveRooms } from './live-rooms.ts';
+import type { FloodLimits } from './flood-limits.ts';
+
+/** A parsed handshake plus the (hashed) address key the newcomer limit counts under. */
+export type AdmitRequest = Handshake & { addressKey: string };
+
+export type Admission = { ok: true; code: string; participant: string | null } | { ok: false; reason: ConnectRefusal };
+
+export interface AdmissionDeps {
+  rooms: LiveRooms;
+  flood: FloodLimits;
+  /** A new phone joined: host and beamer hear of it on the next batch tick. */
+  onJoined: (room: LiveRoom) => void;
+}
+
+export function admission(deps: AdmissionDeps) {
+  return async (auth: AdmitRequest): Promise<Admission> => {
+    const room = await deps.rooms.get(auth.room);
+    const refuse = (reason: ConnectRefusal): Admission => ({ ok: false, reason });
+    let participant: string | null = null;
+    if (auth.role === 'participant') {
+      if (!room) return refuse('unknown-room');
+      if (room.record.participantKey) {
+        participant = participantHash(room.record.participantKey, auth.token);
+        // A script that reconnects as fast as it is closed is slowed down per phone.
+        if (!deps.flood.connect(participant)) return refuse('busy');
+        if (!own(room.state.participants, participant)) {
+          if (room.state.locked) return refuse('locked');
+          if (!(await deps.flood.newcomer(room.code, auth.addressKey, room.state.expectedGroupSize))) return refuse('busy');
+          const joined = await deps.rooms.join(room, participant);
+          if (!joined.ack.ok) return refuse(joined.ack.error === 'closed' ? 'locked' : joined.ack.error === 'limit' ? 'full' : 'busy');
+          if (joined.events.length) deps.onJoined(room);
+        }
+      }
+    } else {
+      // Host and beamer: an unknown room and a wrong key get the same answer, so keys reveal no codes.
+      const expected = room ? (auth.role === 'host' ? room.record.hostKeyHash : room.record.beamerKeyHash) : null;
+      if (!room || !expected || !keyMatches(auth.key, expected)) return refuse('forbidden');
+    }
+    return { ok: true, code: room.code, participant: room.state.status === 'ended' ? null : participant };
+  };
+}
