@@ -41,7 +41,6 @@ export function createApplication(httpServer: HttpServer, deps: AppDeps) {
     commitQueueLimit: deps.commitQueueLimit,
     participantsPerRoom: deps.participantsPerRoom,
     fence: cluster?.leases.token,
-    claim: cluster?.leases.acquire,
   });
   const access = deps.access ?? defaultAccess();
   const origins = originPolicy(access);

@@ -121,8 +121,6 @@ export interface LiveRoomsOptions {
    * every change so a process that lost the room can never write to it (storage/room-leases.ts).
    */
   fence?: (code: string) => number | null;
-  /** Several processes: take the lease of a room this process just created. */
-  claim?: (code: string) => Promise<unknown>;
 }
 
 export class LiveRooms {
@@ -135,7 +133,6 @@ export class LiveRooms {
   private commits: GroupCommit;
   private participantsPerRoom: number;
   private fence: ((code: string) => number | null) | null;
-  private claim: ((code: string) => Promise<unknown>) | null;
 
   constructor(store: RoomStore, decks: Map<string, Deck>, now: () => number = Date.now, options: LiveRoomsOptions = {}) {
     this.store = store;
@@ -144,7 +141,6 @@ export class LiveRooms {
     this.commits = new GroupCommit(store, options.commitQueueLimit ?? DEFAULT_COMMIT_QUEUE_LIMIT);
     this.participantsPerRoom = options.participantsPerRoom ?? LIMITS.participantsPerRoom;
     this.fence = options.fence ?? null;
-    this.claim = options.claim ?? null;
     for (const deck of decks.values()) this.versions.set(deckVersion(deck), deck);
   }
 
@@ -186,11 +182,9 @@ export class LiveRooms {
         age: deck.audience === 'klas' ? request.age : undefined,
       });
       await this.store.create(record, events.map(dehydrate));
-      // Nobody else knows the code yet, so the lease is free; failing here only means the first
-      // process a phone reaches takes it instead.
-      await this.claim?.(code).catch((error: unknown) => logStorageError(code, error));
-      const state = replay(events)!;
-      this.rooms.set(code, Promise.resolve(this.live(code, record, state, [])));
+      // Several processes: the room is not kept here. The process the screens reach (nginx sends a
+      // room to one) takes its lease and loads it, so a room is in memory only under a lease.
+      if (!this.fence) this.rooms.set(code, Promise.resolve(this.live(code, record, replay(events)!, [])));
       return { code, hostKey, beamerKey };
     }
     throw new Error('no free join code after 5 attempts');
