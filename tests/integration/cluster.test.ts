@@ -9,7 +9,8 @@ import pg from 'pg';
 import type { CreateRoomResponse, HostView, ParticipantView } from '@protocol';
 import { freePort, startServer, type ServerProcess } from '../support/server-process.ts';
 import { connectBeamer, connectHost, connectPhone, createRoom, type TestClient } from '../support/clients.ts';
-import { clientPool, connectPhones, tokenOf } from '../support/sessions.ts';
+import { clientPool, connectPhones, disconnected, refusalReason, tokenOf } from '../support/sessions.ts';
+import { nanoid } from 'nanoid';
 import { requireService, TEST_DATABASE_URL, uniqueSchema } from '../support/services.ts';
 
 const REDIS_SERVER = '/usr/bin/redis-server';
@@ -173,6 +174,22 @@ describe.skipIf(!available)('two processes on PostgreSQL and Redis', () => {
     await admin.query(`UPDATE "${schema}".room_leases SET expires_at = now() WHERE code = $1`, [room.code]);
     await voteUntilStored(phone, cardId, 'soms');
     expect(await stored()).toBe(1);
+  });
+
+  it('deletes a room for every process when its host deletes it through another process, and knows no made-up code', async () => {
+    const room = await createRoom(a.url, { minGroupSize: 3 });
+    const phone = pool.keep(await connectPhone(a.url, room));
+    const gone = disconnected(phone);
+    phone.socket.io.opts.reconnection = false;
+    const res = await fetch(`${b.url}/api/rooms/${room.code}`, { method: 'DELETE', headers: { authorization: `Bearer ${room.hostKey}` } });
+    expect(res.status).toBe(200);
+    await gone;
+    // The holder dropped its copy: the room is unknown there too, and its lease went with it.
+    expect(await refusalReason(a.url, { role: 'participant', room: room.code, token: nanoid() })).toBe('unknown-room');
+    expect(Number((await admin.query(`SELECT count(*) FROM "${schema}".room_leases WHERE code = $1`, [room.code])).rows[0].count)).toBe(0);
+    // A guessed code is unknown on every process, and leaves no lease row behind.
+    expect(await refusalReason(b.url, { role: 'participant', room: 'ZZZZZZ', token: nanoid() })).toBe('unknown-room');
+    expect(Number((await admin.query(`SELECT count(*) FROM "${schema}".room_leases WHERE code = 'ZZZZZZ'`)).rows[0].count)).toBe(0);
   });
 
   it('serves the rooms of a killed process from the other within 5 s, with every acknowledged answer', async () => {

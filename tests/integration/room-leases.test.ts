@@ -29,8 +29,8 @@ async function openStore(): Promise<RoomStore> {
   return store;
 }
 
-function leases(owner: string, ttlMs = 3000, lost: string[] = []): RoomLeases {
-  const l = openRoomLeases({ connectionString: TEST_DATABASE_URL, schema, owner, ttlMs, renewMs: 1000, onLost: (code) => lost.push(code) });
+function leases(owner: string, ttlMs = 3000, stale: string[] = []): RoomLeases {
+  const l = openRoomLeases({ connectionString: TEST_DATABASE_URL, schema, owner, ttlMs, renewMs: 1000, onStale: (code) => stale.push(code) });
   opened.push(l);
   return l;
 }
@@ -51,12 +51,16 @@ describe.skipIf(!available)('room leases in PostgreSQL', () => {
   it('give a room to one process at a time, and to another once the holder stopped renewing', async () => {
     const store = await openStore();
     const code = await newRoom(store);
-    const a = leases('a', 400);
+    const staleInA: string[] = [];
+    const a = leases('a', 400, staleInA);
     const b = leases('b', 400);
     expect(await a.acquire(code)).toEqual({ token: 1 });
+    // Taken afresh: a copy `a` had loaded before (without the lease) must not be used.
+    expect(staleInA).toEqual([code]);
     expect(await b.acquire(code)).toEqual({ owner: 'a' });
-    // Taking it again while holding it keeps the token: a renewal, not a takeover.
+    // Taking it again while holding it keeps the token: a renewal, not a takeover, and the copy stays.
     expect(await a.acquire(code)).toEqual({ token: 1 });
+    expect(staleInA).toEqual([code]);
     // `a` renews only every second, longer than its lease lasts: it runs out, as when a process dies.
     await new Promise((done) => setTimeout(done, 500));
     expect(a.token(code)).toBeNull();
@@ -82,8 +86,7 @@ describe.skipIf(!available)('room leases in PostgreSQL', () => {
     const store = await openStore();
     const kept = await newRoom(store);
     const taken = await newRoom(store);
-    const lost: string[] = [];
-    const a = leases('a', 3000, lost);
+    const a = leases('a');
     const fences = new Map<string, number>();
     for (const code of [kept, taken]) fences.set(code, ((await a.acquire(code)) as { token: number }).token);
     await admin.query(`UPDATE "${schema}".room_leases SET owner = 'b', token = token + 1 WHERE code = $1`, [taken]);

@@ -58,7 +58,7 @@ export function createApplication(httpServer: HttpServer, deps: AppDeps) {
     overloopSampleMs: deps.overloopSampleMs,
     cluster,
   });
-  cluster?.onLost((code) => {
+  cluster?.onStale((code) => {
     rooms.lose(code);
     sockets.forgetRoom(code);
   });

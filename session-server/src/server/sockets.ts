@@ -353,12 +353,17 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
     sampler.clear(code);
   }
 
-  /** Disconnects everyone in a room, e.g. after the host deleted it. */
+  /** Disconnects everyone in a room, e.g. after the host deleted it; other processes drop their copy. */
   function closeRoom(code: string) {
     batches.clear(code);
     sampler.clear(code);
     io.in(channel.all(code)).disconnectSockets(true);
+    if (options.cluster) io.serverSideEmit('roomDeleted', code);
   }
+  io.on('roomDeleted', (code: string) => {
+    rooms.lose(code);
+    forgetRoom(code);
+  });
 
   /** Whether anyone is connected to this room on this process. */
   const inUse = (code: string) => (io.sockets.adapter.rooms.get(channel.all(code))?.size ?? 0) > 0;

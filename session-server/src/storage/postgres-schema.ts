@@ -35,7 +35,7 @@ const MIGRATIONS: ((t: (table: string) => string) => string)[] = [
   // write of a holder names its token, so a holder that was paused past its lease cannot write.
   (t) => `
     CREATE TABLE IF NOT EXISTS ${t('room_leases')} (
-      code text PRIMARY KEY,
+      code text PRIMARY KEY REFERENCES ${t('rooms')} (code) ON DELETE CASCADE,
       owner text NOT NULL,
       token bigint NOT NULL,
       expires_at timestamptz NOT NULL
@@ -117,18 +117,24 @@ export function postgresStatements(schema: string | undefined) {
     lockFences: `SELECT code, token FROM ${t('room_leases')} WHERE code = ANY($1::text[]) ORDER BY code FOR SHARE`,
     /**
      * Takes a room's lease when it is free, expired or already ours ($1 code, $2 owner, $3 ttl ms);
-     * a takeover gets a higher token, a renewal of our own keeps it. No row back: someone else holds it.
+     * a takeover gets a higher token, a renewal of our own keeps it. No row back: someone else holds
+     * it, or the room does not exist (a code that was guessed gets no lease row).
      */
     acquireLease: `
       INSERT INTO ${t('room_leases')} AS l (code, owner, token, expires_at)
-      VALUES ($1, $2, 1, clock_timestamp() + $3 * interval '1 millisecond')
+      SELECT $1, $2, 1, clock_timestamp() + $3 * interval '1 millisecond'
+      WHERE EXISTS (SELECT 1 FROM ${t('rooms')} WHERE code = $1)
       ON CONFLICT (code) DO UPDATE SET
         owner = EXCLUDED.owner,
         token = CASE WHEN l.owner = EXCLUDED.owner AND l.expires_at > clock_timestamp() THEN l.token ELSE l.token + 1 END,
         expires_at = EXCLUDED.expires_at
       WHERE l.owner = EXCLUDED.owner OR l.expires_at <= clock_timestamp()
       RETURNING token`,
-    leaseOwner: `SELECT owner FROM ${t('room_leases')} WHERE code = $1 AND expires_at > clock_timestamp()`,
+    /** Who holds the room now (no row: the room does not exist; owner null: nobody holds it). */
+    leaseOwner: `
+      SELECT l.owner FROM ${t('rooms')} r
+      LEFT JOIN ${t('room_leases')} l ON l.code = r.code AND l.expires_at > clock_timestamp()
+      WHERE r.code = $1`,
     /** $1 codes, $2 tokens, $3 owner, $4 ttl ms: extends the leases still ours; returns their codes. */
     renewLeases: `
       UPDATE ${t('room_leases')} l SET expires_at = clock_timestamp() + $4 * interval '1 millisecond'

@@ -16,13 +16,18 @@ export interface RoomLeasesOptions {
   ttlMs: number;
   /** How often the held leases are renewed (KRING_LEASE_RENEW_MS); well below ttlMs. */
   renewMs: number;
-  /** A lease was lost (taken over, or not renewed in time): the room must leave memory. */
-  onLost: (code: string) => void;
+  /**
+   * The room's copy in memory, if any, may be stale and must leave memory: its lease was lost (taken
+   * over, or not renewed in time), or it was just taken afresh (a copy loaded without the lease,
+   * e.g. for an export, may predate another holder's writes).
+   */
+  onStale: (code: string) => void;
   /** Whether the room is still in memory; a lease on a room that left memory is released on renewal. */
   keep?: (code: string) => boolean;
 }
 
-export type Acquired = { token: number } | { owner: string | null };
+/** Ours (with the token), held by another (`owner`; null: it just came free), or no such room. */
+export type Acquired = { token: number } | { owner: string | null } | { missing: true };
 
 export interface RoomLeases {
   readonly owner: string;
@@ -52,7 +57,7 @@ export function openRoomLeases(options: RoomLeasesOptions): RoomLeases {
 
   function lose(code: string) {
     if (!held.delete(code)) return;
-    options.onLost(code);
+    options.onStale(code);
   }
 
   async function renew() {
@@ -95,14 +100,17 @@ export function openRoomLeases(options: RoomLeasesOptions): RoomLeases {
       if (rows[0]) {
         const token = Number(rows[0].token);
         const before = held.get(code);
-        // A higher token than the one we had: someone held it in between, our copy is stale.
-        if (before && before.token !== token) lose(code);
+        // Not ours until now, or a higher token than ours: whatever is in memory may be stale.
+        if (!before || before.token !== token) {
+          held.delete(code);
+          options.onStale(code);
+        }
         held.set(code, { token, validUntil: started + validFor });
         return { token };
       }
       if (held.has(code)) lose(code);
-      const owner = await pool.query<{ owner: string }>(sql.leaseOwner, [code]);
-      return { owner: owner.rows[0]?.owner ?? null };
+      const { rows: owners } = await pool.query<{ owner: string | null }>(sql.leaseOwner, [code]);
+      return owners[0] ? { owner: owners[0].owner } : { missing: true };
     },
     async release(code) {
       if (!held.delete(code)) return;

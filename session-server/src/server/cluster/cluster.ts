@@ -36,8 +36,8 @@ export interface Cluster {
   adapter: ReturnType<typeof createAdapter>;
   /** Answers calls forwarded by other processes (set once the socket layer exists). */
   serve(handle: (call: unknown) => Promise<unknown>): void;
-  /** A room's lease was lost; the handler drops it from memory. */
-  onLost(handler: (code: string) => void): void;
+  /** A room's copy in memory may be stale (lease lost, or just taken); the handler drops it. */
+  onStale(handler: (code: string) => void): void;
   /** Which leased rooms this process still keeps in memory (others are released). */
   keep(inMemory: (code: string) => boolean): void;
   close(): Promise<void>;
@@ -69,7 +69,7 @@ export async function openCluster(options: ClusterOptions): Promise<Cluster> {
   await Promise.all(redis.map((r) => r.connect()));
 
   let handle: (call: unknown) => Promise<unknown> = async () => ({ busy: true });
-  let lost: (code: string) => void = () => undefined;
+  let stale: (code: string) => void = () => undefined;
   let inMemory: (code: string) => boolean = () => true;
   const leases = openRoomLeases({
     connectionString: options.databaseUrl,
@@ -77,7 +77,7 @@ export async function openCluster(options: ClusterOptions): Promise<Cluster> {
     owner: processId,
     ttlMs: options.leaseTtlMs,
     renewMs: options.leaseRenewMs,
-    onLost: (code) => lost(code),
+    onStale: (code) => stale(code),
     keep: (code) => inMemory(code),
   });
   const calls: RoomCalls = roomCalls({
@@ -98,7 +98,7 @@ export async function openCluster(options: ClusterOptions): Promise<Cluster> {
     sharedLimits: { client: callsPub, prefix: `${options.prefix}:limits` },
     adapter: createAdapter(adapterPub, adapterSub, { key: `${options.prefix}:io`, requestsTimeout: options.callTimeoutMs }),
     serve: (h) => (handle = h),
-    onLost: (h) => (lost = h),
+    onStale: (h) => (stale = h),
     keep: (h) => (inMemory = h),
     async close() {
       await leases.close();

@@ -27,7 +27,9 @@ export function leasedRooms(leases: RoomLeases, calls: RoomCalls): RoomHolder {
     if (leases.token(code) !== null) return 'here';
     try {
       const acquired = await leases.acquire(code);
-      return 'token' in acquired ? 'here' : acquired.owner;
+      // No such room: nothing will be written, so this process can say so itself.
+      if ('token' in acquired || 'missing' in acquired) return 'here';
+      return acquired.owner;
     } catch (error) {
       console.error('[kring] room lease could not be read:', (error as Error).message);
       return null;
