@@ -250,8 +250,13 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
    */
   async function presentCount(code: string): Promise<number> {
     if (!options.cluster) return present.get(code) ?? 0;
-    const sockets = await io.in(channel.role(code, 'participant')).fetchSockets();
-    return new Set(sockets.map((s) => s.data.participant).filter(Boolean)).size;
+    try {
+      const sockets = await io.in(channel.role(code, 'participant')).fetchSockets();
+      return new Set(sockets.map((s) => s.data.participant).filter(Boolean)).size;
+    } catch {
+      // Redis is away: this process's own phones, so its screens keep working until it is back.
+      return present.get(code) ?? 0;
+    }
   }
 
   async function handleCommand(socket: KringSocket, raw: unknown): Promise<Handled> {
