@@ -176,6 +176,32 @@ describe.skipIf(!available)('two processes on PostgreSQL and Redis', () => {
     expect(await stored()).toBe(1);
   });
 
+  it('says in one line when Redis does not answer at the start, and stops', async () => {
+    const closed = await freePort();
+    const failed = await startServer({ env: { DATABASE_URL: databaseUrl(), REDIS_URL: `redis://:geheim@127.0.0.1:${closed}` } }).then(
+      (s) => (servers.push(s), null),
+      (error: Error) => error.message,
+    );
+    expect(failed).toContain(`[kring] Redis op 127.0.0.1:${closed} is niet bereikbaar (ECONNREFUSED)`);
+    expect(failed).not.toContain('geheim');
+    expect(failed!.split('\n').filter((line) => line.startsWith('[kring]'))).toHaveLength(1);
+  });
+
+  it('hands its rooms over at once when a process stops cleanly', async () => {
+    const leaving = await start();
+    const room = await createRoom(leaving.url, { minGroupSize: 3 });
+    const phone = pool.keep(await connectPhone(leaving.url, room));
+    const host = pool.keep(await connectHost(b.url, room));
+    const cardId = await toVoteCard(host);
+    expect(await phone.send({ type: 'vote.cast', cardId, choice: 'vaak' })).toEqual({ ok: true });
+    await leaving.kill('SIGTERM');
+    const stoppedAt = Date.now();
+    // Well within the lease time: the lease was released, not left to run out.
+    const back = await connectWhenServed(b.url, room, tokenOf(phone), 2000);
+    expect(Date.now() - stoppedAt).toBeLessThan(1500);
+    expect(back.view().vote?.mine).toBe('vaak');
+  });
+
   it('deletes a room for every process when its host deletes it through another process, and knows no made-up code', async () => {
     const room = await createRoom(a.url, { minGroupSize: 3 });
     const phone = pool.keep(await connectPhone(a.url, room));

@@ -43,30 +43,47 @@ export interface Cluster {
   close(): Promise<void>;
 }
 
-function connection(url: string, name: string): Redis {
+/** Thrown when Redis does not answer at the start; `code` says why (e.g. ECONNREFUSED). */
+class RedisUnreachableError extends Error {
+  code: string;
+  constructor(code: string) {
+    super('Redis unreachable');
+    this.code = code;
+  }
+}
+
+function connection(url: string, name: string): { redis: Redis; lastError: () => string } {
   // Commands wait (offline queue) while Redis reconnects; a forwarded call has its own timeout.
   const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2, retryStrategy: (times) => Math.min(times * 200, 2000) });
   let down = false;
+  let ready = false;
+  let lastError = 'unknown';
   redis.on('error', (error: Error & { code?: string }) => {
-    if (down) return;
+    lastError = error.code ?? error.name;
+    // Before the first connection main.ts reports the failure in one line and stops.
+    if (down || !ready) return;
     down = true;
-    console.error(`[kring] Redis (${name}) niet bereikbaar (${error.code ?? error.name}); Kring probeert het steeds opnieuw.`);
+    console.error(`[kring] Redis (${name}) niet bereikbaar (${lastError}); Kring probeert het steeds opnieuw.`);
   });
   redis.on('ready', () => {
     if (down) console.error(`[kring] Redis (${name}) weer bereikbaar.`);
     down = false;
+    ready = true;
   });
-  return redis;
+  return { redis, lastError: () => lastError };
 }
 
 export async function openCluster(options: ClusterOptions): Promise<Cluster> {
   const processId = randomUUID();
-  const adapterPub = connection(options.redisUrl, 'adapter');
-  const adapterSub = connection(options.redisUrl, 'adapter');
-  const callsPub = connection(options.redisUrl, 'calls');
-  const callsSub = connection(options.redisUrl, 'calls');
-  const redis = [adapterPub, adapterSub, callsPub, callsSub];
-  await Promise.all(redis.map((r) => r.connect()));
+  const connections = [connection(options.redisUrl, 'adapter'), connection(options.redisUrl, 'adapter'), connection(options.redisUrl, 'calls'), connection(options.redisUrl, 'calls')];
+  const redis = connections.map((c) => c.redis);
+  const [adapterPub, adapterSub, callsPub, callsSub] = redis as [Redis, Redis, Redis, Redis];
+  try {
+    await Promise.all(redis.map((r) => r.connect()));
+  } catch {
+    for (const r of redis) r.disconnect();
+    throw new RedisUnreachableError(connections.map((c) => c.lastError()).find((e) => e !== 'unknown') ?? 'unknown');
+  }
 
   let handle: (call: unknown) => Promise<unknown> = async () => ({ busy: true });
   let stale: (code: string) => void = () => undefined;
