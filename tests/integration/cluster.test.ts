@@ -202,6 +202,23 @@ describe.skipIf(!available)('two processes on PostgreSQL and Redis', () => {
     expect(back.view().vote?.mine).toBe('vaak');
   });
 
+  it('exports through any process what the holder stored, also the second time', async () => {
+    const room = await createRoom(a.url, { minGroupSize: 3 });
+    const phones = (await connectPhones(a.url, room, 3)).map(pool.keep);
+    const host = pool.keep(await connectHost(a.url, room));
+    const cardId = await toVoteCard(host);
+    type Export = { cards: { id: string; vote?: { status: string; counts: Record<string, number> | null } }[] };
+    const exported = async () =>
+      ((await (await fetch(`${b.url}/api/rooms/${room.code}/results.json`, { headers: { authorization: `Bearer ${room.hostKey}` } })).json()) as Export).cards.find(
+        (c) => c.id === cardId,
+      )!.vote!;
+    expect((await exported()).status).toBe('nog niet getoond');
+    await Promise.all(phones.map((p) => voteUntilStored(p, cardId, 'soms')));
+    await host.waitFor((v) => v.vote?.responded === 3, 10_000);
+    expect(await host.send({ type: 'result.reveal', cardId })).toEqual({ ok: true });
+    expect(await exported()).toMatchObject({ status: 'ok', counts: { soms: 3 } });
+  });
+
   it('deletes a room for every process when its host deletes it through another process, and knows no made-up code', async () => {
     const room = await createRoom(a.url, { minGroupSize: 3 });
     const phone = pool.keep(await connectPhone(a.url, room));

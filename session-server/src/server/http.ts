@@ -223,7 +223,7 @@ async function api(req: IncomingMessage, res: ServerResponse, url: URL, ctx: Con
   const match = /^\/api\/rooms\/([^/]+)(?:\/results\.(json|csv))?$/.exec(url.pathname);
   if (match) {
     const code = JoinCode.safeParse(match[1]);
-    const room = code.success ? await deps.rooms.get(code.data) : null;
+    const room = code.success ? await deps.rooms.read(code.data) : null;
     const key = bearer(req);
     // Same answer for "no such room" and "wrong key": nobody learns which codes exist.
     if (!room || !key || !keyMatches(key, room.record.hostKeyHash)) return json(res, 404, { error: 'Sessie niet gevonden.' });

@@ -227,9 +227,23 @@ export class LiveRooms {
     if (!loaded) return null;
     const events = await hydrate(loaded.events, (version) => this.deckByVersion(version));
     const room = this.live(code, loaded.record, replay(events)!, loaded.commandKeys);
-    // A crash between "ended" and "sealed" is finished here.
-    if (room.state.status === 'ended' && room.record.participantKey) await this.seal(room);
+    // A crash between "ended" and "sealed" is finished here (with several processes, by the holder).
+    if (room.state.status === 'ended' && room.record.participantKey && this.mayWrite(code)) await this.seal(room);
     return room;
+  }
+
+  /**
+   * A room to read (an export, the host's delete): the one in memory; with several processes, when
+   * another process may hold it, a fresh copy from storage that is not kept, so a copy read here
+   * never goes stale in memory.
+   */
+  read(code: string): Promise<LiveRoom | null> {
+    return this.mayWrite(code) ? this.get(code) : this.load(code);
+  }
+
+  /** One process: always. Several: while this process holds the room's lease. */
+  private mayWrite(code: string) {
+    return !this.fence || this.fence(code) !== null;
   }
 
   private async deckByVersion(version: string): Promise<Deck | null> {
@@ -466,6 +480,9 @@ export class LiveRooms {
       await room.lastWrite;
       if (this.rooms.get(code) === pending && !inUse(code)) {
         this.rooms.delete(code);
+        // Several processes: the lease goes too (room-leases.ts releases it), so a timer that still
+        // holds this copy must not write with a lease taken again later.
+        if (this.fence) room.lost = true;
         evicted++;
       }
     }
