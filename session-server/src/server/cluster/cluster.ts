@@ -73,11 +73,22 @@ function connection(url: string, name: string): { redis: Redis; lastError: () =>
   return { redis, lastError: () => lastError };
 }
 
+/**
+ * socket.io's Redis adapter publishes broadcasts without waiting for the result. While Redis is
+ * away each would end as an unhandled rejection (a log line per view sent); those views are lost
+ * either way (the next one is whole again), and the connection's 'error' already said Redis is away.
+ */
+function quietPublish(redis: Redis) {
+  const publish = redis.publish.bind(redis) as (channel: string, message: string | Buffer) => Promise<number>;
+  redis.publish = ((channel: string, message: string | Buffer) => publish(channel, message).catch(() => 0)) as typeof redis.publish;
+}
+
 export async function openCluster(options: ClusterOptions): Promise<Cluster> {
   const processId = randomUUID();
   const connections = [connection(options.redisUrl, 'adapter'), connection(options.redisUrl, 'adapter'), connection(options.redisUrl, 'calls'), connection(options.redisUrl, 'calls')];
   const redis = connections.map((c) => c.redis);
   const [adapterPub, adapterSub, callsPub, callsSub] = redis as [Redis, Redis, Redis, Redis];
+  quietPublish(adapterPub);
   try {
     await Promise.all(redis.map((r) => r.connect()));
   } catch {
