@@ -22,6 +22,7 @@ import { BUSY_ACK, type LiveRoom, type LiveRooms } from './live-rooms.ts';
 import { JoinLimiter } from './join-limiter.ts';
 import { FloodLimits } from './flood-limits.ts';
 import { ObserverBatches } from './observer-batches.ts';
+import { Presence } from './presence.ts';
 import { OverloopSampler } from './overloop-sampler.ts';
 import { OVERLOOP_SAMPLE_MS } from '../room/overloop.ts';
 import { authenticate } from './authenticate.ts';
@@ -96,10 +97,13 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
   );
   // A new point reaches host and beamer on the next batch tick, like what participants do.
   const sampler = new OverloopSampler({ rooms, intervalMs: options.overloopSampleMs ?? OVERLOOP_SAMPLE_MS, inUse: (code) => inUse(code), onPoint: (room) => batches.markDirty(room) });
-  /** Each phone's open sockets, oldest first, so a script cannot hold hundreds at once. */
-  const socketsOf = new Map<string, KringSocket[]>();
-  /** Phones with at least one open socket, per room (see changePresent). */
-  const present = new Map<string, number>();
+  // Changes reach host and beamer on the next batch tick, through the room's holder.
+  const presence = new Presence({
+    io,
+    participantsOf: (code) => channel.role(code, 'participant'),
+    onChange: (code) => void holder.run(code, { op: 'presence', code } satisfies RoomCall, () => markPresenceChanged(code)).catch(() => {}),
+    acrossProcesses: Boolean(options.cluster),
+  });
 
   const admitHere = admission({ rooms, flood, onJoined: (room) => batches.markDirty(room) });
   const admit = async (request: AdmitRequest): Promise<Admission> => {
@@ -192,7 +196,7 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
     await socket.join([channel.all(code), channel.role(code, role)]);
     if (participant) {
       await socket.join(channel.participant(code, participant));
-      keepSocketCap(socket, `${code}:${participant}`);
+      presence.add(socket, code, participant);
     }
     if (role === 'host') {
       options.onHostSeen?.(code);
@@ -210,53 +214,12 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
     const room = await rooms.get(code);
     if (!room) return null;
     sampler.watch(room);
-    return viewFor(room, role, participant, await presentCount(code));
-  }
-
-  /** A new socket of a phone that already holds the maximum closes its oldest one. */
-  function keepSocketCap(socket: KringSocket, key: string) {
-    const code = socket.data.code;
-    const list = (socketsOf.get(key) ?? []).filter((s) => s.connected);
-    if (!list.length) changePresent(code, +1);
-    list.push(socket);
-    while (list.length > LIMITS.socketsPerParticipant) list.shift()!.disconnect(true);
-    socketsOf.set(key, list);
-    socket.on('disconnect', () => {
-      const left = (socketsOf.get(key) ?? []).filter((s) => s !== socket);
-      if (left.length) socketsOf.set(key, left);
-      else if (socketsOf.delete(key)) changePresent(code, -1);
-    });
-  }
-
-  /**
-   * How many phones (not sockets) are connected to a room now: "doen mee" on host and beamer, so a
-   * phone that left is not counted. Changes reach host and beamer on the next batch tick.
-   */
-  function changePresent(code: string, by: number) {
-    const now = (present.get(code) ?? 0) + by;
-    if (now > 0) present.set(code, now);
-    else present.delete(code);
-    void holder.run(code, { op: 'presence', code } satisfies RoomCall, () => markPresenceChanged(code)).catch(() => {});
+    return viewFor(room, role, participant, await presence.count(code));
   }
 
   async function markPresenceChanged(code: string) {
     const room = await rooms.get(code);
     if (room) batches.markDirty(room);
-  }
-
-  /**
-   * Phones connected to the room now. Several processes: every process's sockets, each phone
-   * counted once (one Redis round trip, made on the batch tick and on a new socket only).
-   */
-  async function presentCount(code: string): Promise<number> {
-    if (!options.cluster) return present.get(code) ?? 0;
-    try {
-      const sockets = await io.in(channel.role(code, 'participant')).fetchSockets();
-      return new Set(sockets.map((s) => s.data.participant).filter(Boolean)).size;
-    } catch {
-      // Redis is away: this process's own phones, so its screens keep working until it is back.
-      return present.get(code) ?? 0;
-    }
   }
 
   async function handleCommand(socket: KringSocket, raw: unknown): Promise<Handled> {
@@ -327,7 +290,7 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
   }
 
   async function emitObservers(room: LiveRoom) {
-    const now = await presentCount(room.code);
+    const now = await presence.count(room.code);
     io.to(channel.role(room.code, 'host')).emit(EVENTS.view, hostView(room.observed, now));
     io.to(channel.role(room.code, 'beamer')).emit(EVENTS.view, beamerView(room.observed, now));
   }
