@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
 import pg from 'pg';
+import { Redis } from 'ioredis';
 import type { CreateRoomResponse, HostView, ParticipantView } from '@protocol';
 import { freePort, startServer, type ServerProcess } from '../support/server-process.ts';
 import { connectBeamer, connectHost, connectPhone, createRoom, type TestClient } from '../support/clients.ts';
@@ -156,6 +157,23 @@ describe.skipIf(!available)('two processes on PostgreSQL and Redis', () => {
     await beamer.waitFor((v) => v.present === 4, 10_000);
     expect(await host.send({ type: 'result.reveal', cardId })).toEqual({ ok: true });
     await beamer.waitFor((v) => v.vote?.result.state === 'shown', 10_000);
+  });
+
+  it("forwards a host's handshake to the holder with its key's hash, never the key", async () => {
+    const room = await createRoom(a.url, { minGroupSize: 3 });
+    pool.keep(await connectPhone(a.url, room));
+    const listener = new Redis(`redis://127.0.0.1:${redis.port}`);
+    const forwarded: string[] = [];
+    try {
+      listener.on('pmessage', (_pattern: string, _channel: string, message: string) => forwarded.push(message));
+      await listener.psubscribe(`${schema}:calls:*`);
+      const host = pool.keep(await connectHost(b.url, room));
+      expect(host.view().status).toBeDefined();
+      expect(forwarded.some((m) => m.includes(room.code) && m.includes('keyHash'))).toBe(true);
+      expect(forwarded.filter((m) => m.includes(room.hostKey))).toEqual([]);
+    } finally {
+      listener.disconnect();
+    }
   });
 
   it('never applies a command of a process whose lease on the room was taken over', async () => {

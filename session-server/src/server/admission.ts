@@ -1,14 +1,19 @@
 // The room's part of the handshake, run by the process that holds the room: checks the host or
 // beamer key, or lets a phone in (joining it when new). With several processes, a handshake that
 // reaches another process is forwarded here (cluster/room-calls.ts), so one process decides who joins.
-import type { ConnectRefusal, Handshake } from '../protocol/index.ts';
+import type { ConnectRefusal } from '../protocol/index.ts';
 import { own } from '../room/own.ts';
-import { keyMatches, participantHash } from './secrets.ts';
+import { hashMatches, participantHash } from './secrets.ts';
 import type { LiveRoom, LiveRooms } from './live-rooms.ts';
 import type { FloodLimits } from './flood-limits.ts';
 
-/** A parsed handshake plus the (hashed) address key the newcomer limit counts under. */
-export type AdmitRequest = Handshake & { addressKey: string };
+/**
+ * A parsed handshake, with a host or beamer key already hashed (so a forwarded handshake never
+ * carries the key itself), plus the (hashed) address key the newcomer limit counts under.
+ */
+export type AdmitRequest = ({ role: 'participant'; room: string; token: string } | { role: 'host' | 'beamer'; room: string; keyHash: string }) & {
+  addressKey: string;
+};
 
 export type Admission = { ok: true; code: string; participant: string | null } | { ok: false; reason: ConnectRefusal };
 
@@ -41,7 +46,7 @@ export function admission(deps: AdmissionDeps) {
     } else {
       // Host and beamer: an unknown room and a wrong key get the same answer, so keys reveal no codes.
       const expected = room ? (auth.role === 'host' ? room.record.hostKeyHash : room.record.beamerKeyHash) : null;
-      if (!room || !expected || !keyMatches(auth.key, expected)) return refuse('forbidden');
+      if (!room || !expected || !hashMatches(auth.keyHash, expected)) return refuse('forbidden');
     }
     return { ok: true, code: room.code, participant: room.state.status === 'ended' ? null : participant };
   };

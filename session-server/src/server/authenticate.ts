@@ -6,6 +6,7 @@ import type { IncomingMessage } from 'node:http';
 import { Handshake, PROTOCOL_VERSION, type ConnectRefusal } from '../protocol/index.ts';
 import type { JoinLimiter } from './join-limiter.ts';
 import type { Admission, AdmitRequest } from './admission.ts';
+import { hashKey } from './secrets.ts';
 import type { KringSocket } from './socket-types.ts';
 
 export interface AuthenticateDeps {
@@ -33,7 +34,11 @@ export function authenticate(deps: AuthenticateDeps) {
         // guessed many codes waits longer for every answer (right or wrong), but is never locked out.
         if ((await deps.joinLimiter.pace(addressKey)) === 'busy') return next(refuse('busy'));
       }
-      const admitted = await deps.admit({ ...auth, addressKey });
+      const request: AdmitRequest =
+        auth.role === 'participant'
+          ? { role: auth.role, room: auth.room, token: auth.token, addressKey }
+          : { role: auth.role, room: auth.room, keyHash: hashKey(auth.key), addressKey };
+      const admitted = await deps.admit(request);
       if (!admitted.ok) {
         if (admitted.reason === 'unknown-room') deps.joinLimiter.recordMiss(addressKey);
         return next(refuse(admitted.reason));
