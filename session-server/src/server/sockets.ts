@@ -10,12 +10,12 @@ import {
   LIMITS,
   ParticipantCommand,
   REFUSAL_MESSAGES,
+  type Command,
   type CommandAck,
   type Role,
   type View,
 } from '../protocol/index.ts';
 import type { Actor } from '../room/state.ts';
-import type { Command } from '../protocol/index.ts';
 import { currentCard } from '../room/cards.ts';
 import { beamerView, hostView, participantView } from '../room/views.ts';
 import { BUSY_ACK, type LiveRoom, type LiveRooms } from './live-rooms.ts';
@@ -323,8 +323,7 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
 
   /** Disconnects everyone in a room, e.g. after the host deleted it; other processes drop their copy. */
   function closeRoom(code: string) {
-    batches.clear(code);
-    sampler.clear(code);
+    forgetRoom(code);
     io.in(channel.all(code)).disconnectSockets(true);
     if (options.cluster) io.serverSideEmit('roomDeleted', code);
   }
