@@ -8,12 +8,16 @@ import type { LiveRoom, LiveRooms } from './live-rooms.ts';
 import type { FloodLimits } from './flood-limits.ts';
 
 /**
- * A parsed handshake, with a host or beamer key already hashed (so a forwarded handshake never
- * carries the key itself), plus the (hashed) address key the newcomer limit counts under.
+ * A parsed handshake, with a host or beamer key already hashed, plus the (hashed) address key the
+ * newcomer limit counts under. A handshake forwarded from another process carries the phone's
+ * participant hash instead of its token (null: the room was sealed or is unknown there), so neither
+ * a key nor a token passes through Redis.
  */
-export type AdmitRequest = ({ role: 'participant'; room: string; token: string } | { role: 'host' | 'beamer'; room: string; keyHash: string }) & {
-  addressKey: string;
-};
+export type AdmitRequest = (
+  | { role: 'participant'; room: string; token: string }
+  | { role: 'participant'; room: string; participantHash: string | null }
+  | { role: 'host' | 'beamer'; room: string; keyHash: string }
+) & { addressKey: string };
 
 export type Admission = { ok: true; code: string; participant: string | null } | { ok: false; reason: ConnectRefusal };
 
@@ -31,8 +35,10 @@ export function admission(deps: AdmissionDeps) {
     let participant: string | null = null;
     if (auth.role === 'participant') {
       if (!room) return refuse('unknown-room');
-      if (room.record.participantKey) {
-        participant = participantHash(room.record.participantKey, auth.token);
+      const key = room.record.participantKey;
+      // Forwarded from another process: the phone's hash was made there (its token stayed there).
+      if (key) participant = 'token' in auth ? participantHash(key, auth.token) : auth.participantHash;
+      if (participant) {
         // A script that reconnects as fast as it is closed is slowed down per phone.
         if (!deps.flood.connect(participant)) return refuse('busy');
         if (!own(room.state.participants, participant)) {

@@ -241,6 +241,11 @@ export class LiveRooms {
     return this.mayWrite(code) ? this.get(code) : this.load(code);
   }
 
+  /** The room's stored record (keys' hashes, participant key), without loading the room. */
+  loadRecord(code: string) {
+    return this.store.loadRecord(code);
+  }
+
   /** One process: always. Several: while this process holds the room's lease. */
   private mayWrite(code: string) {
     return !this.fence || this.fence(code) !== null;

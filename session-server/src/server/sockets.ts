@@ -27,6 +27,7 @@ import { OverloopSampler } from './overloop-sampler.ts';
 import { OVERLOOP_SAMPLE_MS } from '../room/overloop.ts';
 import { authenticate } from './authenticate.ts';
 import { admission, type Admission, type AdmitRequest } from './admission.ts';
+import { participantHash } from './secrets.ts';
 import { BUSY, singleProcess } from './cluster/room-holder.ts';
 import type { Cluster } from './cluster/cluster.ts';
 import type { KringServer, KringSocket } from './socket-types.ts';
@@ -101,15 +102,21 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
   const presence = new Presence({
     io,
     participantsOf: (code) => channel.role(code, 'participant'),
-    onChange: (code) => void holder.run(code, { op: 'presence', code } satisfies RoomCall, () => markPresenceChanged(code)).catch(() => {}),
+    onChange: (code) => void holder.run(code, () => ({ op: 'presence', code }) satisfies RoomCall, () => markPresenceChanged(code)).catch(() => {}),
     acrossProcesses: Boolean(options.cluster),
   });
 
   const admitHere = admission({ rooms, flood, onJoined: (room) => batches.markDirty(room) });
   const admit = async (request: AdmitRequest): Promise<Admission> => {
-    const admitted = await holder.run(request.room, { op: 'admit', request } satisfies RoomCall, () => admitHere(request));
+    const admitted = await holder.run(request.room, () => forwardable(request), () => admitHere(request));
     return admitted === BUSY ? { ok: false, reason: 'busy' } : admitted;
   };
+  /** A handshake to forward: the phone's hash instead of its token, made with the stored participant key. */
+  async function forwardable(request: AdmitRequest): Promise<RoomCall> {
+    if (request.role !== 'participant' || !('token' in request)) return { op: 'admit', request };
+    const key = (await rooms.loadRecord(request.room))?.participantKey;
+    return { op: 'admit', request: { role: 'participant', room: request.room, participantHash: key ? participantHash(key, request.token) : null, addressKey: request.addressKey } };
+  }
   // AUTH: the handshake names the room and carries the participant token or a key.
   io.use(authenticate({ joinLimiter: new JoinLimiter(), addressKey: options.addressKey, admit }));
 
@@ -204,7 +211,7 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
     }
     // Every (re)connect gets the whole view, so no client depends on missed events. Host and
     // beamer get the batched (observed) state, never fresher counts than the last tick.
-    const view = await holder.run(code, { op: 'view', code, role, participant } satisfies RoomCall, () => viewHere(code, role, participant));
+    const view = await holder.run(code, () => ({ op: 'view', code, role, participant }) satisfies RoomCall, () => viewHere(code, role, participant));
     if (view === BUSY || !view) return void socket.disconnect(true);
     socket.emit(EVENTS.view, view);
   }
@@ -244,7 +251,7 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
     // RUN (decide, store, apply) where the room is held; the acknowledgement goes out only after
     // the events are stored.
     const command = parsed.data;
-    const handled = await holder.run(code, { op: 'command', code, actor, command } satisfies RoomCall, () => runHere(code, actor, command));
+    const handled = await holder.run(code, () => ({ op: 'command', code, actor, command }) satisfies RoomCall, () => runHere(code, actor, command));
     return handled === BUSY ? answer(BUSY_ACK) : handled;
   }
 

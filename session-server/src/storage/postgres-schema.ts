@@ -148,6 +148,7 @@ export function postgresStatements(schema: string | undefined) {
       SELECT r.code, r.created_at, r.host_key_hash, r.beamer_key_hash, r.participant_key, e.command_key, e.body
       FROM ${t('rooms')} r LEFT JOIN ${t('events')} e ON e.code = r.code
       WHERE r.code = $1 ORDER BY e.seq`,
+    loadRecord: `SELECT code, created_at, host_key_hash, beamer_key_hash, participant_key FROM ${t('rooms')} WHERE code = $1`,
     deleteEvents: `DELETE FROM ${t('events')} WHERE code = $1`,
     forgetParticipantKey: `UPDATE ${t('rooms')} SET participant_key = NULL WHERE code = $1`,
     listRooms: `SELECT code, created_at, host_seen_at, participant_key IS NULL AS sealed FROM ${t('rooms')} ORDER BY created_at`,

@@ -17,7 +17,7 @@
 import pg from 'pg';
 import type { Deck } from '../protocol/index.ts';
 import type { RoomEvent } from '../room/state.ts';
-import { FencedError, type BatchEntry, type LoadedRoom, type RoomStore } from './room-store.ts';
+import { FencedError, type BatchEntry, type LoadedRoom, type RoomRecord, type RoomStore } from './room-store.ts';
 import { inTransaction, migrate, postgresStatements } from './postgres-schema.ts';
 
 export interface PostgresStoreOptions {
@@ -37,6 +37,14 @@ interface RoomRow {
   command_key: string | null;
   body: string | null;
 }
+
+const recordOf = (row: Omit<RoomRow, 'command_key' | 'body'>): RoomRecord => ({
+  code: row.code,
+  createdAt: Number(row.created_at),
+  hostKeyHash: row.host_key_hash,
+  beamerKeyHash: row.beamer_key_hash,
+  participantKey: row.participant_key,
+});
 
 /** Thrown when the database does not keep the durability promise Kring makes to its users. */
 export class UnsafeDatabaseError extends Error {}
@@ -122,16 +130,14 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       if (!row) return null;
       const stored = rows.filter((r) => r.body !== null);
       return {
-        record: {
-          code: row.code,
-          createdAt: Number(row.created_at),
-          hostKeyHash: row.host_key_hash,
-          beamerKeyHash: row.beamer_key_hash,
-          participantKey: row.participant_key,
-        },
+        record: recordOf(row),
         events: stored.map((r) => JSON.parse(r.body!) as RoomEvent),
         commandKeys: [...new Set(stored.flatMap((r) => (r.command_key ? [r.command_key] : [])))],
       };
+    },
+    async loadRecord(code) {
+      const { rows } = await pool.query<RoomRow>(sql.loadRecord, [code]);
+      return rows[0] ? recordOf(rows[0]) : null;
     },
     async seal(code, snapshot, fence) {
       await transaction(async (client) => {

@@ -64,6 +64,8 @@ export interface RoomStore {
    */
   appendBatch(entries: BatchEntry[]): Promise<void>;
   load(code: string): Promise<LoadedRoom | null>;
+  /** The room's record without its events (cheap), e.g. to check a handshake another process decides. */
+  loadRecord(code: string): Promise<RoomRecord | null>;
   /**
    * Ends the link between phones and answers: replaces the room's history with one anonymised
    * snapshot event, forgets the command keys and deletes the participant key, in one transaction.

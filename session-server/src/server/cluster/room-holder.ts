@@ -7,8 +7,11 @@ import type { RoomCalls } from './room-calls.ts';
 export const BUSY = 'busy' as const;
 
 export interface RoomHolder {
-  /** Runs `here` when this process holds the room, or hands `call` to the holder and returns its answer. */
-  run<T>(code: string, call: unknown, here: () => Promise<T>): Promise<T | typeof BUSY>;
+  /**
+   * Runs `here` when this process holds the room, or hands the call (made by `call` only then) to
+   * the holder and returns its answer.
+   */
+  run<T>(code: string, call: () => unknown, here: () => Promise<T>): Promise<T | typeof BUSY>;
   /** Takes the room when it is free; true when this process holds it now. */
   hold(code: string): Promise<boolean>;
   /** Answers a call forwarded from another process, if this process still holds the room. */
@@ -36,11 +39,14 @@ export function leasedRooms(leases: RoomLeases, calls: RoomCalls): RoomHolder {
     }
   }
   return {
-    async run<T>(code: string, call: unknown, here: () => Promise<T>) {
+    async run<T>(code: string, call: () => unknown, here: () => Promise<T>) {
       const where = await locate(code);
       if (where === 'here') return here();
       if (where === null) return BUSY;
-      const answered = (await calls.call(where, call).catch(() => ({ busy: true }))) as { busy: true } | { value: T };
+      const answered = (await Promise.resolve()
+        .then(call)
+        .then((made) => calls.call(where, made))
+        .catch(() => ({ busy: true }))) as { busy: true } | { value: T };
       return 'value' in answered ? answered.value : BUSY;
     },
     hold: async (code) => (await locate(code)) === 'here',
