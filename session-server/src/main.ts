@@ -8,10 +8,16 @@ import { openSqliteStore } from './storage/sqlite-store.ts';
 import { errorKind, openPostgresStore, UnsafeDatabaseError } from './storage/postgres-store.ts';
 import type { RoomStore } from './storage/room-store.ts';
 import { createApplication } from './server/create-application.ts';
+import { openCluster, type Cluster } from './server/cluster/cluster.ts';
 
 const config = configFromEnv();
+if (config.redisUrl && !config.databaseUrl) {
+  console.error('[kring] REDIS_URL is gezet maar DATABASE_URL niet. Meer processen samen hebben PostgreSQL nodig: een SQLite-bestand hoort bij één proces. Zet DATABASE_URL, of laat REDIS_URL leeg.');
+  process.exit(1);
+}
 const decks = loadDecks(config.decksDir);
 const store = await openStore();
+const cluster = await openClusterLink();
 const httpServer = createServer();
 const app = createApplication(httpServer, {
   store,
@@ -23,7 +29,32 @@ const app = createApplication(httpServer, {
   commitQueueLimit: config.commitQueueLimit,
   participantsPerRoom: config.participantsPerRoom,
   access: config,
+  cluster,
 });
+
+/** Several processes together when REDIS_URL is set (with DATABASE_URL, checked above). */
+async function openClusterLink(): Promise<Cluster | undefined> {
+  if (!config.redisUrl || !config.databaseUrl) return undefined;
+  try {
+    return await openCluster({
+      redisUrl: config.redisUrl,
+      databaseUrl: config.databaseUrl,
+      prefix: config.redisPrefix,
+      leaseTtlMs: config.leaseTtlMs,
+      leaseRenewMs: config.leaseRenewMs,
+      callTimeoutMs: Math.min(2000, config.leaseTtlMs),
+    });
+  } catch (error) {
+    console.error(`[kring] Redis op ${redisLocation(config.redisUrl)} is niet bereikbaar (${errorKind(error)}). Draait Redis, en klopt REDIS_URL?`);
+    process.exit(1);
+  }
+}
+
+/** Host and port of a Redis address, without a password, for messages. */
+function redisLocation(address: string) {
+  const url = new URL(address);
+  return `${url.hostname || 'localhost'}:${url.port || '6379'}`;
+}
 
 /** The embedded SQLite file, or PostgreSQL when DATABASE_URL is set (several processes together). */
 async function openStore(): Promise<RoomStore> {
@@ -59,7 +90,7 @@ httpServer.once('error', (error: NodeJS.ErrnoException) => {
 });
 httpServer.listen(config.port, config.host, () => {
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
-  console.log(`[kring] klaar op http://${shown}:${config.port} (${decks.size} kaartsets, data in ${config.databaseUrl ? `PostgreSQL op ${databaseLocation(config.databaseUrl)}` : config.dataDir}${removed ? `, ${removed} oude sessies verwijderd` : ''})`);
+  console.log(`[kring] klaar op http://${shown}:${config.port} (${decks.size} kaartsets, data in ${config.databaseUrl ? `PostgreSQL op ${databaseLocation(config.databaseUrl)}` : config.dataDir}${cluster ? `, samen met andere processen via Redis op ${redisLocation(config.redisUrl!)}` : ''}${removed ? `, ${removed} oude sessies verwijderd` : ''})`);
   // Phones cannot open "localhost": say which address they can use.
   const forPhones = config.host === '127.0.0.1' ? [] : joinAddresses(config.publicUrl, config.port);
   if (forPhones.length) console.log(`[kring] telefoons doen mee via: ${forPhones.join('  of  ')}`);

@@ -10,6 +10,8 @@ export type HostStore = ReturnType<typeof createHostStore>;
 export const openSocketIo: OpenSocket = (url, auth) =>
   io(url, {
     auth,
+    // The join code in the URL lets a load balancer send a whole room to one process (deploy/nginx/kring-cluster.conf).
+    query: { room: String(auth.room ?? '') },
     // Long-polling first, then an upgrade to WebSocket when it works. A school proxy that blocks
     // WebSockets then only stops the upgrade and the screen stays on polling; with WebSocket first,
     // socket.io would not fall back by itself.

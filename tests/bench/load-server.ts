@@ -4,7 +4,9 @@
 // command to every phone). Both answer the parent over IPC with memory after GC and CPU time, so
 // the figures are the server's own and not the generator's.
 //
-//   node --expose-gc tests/bench/load-server.ts kring|bare   (started by load.ts, not by hand)
+// kring-cluster: one of several Kring processes on PostgreSQL and Redis (load.ts --only kring-2).
+//
+//   node --expose-gc tests/bench/load-server.ts kring|kring-cluster|bare   (started by load.ts, not by hand)
 import { createServer } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +30,34 @@ if (kind === 'kring') {
     siteDir: join(dataDir, 'site'),
     // Each simulated phone sends its own X-Forwarded-For: the generator is one address, a school is many.
     access: { publicUrl: null, allowedOrigins: [], trustProxy: 1, roomsPerHour: 1_000_000, siteServerUrl: null, port: null },
+  });
+  close = () => app.close();
+} else if (kind === 'kring-cluster') {
+  // One of several Kring processes on PostgreSQL and Redis (load.ts --only kring-2 starts two),
+  // wired as main.ts does with DATABASE_URL and REDIS_URL, in the schema and Redis prefix load.ts names.
+  const root = resolve(import.meta.dirname, '../..');
+  const { loadDecks } = await import('../../session-server/src/server/decks.ts');
+  const { openPostgresStore } = await import('../../session-server/src/storage/postgres-store.ts');
+  const { openCluster } = await import('../../session-server/src/server/cluster/cluster.ts');
+  const { createApplication } = await import('../../session-server/src/server/create-application.ts');
+  const schema = process.env.KRING_BENCH_SCHEMA!;
+  const databaseUrl = process.env.KRING_BENCH_DATABASE_URL!;
+  const store = await openPostgresStore({ connectionString: databaseUrl, schema });
+  const cluster = await openCluster({
+    redisUrl: process.env.KRING_BENCH_REDIS_URL!,
+    databaseUrl,
+    schema,
+    prefix: schema,
+    leaseTtlMs: 3000,
+    leaseRenewMs: 1000,
+    callTimeoutMs: 2000,
+  });
+  const app = createApplication(httpServer, {
+    store,
+    decks: loadDecks(join(root, 'decks')),
+    siteDir: join(dataDir, 'site'),
+    access: { publicUrl: null, allowedOrigins: [], trustProxy: 1, roomsPerHour: 1_000_000, siteServerUrl: null, port: null },
+    cluster,
   });
   close = () => app.close();
 } else if (kind === 'bare') {
@@ -80,7 +110,7 @@ if (kind === 'kring') {
   }, 1000).unref();
   close = async () => void (await io.close());
 } else {
-  throw new Error('usage: load-server.ts kring|bare');
+  throw new Error('usage: load-server.ts kring|kring-cluster|bare');
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;

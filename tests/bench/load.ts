@@ -15,9 +15,12 @@
 // 5 ms p99 or uses over 70% of a core is marked INVALID: it measured itself). Not part of `npm test`.
 //
 //   npm run bench:load -- [--rooms 200] [--phones 30] [--rate 2000[,4000,...]] [--seconds 15]
-//     [--warmup 3] [--step-seconds 10] [--post-its 0.05] [--changes 0.3] [--only kring|bare]
+//     [--warmup 3] [--step-seconds 10] [--post-its 0.05] [--changes 0.3] [--only kring|bare|kring-2]
 //     [--server-node-options='--cpu-prof --cpu-prof-dir=/tmp/kring-prof']
 //   one school in one room: --rooms 1 --phones 5000 --rate 500
+//   kring-2: Kring as two processes on PostgreSQL and Redis (--database-url, --redis-url); each
+//   room's host and beamer on one process, its phones split over both, so half of them reach the
+//   room through the other process (forwarded): the worst case, without nginx keeping a room together.
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -37,6 +40,8 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     'server-node-options': { type: 'string', default: '' },
     'handshakes-in-flight': { type: 'string', default: '256' },
+    'database-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/test' },
+    'redis-url': { type: 'string', default: 'redis://127.0.0.1:6379' },
   },
 });
 const ROOMS = Number(args.rooms);
@@ -206,9 +211,13 @@ const commandId = () => `b${(commandCounter++).toString(36).padStart(9, '0')}`;
 /** A made-up client address per phone (10.x.y.z): the generator is one address, phones are many. */
 const addressOf = (n: number) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
 
+/** The PostgreSQL schema and Redis prefix of a kring-2 run (dropped afterwards). */
+const benchSchema = `kring_bench_${Date.now().toString(36)}`;
+
 async function startServer(kind: string): Promise<{ child: ChildProcess; port: number }> {
   const execArgv = ['--expose-gc', ...(args['server-node-options'] ? args['server-node-options'].split(' ').filter(Boolean) : [])];
-  const child = fork(new URL('./load-server.ts', import.meta.url).pathname, [kind], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const env = { ...process.env, KRING_BENCH_SCHEMA: benchSchema, KRING_BENCH_DATABASE_URL: args['database-url'], KRING_BENCH_REDIS_URL: args['redis-url'] };
+  const child = fork(new URL('./load-server.ts', import.meta.url).pathname, [kind], { execArgv, env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (m: { port: number }) => resolve(m.port));
     child.once('exit', (code) => reject(new Error(`${kind} server exited (${code})`)));
@@ -221,11 +230,16 @@ interface ServerStats {
   heap: number;
   cpu: NodeJS.CpuUsage;
 }
-function serverStats(child: ChildProcess): Promise<ServerStats> {
+function oneServerStats(child: ChildProcess): Promise<ServerStats> {
   return new Promise((resolve) => {
     child.once('message', (m: ServerStats) => resolve(m));
     child.send({ type: 'stats' });
   });
+}
+/** All processes of a run together. */
+async function serverStats(children: ChildProcess[]): Promise<ServerStats> {
+  const all = await Promise.all(children.map(oneServerStats));
+  return all.reduce((sum, s) => ({ rss: sum.rss + s.rss, heap: sum.heap + s.heap, cpu: { user: sum.cpu.user + s.cpu.user, system: sum.cpu.system + s.cpu.system } }));
 }
 
 /** Runs `work` on every item with at most `limit` at a time. */
@@ -267,7 +281,12 @@ interface Result {
 }
 
 async function run(kind: string): Promise<Result> {
-  const { child, port } = await startServer(kind);
+  const started = kind === 'kring-2' ? await Promise.all([startServer('kring-cluster'), startServer('kring-cluster')]) : [await startServer(kind)];
+  const children = started.map((s) => s.child);
+  const ports = started.map((s) => s.port);
+  const port = ports[0]!;
+  /** Each room's host and beamer on one process (rooms alternate), phones alternate over all. */
+  const portOf = (n: number) => ports[n % ports.length]!;
   const auth = (role: string, code: string, extra: Record<string, unknown>) => ({ v: PROTOCOL_VERSION, role, room: code, ...extra });
   const specs = await createRooms(port);
   let current = new Window();
@@ -278,8 +297,8 @@ async function run(kind: string): Promise<Result> {
     const room: Room = {
       index,
       code: spec.code,
-      host: new WireClient(port, auth('host', spec.code, { key: spec.hostKey }), `10.254.${index >> 8}.${index & 255}`),
-      beamer: new WireClient(port, auth('beamer', spec.code, { key: spec.beamerKey }), `10.253.${index >> 8}.${index & 255}`),
+      host: new WireClient(portOf(index), auth('host', spec.code, { key: spec.hostKey }), `10.254.${index >> 8}.${index & 255}`),
+      beamer: new WireClient(portOf(index), auth('beamer', spec.code, { key: spec.beamerKey }), `10.253.${index >> 8}.${index & 255}`),
       phones: [],
       card: 0,
       stepping: false,
@@ -310,14 +329,14 @@ async function run(kind: string): Promise<Result> {
     }
   }
 
-  const before = await serverStats(child);
+  const before = await serverStats(children);
   // The connect storm: every phone at once (at most `handshakes-in-flight` opening at a time).
   let phoneNumber = 0;
   const phones: Phone[] = [];
   for (const room of rooms) {
     for (let i = 0; i < PHONES; i++) {
       const phone: Phone = {
-        client: new WireClient(port, auth('participant', room.code, { token: token() }), addressOf(++phoneNumber)),
+        client: new WireClient(portOf(++phoneNumber), auth('participant', room.code, { token: token() }), addressOf(phoneNumber)),
         room,
         choice: null,
         postIts: 0,
@@ -350,7 +369,7 @@ async function run(kind: string): Promise<Result> {
   });
   const connectMs = performance.now() - stormStart;
   await sleep(1500); // the joins' batch tick
-  const afterConnect = await serverStats(child);
+  const afterConnect = await serverStats(children);
   const connectedPhones = phones.filter((p) => p.client.connected);
   const live = connectedPhones.length;
 
@@ -438,7 +457,7 @@ async function run(kind: string): Promise<Result> {
     current = new Window();
     await sleep(WARMUP * 1000);
     current.recording = true;
-    const start = await serverStats(child);
+    const start = await serverStats(children);
     const cpuStart = process.cpuUsage();
     const wallStart = performance.now();
     lag.reset();
@@ -447,7 +466,7 @@ async function run(kind: string): Promise<Result> {
     lag.disable();
     const wall = performance.now() - wallStart;
     const cpu = process.cpuUsage(cpuStart);
-    const end = await serverStats(child);
+    const end = await serverStats(children);
     current.recording = false;
     clearInterval(driver);
     await sleep(1500); // let the last acks and counts arrive before the next window
@@ -467,8 +486,14 @@ async function run(kind: string): Promise<Result> {
     room.host.close();
     room.beamer.close();
   }
-  child.send({ type: 'stop' });
-  await new Promise((done) => child.once('exit', done));
+  await Promise.all(
+    children.map((child) => {
+      const exited = new Promise((done) => child.once('exit', done));
+      child.send({ type: 'stop' });
+      return exited;
+    }),
+  );
+  if (kind === 'kring-2') await dropBenchSchema();
   return {
     kind,
     phones: live,
@@ -478,6 +503,14 @@ async function run(kind: string): Promise<Result> {
     heapPerPhone: (afterConnect.heap - before.heap) / Math.max(1, live),
     windows,
   };
+}
+
+async function dropBenchSchema() {
+  const { default: pg } = await import('pg');
+  const admin = new pg.Client({ connectionString: args['database-url'] });
+  await admin.connect();
+  await admin.query(`DROP SCHEMA IF EXISTS "${benchSchema}" CASCADE`);
+  await admin.end();
 }
 
 function rows(result: Result): Map<string, [number | string, string]> {

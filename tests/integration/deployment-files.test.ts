@@ -16,6 +16,7 @@ const compose = parse(read('deploy/compose.yaml')) as {
   services: Record<string, { environment?: Record<string, unknown>; volumes?: string[]; network_mode?: string; ports?: string[] }>;
 };
 const nginx = read('deploy/nginx/kring.conf');
+const nginxCluster = read('deploy/nginx/kring-cluster.conf');
 const kring = compose.services.kring!;
 
 /** The environment variables Kring's configuration reads (config.ts). */
@@ -112,6 +113,23 @@ describe('deployment files', () => {
     }
   });
 
+  test('nginx for several processes keeps a room on one process by its join code, not by address', () => {
+    const upstream = block(nginxCluster, 'upstream kring_cluster {');
+    const param = /^\s*hash \$arg_(\w+) consistent;$/m.exec(upstream)?.[1];
+    expect(param).toBe('room');
+    expect(upstream).not.toMatch(/ip_hash|\$remote_addr/);
+    expect([...upstream.matchAll(/^\s*server 127\.0\.0\.1:\d+\b/gm)].length).toBeGreaterThanOrEqual(2);
+    // Both clients put the join code in the socket.io URL under that name.
+    expect(read('site/stores/screens.ts')).toMatch(new RegExp(`query: \\{ ${param}: `));
+    expect(read('site/islands/phone/light-socket.ts')).toContain(`&${param}=\${encodeURIComponent(room)}`);
+    expect(serverWith(nginxCluster, 'listen 443 ssl')).toContain('access_log off;');
+    for (const location of ['location /socket.io/ {', 'location / {']) {
+      const body = block(serverWith(nginxCluster, 'listen 443 ssl'), location);
+      expect(body).toContain('proxy_pass http://kring_cluster;');
+      expect(body).toContain('proxy_set_header X-Forwarded-For $remote_addr;');
+    }
+  });
+
   describe('against a running server', () => {
     let server: InProcessServer;
     beforeAll(async () => {
@@ -127,6 +145,15 @@ describe('deployment files', () => {
       const { pingInterval, pingTimeout } = server.app.io.engine.opts as { pingInterval: number; pingTimeout: number };
       const readTimeout = seconds(/proxy_read_timeout (\S+);/.exec(socketIo)?.[1] ?? '');
       expect(readTimeout * 1000).toBeGreaterThan(pingInterval + pingTimeout);
+    });
+
+    test('nginx for several processes upgrades /socket.io/ and waits longer than a heartbeat too', () => {
+      const socketIo = block(nginxCluster, 'location /socket.io/ {');
+      expect(socketIo).toContain('proxy_set_header Upgrade $http_upgrade;');
+      expect(socketIo).toMatch(/proxy_set_header Connection \$\w+;/);
+      expect(nginxCluster).toMatch(/map \$http_upgrade \$\w+ \{\s*default upgrade;/);
+      const { pingInterval, pingTimeout } = server.app.io.engine.opts as { pingInterval: number; pingTimeout: number };
+      expect(seconds(/proxy_read_timeout (\S+);/.exec(socketIo)?.[1] ?? '') * 1000).toBeGreaterThan(pingInterval + pingTimeout);
     });
   });
 });

@@ -54,9 +54,9 @@ describe('a full write queue', () => {
     const host = pool.keep(await connectHost(url, room));
     await host.send({ type: 'card.goto', index: 1 });
     const cardId = (await host.waitFor((v) => v.cardIndex === 1)).card!.id;
-    // One at a time: a join is a change too, and with room for only 2 waiting a burst of joins
-    // could itself be answered busy (the site's client would retry; these raw clients do not).
-    const phones: TestClient<ParticipantView>[] = [];
+    // One after another: with room for only 2 waiting changes, 12 joins at once on a busy machine
+    // are refused `busy` too (these raw clients do not retry a handshake as the site's client does).
+    const phones: Awaited<ReturnType<typeof connectPhone>>[] = [];
     for (let i = 0; i < 12; i++) phones.push(pool.keep(await connectPhone(url, room)));
 
     // Raw clients (no retry): with the disk slow and room for 2 waiting changes, most are refused.

@@ -44,10 +44,10 @@ describe.skipIf(!available)('the PostgreSQL store', () => {
       expect((await stores[3]!.load(record.code))?.events).toEqual(events);
       await Promise.all(stores.map((s) => s.close()));
       const { rows } = await admin.query(`SELECT version FROM "${fresh}".kring_schema`);
-      expect(rows).toEqual([{ version: 1 }]);
+      expect(rows).toEqual([{ version: 2 }]);
       // Opening again changes nothing.
       await (await open({ schema: fresh })).close();
-      expect((await admin.query(`SELECT version FROM "${fresh}".kring_schema`)).rows).toEqual([{ version: 1 }]);
+      expect((await admin.query(`SELECT version FROM "${fresh}".kring_schema`)).rows).toEqual([{ version: 2 }]);
     } finally {
       await admin.query(`DROP SCHEMA IF EXISTS "${fresh}" CASCADE`);
     }

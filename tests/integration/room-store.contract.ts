@@ -152,6 +152,16 @@ export function roomStoreContract(name: string, open: () => Promise<RoomStore>) 
       expect(replay(loaded!.events)).toEqual(anonymise(live));
     });
 
+    it('gives a room\'s record without its events, without the participant key once sealed, and null for an unknown room', async () => {
+      const s = await store();
+      const record = roomRecord();
+      await s.create(record, startEvents(record));
+      expect(await s.loadRecord(record.code)).toEqual(record);
+      await s.seal(record.code, { type: 'snapshot', state: anonymise(replay(startEvents(record))!) });
+      expect(await s.loadRecord(record.code)).toEqual({ ...record, participantKey: null });
+      expect(await s.loadRecord('NOPE22')).toBeNull();
+    });
+
     it('a sealed room can be sealed again (a crash between end and seal is finished on load)', async () => {
       const s = await store();
       const record = roomRecord();

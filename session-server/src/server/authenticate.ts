@@ -1,21 +1,19 @@
 // The handshake (AUTH): the `auth` payload names the room and carries the participant token or a
 // host or beamer key. A phone that is new to the room joins here, within the limits that keep one
-// address or one script from filling a class's session.
+// address or one script from filling a class's session. The room's part runs where the room is
+// held (admission.ts); the per-address pacing runs here, on the process the phone reached.
 import type { IncomingMessage } from 'node:http';
 import { Handshake, PROTOCOL_VERSION, type ConnectRefusal } from '../protocol/index.ts';
-import { keyMatches, participantHash } from './secrets.ts';
-import type { LiveRoom, LiveRooms } from './live-rooms.ts';
 import type { JoinLimiter } from './join-limiter.ts';
-import type { FloodLimits } from './flood-limits.ts';
+import type { Admission, AdmitRequest } from './admission.ts';
+import { hashKey } from './secrets.ts';
 import type { KringSocket } from './socket-types.ts';
 
 export interface AuthenticateDeps {
-  rooms: LiveRooms;
-  flood: FloodLimits;
   joinLimiter: JoinLimiter;
   addressKey: (req: IncomingMessage) => string;
-  /** A new phone joined: host and beamer hear of it on the next batch tick. */
-  onJoined: (room: LiveRoom) => void;
+  /** The room's part of the handshake, on the process that holds the room. */
+  admit: (request: AdmitRequest) => Promise<Admission>;
 }
 
 function refuse(reason: ConnectRefusal): Error & { data: { reason: ConnectRefusal } } {
@@ -36,31 +34,16 @@ export function authenticate(deps: AuthenticateDeps) {
         // guessed many codes waits longer for every answer (right or wrong), but is never locked out.
         if ((await deps.joinLimiter.pace(addressKey)) === 'busy') return next(refuse('busy'));
       }
-      const room = await deps.rooms.get(auth.room);
-      let participant: string | null = null;
-      if (auth.role === 'participant') {
-        if (!room) {
-          deps.joinLimiter.recordMiss(addressKey);
-          return next(refuse('unknown-room'));
-        }
-        if (room.record.participantKey) {
-          participant = participantHash(room.record.participantKey, auth.token);
-          // A script that reconnects as fast as it is closed is slowed down per phone.
-          if (!deps.flood.connect(participant)) return next(refuse('busy'));
-          if (!room.state.participants.has(participant)) {
-            if (room.state.locked) return next(refuse('locked'));
-            if (!(await deps.flood.newcomer(room.code, addressKey, room.state.expectedGroupSize))) return next(refuse('busy'));
-            const joined = await deps.rooms.join(room, participant);
-            if (!joined.ack.ok) return next(refuse(joined.ack.error === 'closed' ? 'locked' : joined.ack.error === 'limit' ? 'full' : 'busy'));
-            if (joined.events.length) deps.onJoined(room);
-          }
-        }
-      } else {
-        // Host and beamer: an unknown room and a wrong key get the same answer, so keys reveal no codes.
-        const expected = room ? (auth.role === 'host' ? room.record.hostKeyHash : room.record.beamerKeyHash) : null;
-        if (!room || !expected || !keyMatches(auth.key, expected)) return next(refuse('forbidden'));
+      const request: AdmitRequest =
+        auth.role === 'participant'
+          ? { role: auth.role, room: auth.room, token: auth.token, addressKey }
+          : { role: auth.role, room: auth.room, keyHash: hashKey(auth.key), addressKey };
+      const admitted = await deps.admit(request);
+      if (!admitted.ok) {
+        if (admitted.reason === 'unknown-room') deps.joinLimiter.recordMiss(addressKey);
+        return next(refuse(admitted.reason));
       }
-      socket.data = { code: room!.code, role: auth.role, participant: room!.state.status === 'ended' ? null : participant };
+      socket.data = { code: admitted.code, role: auth.role, participant: admitted.participant };
       next();
     } catch (error) {
       console.error('[kring] handshake failed:', (error as Error).message);

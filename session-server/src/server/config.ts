@@ -10,6 +10,14 @@ export interface Config {
   dataDir: string;
   /** PostgreSQL instead of the embedded SQLite file (DATABASE_URL), for several processes; null: SQLite. */
   databaseUrl: string | null;
+  /** Redis for several processes together (REDIS_URL, needs DATABASE_URL); null: one process. */
+  redisUrl: string | null;
+  /** Redis channel names start with this (KRING_REDIS_PREFIX), so installations can share a Redis. */
+  redisPrefix: string;
+  /** How long a process's hold on a room lasts without renewal (KRING_LEASE_TTL_MS). */
+  leaseTtlMs: number;
+  /** How often a process renews its holds (KRING_LEASE_RENEW_MS). */
+  leaseRenewMs: number;
   retentionDays: number;
   /** A live session with no host connected for this many hours is ended and sealed (KRING_UNATTENDED_END_HOURS). */
   unattendedEndHours: number;
@@ -97,6 +105,20 @@ function databaseAddress(name: string): string | null {
   return value;
 }
 
+/** A redis:// address, or null when REDIS_URL is empty. */
+function redisAddress(name: string): string | null {
+  const value = (process.env[name] ?? '').trim();
+  if (value === '') return null;
+  let protocol = '';
+  try {
+    protocol = new URL(value).protocol;
+  } catch {
+    // reported below
+  }
+  if (protocol !== 'redis:' && protocol !== 'rediss:') throw new Error(`${name} moet beginnen met redis://, zoals redis://127.0.0.1:6379`);
+  return value;
+}
+
 /** Where a database address points, without the user name or password, for messages. */
 export function databaseLocation(address: string): string {
   const url = new URL(address);
@@ -112,11 +134,18 @@ function originList(name: string): string[] {
 }
 
 export function configFromEnv(): Config {
+  const leaseTtlMs = positiveNumber('KRING_LEASE_TTL_MS', 3000);
+  const leaseRenewMs = positiveNumber('KRING_LEASE_RENEW_MS', Math.round(leaseTtlMs / 3));
+  if (leaseRenewMs * 2 > leaseTtlMs) throw new Error(`KRING_LEASE_RENEW_MS moet hoogstens de helft van KRING_LEASE_TTL_MS zijn (nu ${leaseRenewMs} en ${leaseTtlMs})`);
   return {
     port: positiveNumber('PORT', 8080),
     host: process.env.HOST || '0.0.0.0',
     dataDir: resolve(process.env.KRING_DATA_DIR || resolve(root, 'data')),
     databaseUrl: databaseAddress('DATABASE_URL'),
+    redisUrl: redisAddress('REDIS_URL'),
+    redisPrefix: (process.env.KRING_REDIS_PREFIX ?? '').trim() || 'kring',
+    leaseTtlMs,
+    leaseRenewMs,
     retentionDays: positiveNumber('KRING_RETENTION_DAYS', DEFAULT_RETENTION_DAYS),
     unattendedEndHours: positiveNumber('KRING_UNATTENDED_END_HOURS', DEFAULT_UNATTENDED_END_HOURS),
     publicUrl: webAddress('KRING_PUBLIC_URL', process.env.KRING_PUBLIC_URL, 'https://kring.school.nl'),

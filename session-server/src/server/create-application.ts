@@ -10,6 +10,7 @@ import { originAllowed, originPolicy } from './origins.ts';
 import { clientAddress, limitKey } from './client-address.ts';
 import { defaultAccess, type AccessConfig } from './config.ts';
 import { housekeeping } from './housekeeping.ts';
+import type { Cluster } from './cluster/cluster.ts';
 
 export interface AppDeps {
   store: RoomStore;
@@ -26,6 +27,8 @@ export interface AppDeps {
   commitQueueLimit?: number;
   /** Phones one room takes (KRING_PARTICIPANTS_PER_ROOM, default LIMITS.participantsPerRoom). */
   participantsPerRoom?: number;
+  /** Several processes (DATABASE_URL + REDIS_URL, main.ts opens it); absent: this process serves every room. */
+  cluster?: Cluster;
   now?: () => number;
 }
 
@@ -33,7 +36,12 @@ const HOUR = 3_600_000;
 
 export function createApplication(httpServer: HttpServer, deps: AppDeps) {
   const now = deps.now ?? Date.now;
-  const rooms = new LiveRooms(deps.store, deps.decks, now, { commitQueueLimit: deps.commitQueueLimit, participantsPerRoom: deps.participantsPerRoom });
+  const cluster = deps.cluster;
+  const rooms = new LiveRooms(deps.store, deps.decks, now, {
+    commitQueueLimit: deps.commitQueueLimit,
+    participantsPerRoom: deps.participantsPerRoom,
+    fence: cluster?.leases.token,
+  });
   const access = deps.access ?? defaultAccess();
   const origins = originPolicy(access);
   // The site's handler must be registered before socket.io attaches: Engine.IO then wraps it and
@@ -41,14 +49,20 @@ export function createApplication(httpServer: HttpServer, deps: AppDeps) {
   // same request and the second write would crash the process.
   httpServer.on(
     'request',
-    createRequestHandler({ rooms, siteDir: deps.siteDir, access, onRoomDeleted: (code) => void sockets.closeRoom(code) }),
+    createRequestHandler({ rooms, siteDir: deps.siteDir, access, onRoomDeleted: (code) => void sockets.closeRoom(code), sharedLimits: cluster?.sharedLimits }),
   );
   const sockets = attachSockets(httpServer, rooms, {
     originAllowed: (origin) => originAllowed(origin, origins),
     addressKey: (req) => limitKey(clientAddress(req, access.trustProxy)),
     onHostSeen: (code) => jobs.markHostSeen(code),
     overloopSampleMs: deps.overloopSampleMs,
+    cluster,
   });
+  cluster?.onStale((code) => {
+    rooms.lose(code);
+    sockets.forgetRoom(code);
+  });
+  cluster?.keep((code) => rooms.has(code));
   const jobs = housekeeping({
     store: deps.store,
     rooms,
@@ -60,6 +74,7 @@ export function createApplication(httpServer: HttpServer, deps: AppDeps) {
     inUse: sockets.inUse,
     emitAll: sockets.emitAll,
     closeRoom: sockets.closeRoom,
+    hold: cluster?.holder.hold,
   });
 
   return {
@@ -73,6 +88,8 @@ export function createApplication(httpServer: HttpServer, deps: AppDeps) {
       jobs.stop();
       sockets.stop();
       await sockets.io.close();
+      // Releasing the leases lets the other processes take this one's rooms over at once.
+      await cluster?.close();
       await deps.store.close();
     },
   };

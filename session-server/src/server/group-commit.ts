@@ -6,14 +6,7 @@
 // commands still apply in order and each is decided on the state the ones before it left. The
 // queue is bounded: above `maxQueued` waiting jobs, a job that may be refused is refused at once
 // (BusyError) and the client tries again, instead of every answer waiting longer and longer.
-import type { RoomEvent } from '../room/state.ts';
-import type { RoomStore } from '../storage/room-store.ts';
-
-export interface BatchEntry {
-  code: string;
-  events: RoomEvent[];
-  commandKey: string | null;
-}
+import { FencedError, type BatchEntry, type RoomStore } from '../storage/room-store.ts';
 
 export interface CommitJob {
   /** Called once when the job's batch forms (`batch` numbers them); what to write, or null for nothing. */
@@ -74,7 +67,7 @@ export class GroupCommit {
     const jobs = this.queue;
     this.queue = [];
     const batch = ++this.batch;
-    const prepared: CommitJob[] = [];
+    const prepared: { job: CommitJob; code: string | null }[] = [];
     const entries: BatchEntry[] = [];
     for (const job of jobs) {
       let entry: BatchEntry | null;
@@ -84,18 +77,14 @@ export class GroupCommit {
         job.failed(error);
         continue;
       }
-      prepared.push(job);
+      prepared.push({ job, code: entry?.code ?? null });
       if (entry && entry.events.length) entries.push(entry);
     }
-    let failure: { error: unknown } | null = null;
-    try {
-      if (entries.length) await this.store.appendBatch(entries);
-    } catch (error) {
-      failure = { error };
-    }
-    for (const job of prepared) {
+    const { failure, fenced } = await this.write(entries);
+    for (const { job, code } of prepared) {
       try {
-        if (failure) job.failed(failure.error);
+        if (code !== null && fenced?.codes.includes(code)) job.failed(fenced);
+        else if (failure) job.failed(failure.error);
         else job.committed();
       } catch (error) {
         console.error('[kring] a committed change could not be reported:', (error as Error).message);
@@ -103,5 +92,25 @@ export class GroupCommit {
     }
     this.writing = false;
     this.schedule();
+  }
+
+  /**
+   * Writes the batch. Rooms another process took over (FencedError) are left out and the rest is
+   * written again, so one lost lease does not refuse every other room's commands.
+   */
+  private async write(entries: BatchEntry[]): Promise<{ failure: { error: unknown } | null; fenced: FencedError | null }> {
+    const lost: string[] = [];
+    let left = entries;
+    while (left.length) {
+      try {
+        await this.store.appendBatch(left);
+        break;
+      } catch (error) {
+        if (!(error instanceof FencedError)) return { failure: { error }, fenced: lost.length ? new FencedError(lost) : null };
+        lost.push(...error.codes);
+        left = left.filter((entry) => !error.codes.includes(entry.code));
+      }
+    }
+    return { failure: null, fenced: lost.length ? new FencedError(lost) : null };
   }
 }

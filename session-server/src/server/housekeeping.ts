@@ -17,6 +17,8 @@ export interface HousekeepingDeps {
   /** Tells everyone in a room what changed (the closing screen after an unattended end). */
   emitAll: (room: LiveRoom) => Promise<void>;
   closeRoom: (code: string) => void;
+  /** Several processes: takes the room when free; false when another process holds it (and ends it). */
+  hold?: (code: string) => Promise<boolean>;
 }
 
 export function housekeeping(deps: HousekeepingDeps) {
@@ -41,6 +43,7 @@ export function housekeeping(deps: HousekeepingDeps) {
       const hosted = deps.hostConnected(summary.code);
       if (hosted) await deps.store.markHostSeen(summary.code, now);
       if (!hosted && now - summary.hostSeenAt < deps.unattendedEndMs) continue;
+      if (deps.hold && !(await deps.hold(summary.code))) continue;
       const room = await deps.rooms.get(summary.code);
       if (!room) continue;
       // Ended, but the seal could not be stored then (a full disk): finish it now.

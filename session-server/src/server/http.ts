@@ -5,7 +5,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { statSync } from 'node:fs';
 import { extname, join, normalize, relative, sep } from 'node:path';
 import sirv, { type RequestHandler } from 'sirv';
-import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { SharedLimits } from './cluster/cluster.ts';
 import { CreateRoomRequest, JoinCode } from '../protocol/index.ts';
 import { exportResults, resultsToCsv } from '../room/export.ts';
 import { resultsFileName } from '../protocol/file-names.ts';
@@ -37,6 +38,8 @@ export interface HttpDeps {
   /** Public URL, allowed origins, trusted proxies, limits per address. */
   access: AccessConfig;
   onRoomDeleted: (code: string) => void;
+  /** Several processes: the limits count in Redis, so every process counts the same starts. */
+  sharedLimits?: SharedLimits;
 }
 
 /** What the handler works out once from its deps. */
@@ -58,12 +61,15 @@ const ROOM_LIMIT_MESSAGE = 'Er zijn vanaf dit adres te veel sessies gestart. Pro
  * Rooms per limit key: one every 3600/perHour seconds, plus a burst so that half the hourly number
  * can start at once (a teacher trying things out). With 20: 10 at once, then one every 3 minutes.
  */
-function roomLimiter(perHour: number): BurstyRateLimiter {
+function roomLimiter(perHour: number, shared: SharedLimits | undefined): BurstyRateLimiter {
   const burst = Math.max(1, Math.floor(perHour / 2));
-  return new BurstyRateLimiter(
-    new RateLimiterMemory({ keyPrefix: 'rooms', points: 1, duration: Math.ceil(3600 / perHour) }),
-    new RateLimiterMemory({ keyPrefix: 'rooms-burst', points: burst - 1, duration: 3600 }),
-  );
+  const limiter = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract => {
+    const memory = new RateLimiterMemory({ keyPrefix, points, duration });
+    if (!shared) return memory;
+    // While Redis is away each process counts on its own (the insurance), instead of refusing all.
+    return new RateLimiterRedis({ storeClient: shared.client, keyPrefix: `${shared.prefix}:${keyPrefix}`, points, duration, rejectIfRedisNotReady: true, insuranceLimiter: memory });
+  };
+  return new BurstyRateLimiter(limiter('rooms', 1, Math.ceil(3600 / perHour)), limiter('rooms-burst', burst - 1, 3600));
 }
 
 function json(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}) {
@@ -105,7 +111,7 @@ export function createRequestHandler(deps: HttpDeps) {
     deps,
     access,
     origins: originPolicy(access),
-    roomLimiter: roomLimiter(access.roomsPerHour),
+    roomLimiter: roomLimiter(access.roomsPerHour, deps.sharedLimits),
     connectSources: fixedConnectSources(access),
     pages: new PageCache(),
     // dev: look each file up on every request, as before, instead of listing the site once at start:
@@ -217,7 +223,7 @@ async function api(req: IncomingMessage, res: ServerResponse, url: URL, ctx: Con
   const match = /^\/api\/rooms\/([^/]+)(?:\/results\.(json|csv))?$/.exec(url.pathname);
   if (match) {
     const code = JoinCode.safeParse(match[1]);
-    const room = code.success ? await deps.rooms.get(code.data) : null;
+    const room = code.success ? await deps.rooms.read(code.data) : null;
     const key = bearer(req);
     // Same answer for "no such room" and "wrong key": nobody learns which codes exist.
     if (!room || !key || !keyMatches(key, room.record.hostKeyHash)) return json(res, 404, { error: 'Sessie niet gevonden.' });

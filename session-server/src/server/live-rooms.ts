@@ -12,7 +12,7 @@ import type { Decision } from '../room/decision.ts';
 import { createRoomEvents } from '../room/create.ts';
 import { cardToSample } from '../room/overloop.ts';
 import { decidePublish } from '../boards/decide-board.ts';
-import type { RoomRecord, RoomStore } from '../storage/room-store.ts';
+import { FencedError, type RoomRecord, type RoomStore } from '../storage/room-store.ts';
 import { BusyError, DEFAULT_COMMIT_QUEUE_LIMIT, GroupCommit } from './group-commit.ts';
 import { hashKey, newEntityId, newJoinCode, newParticipantKey, newSecretKey, shuffled } from './secrets.ts';
 import { dehydrate, deckVersion, hydrate } from './stored-events.ts';
@@ -44,6 +44,8 @@ export interface LiveRoom {
   lastWrite: Promise<unknown>;
   /** Deleted (or being deleted): nothing more is written for it. */
   deleted: boolean;
+  /** Several processes: another process holds the room now; this copy writes nothing more. */
+  lost: boolean;
   /** Votes waiting in the queue, by participant and card: a newer one replaces the waiting one. */
   waitingVotes: Map<string, WaitingVote>;
   /** When anything last happened here, for evicting idle rooms from memory. */
@@ -89,7 +91,7 @@ const STORAGE_FAILED: CommandAck = {
 };
 
 /** The group commit's queue is full: nothing was applied, and the client sends it again shortly. */
-const BUSY: CommandAck = {
+export const BUSY_ACK: CommandAck = {
   ok: false,
   error: 'busy',
   message: 'Het is heel druk op de server. Je antwoord is nog niet opgeslagen; we proberen het zo vanzelf opnieuw.',
@@ -98,6 +100,9 @@ const BUSY: CommandAck = {
 const GONE: CommandAck = { ok: false, error: 'not-found', message: 'Deze sessie bestaat niet meer.' };
 
 class RoomGoneError extends Error {}
+
+/** Several processes: this process's lease on the room ran out before the change was written. */
+class LeaseLostError extends Error {}
 
 /** What a change decided: the events to store (none: nothing changes) and what to answer. */
 interface Step<T> {
@@ -111,6 +116,11 @@ export interface LiveRoomsOptions {
   commitQueueLimit?: number;
   /** Phones one room takes (KRING_PARTICIPANTS_PER_ROOM); default LIMITS.participantsPerRoom. */
   participantsPerRoom?: number;
+  /**
+   * Several processes: this process's lease token for a room (null: no valid lease), written with
+   * every change so a process that lost the room can never write to it (storage/room-leases.ts).
+   */
+  fence?: (code: string) => number | null;
 }
 
 export class LiveRooms {
@@ -122,6 +132,7 @@ export class LiveRooms {
   private now: () => number;
   private commits: GroupCommit;
   private participantsPerRoom: number;
+  private fence: ((code: string) => number | null) | null;
 
   constructor(store: RoomStore, decks: Map<string, Deck>, now: () => number = Date.now, options: LiveRoomsOptions = {}) {
     this.store = store;
@@ -129,6 +140,7 @@ export class LiveRooms {
     this.now = now;
     this.commits = new GroupCommit(store, options.commitQueueLimit ?? DEFAULT_COMMIT_QUEUE_LIMIT);
     this.participantsPerRoom = options.participantsPerRoom ?? LIMITS.participantsPerRoom;
+    this.fence = options.fence ?? null;
     for (const deck of decks.values()) this.versions.set(deckVersion(deck), deck);
   }
 
@@ -170,8 +182,9 @@ export class LiveRooms {
         age: deck.audience === 'klas' ? request.age : undefined,
       });
       await this.store.create(record, events.map(dehydrate));
-      const state = replay(events)!;
-      this.rooms.set(code, Promise.resolve(this.live(code, record, state, [])));
+      // Several processes: the room is not kept here. The process the screens reach (nginx sends a
+      // room to one) takes its lease and loads it, so a room is in memory only under a lease.
+      if (!this.fence) this.rooms.set(code, Promise.resolve(this.live(code, record, replay(events)!, [])));
       return { code, hostKey, beamerKey };
     }
     throw new Error('no free join code after 5 attempts');
@@ -189,6 +202,7 @@ export class LiveRooms {
       draftBatch: 0,
       lastWrite: Promise.resolve(),
       deleted: false,
+      lost: false,
       waitingVotes: new Map(),
       lastUsed: this.now(),
     };
@@ -213,9 +227,28 @@ export class LiveRooms {
     if (!loaded) return null;
     const events = await hydrate(loaded.events, (version) => this.deckByVersion(version));
     const room = this.live(code, loaded.record, replay(events)!, loaded.commandKeys);
-    // A crash between "ended" and "sealed" is finished here.
-    if (room.state.status === 'ended' && room.record.participantKey) await this.seal(room);
+    // A crash between "ended" and "sealed" is finished here (with several processes, by the holder).
+    if (room.state.status === 'ended' && room.record.participantKey && this.mayWrite(code)) await this.seal(room);
     return room;
+  }
+
+  /**
+   * A room to read (an export, the host's delete): the one in memory; with several processes, when
+   * another process may hold it, a fresh copy from storage that is not kept, so a copy read here
+   * never goes stale in memory.
+   */
+  read(code: string): Promise<LiveRoom | null> {
+    return this.mayWrite(code) ? this.get(code) : this.load(code);
+  }
+
+  /** The room's stored record (keys' hashes, participant key), without loading the room. */
+  loadRecord(code: string) {
+    return this.store.loadRecord(code);
+  }
+
+  /** One process: always. Several: while this process holds the room's lease. */
+  private mayWrite(code: string) {
+    return !this.fence || this.fence(code) !== null;
   }
 
   private async deckByVersion(version: string): Promise<Deck | null> {
@@ -241,6 +274,8 @@ export class LiveRooms {
         {
           prepare: (batch) => {
             if (room.deleted) throw new RoomGoneError();
+            if (room.lost) throw new LeaseLostError();
+            const fence = this.fenceOf(room.code);
             if (room.draftBatch !== batch) {
               room.draft = room.state;
               room.draftBatch = batch;
@@ -253,19 +288,31 @@ export class LiveRooms {
             }
             after = decided.events.reduce<RoomState>((s, e) => apply(s, e), room.draft);
             room.draft = after;
-            return { code: room.code, events: decided.events.map(dehydrate), commandKey: decided.commandKey ?? null };
+            return { code: room.code, events: decided.events.map(dehydrate), commandKey: decided.commandKey ?? null, fence };
           },
           committed: () => {
             if (after) room.state = after;
             resolve(decided!);
           },
-          failed: reject,
+          failed: (error) => {
+            // Another process holds the room now: what this one has in memory is stale.
+            if (error instanceof FencedError || error instanceof LeaseLostError) this.drop(room);
+            reject(error);
+          },
         },
         mayRefuse,
       );
     });
     room.lastWrite = done.catch(() => undefined);
     return done;
+  }
+
+  /** The lease token to write with; throws when this process should not write to the room now. */
+  private fenceOf(code: string): number | null {
+    if (!this.fence) return null;
+    const token = this.fence(code);
+    if (token === null) throw new LeaseLostError();
+    return token;
   }
 
   /** Seals the room once its end is stored; if sealing fails now (a full disk), it is finished later (finishSeal, load). */
@@ -281,7 +328,7 @@ export class LiveRooms {
 
   private async seal(room: LiveRoom) {
     const state = anonymise(room.state);
-    await this.store.seal(room.code, dehydrate({ type: 'snapshot', state }));
+    await this.store.seal(room.code, dehydrate({ type: 'snapshot', state }), this.fenceOf(room.code));
     room.state = state;
     room.draft = state;
     room.draftBatch = 0;
@@ -416,6 +463,19 @@ export class LiveRooms {
     this.rooms.delete(code);
   }
 
+  /** Several processes: the lease on a room is gone, so its copy in memory may be stale. */
+  lose(code: string) {
+    const pending = this.rooms.get(code);
+    this.rooms.delete(code);
+    void pending?.then((room) => room && (room.lost = true), () => undefined);
+  }
+
+  private drop(room: LiveRoom) {
+    room.lost = true;
+    const pending = this.rooms.get(room.code);
+    void pending?.then((current) => current === room && this.rooms.get(room.code) === pending && this.rooms.delete(room.code), () => undefined);
+  }
+
   /** Drops rooms from memory that nobody used for `idleMs` and nobody is connected to. */
   async evictIdle(idleMs: number, inUse: (code: string) => boolean): Promise<number> {
     let evicted = 0;
@@ -425,10 +485,18 @@ export class LiveRooms {
       await room.lastWrite;
       if (this.rooms.get(code) === pending && !inUse(code)) {
         this.rooms.delete(code);
+        // Several processes: the lease goes too (room-leases.ts releases it), so a timer that still
+        // holds this copy must not write with a lease taken again later.
+        if (this.fence) room.lost = true;
         evicted++;
       }
     }
     return evicted;
+  }
+
+  /** Whether the room is in memory (or being loaded). */
+  has(code: string) {
+    return this.rooms.has(code);
   }
 
   /** How many rooms are in memory (for tests and the health check). */
@@ -443,7 +511,8 @@ function refusal(decision: Extract<Decision, { ok: false }>): CommandOutcome {
 
 /** A change that was not stored: busy (queue full), a room that is gone, or storage that failed. */
 function failedOutcome(code: string, error: unknown): CommandOutcome {
-  if (error instanceof BusyError) return { ack: BUSY, events: [] };
+  // Taken over by another process: the client sends it again and reaches the new holder.
+  if (error instanceof BusyError || error instanceof FencedError || error instanceof LeaseLostError) return { ack: BUSY_ACK, events: [] };
   if (error instanceof RoomGoneError) return { ack: GONE, events: [] };
   logStorageError(code, error);
   return { ack: STORAGE_FAILED, events: [] };

@@ -19,7 +19,12 @@ export const newEntityId = (): string => nanoid(12);
 export const hashKey = (key: string): string => createHash('sha256').update(key).digest('base64url');
 
 export function keyMatches(key: string, expectedHash: string): boolean {
-  const a = Buffer.from(hashKey(key));
+  return hashMatches(hashKey(key), expectedHash);
+}
+
+/** Compares a key's hash (hashKey) with the stored one, in constant time. */
+export function hashMatches(hash: string, expectedHash: string): boolean {
+  const a = Buffer.from(hash);
   const b = Buffer.from(expectedHash);
   return a.length === b.length && timingSafeEqual(a, b);
 }

@@ -11,11 +11,16 @@ export interface ServerToClientEvents {
   view: (view: View) => void;
   'view:patch': (change: { from: number; to: number; patch: ViewPatch }) => void;
 }
+/** Between session-server processes (several processes, over the Redis adapter). */
+export interface InterServerEvents {
+  /** A room was deleted (by its host, or retention): every process drops its copy. */
+  roomDeleted: (code: string) => void;
+}
 export interface SocketData {
   code: string;
   role: Role;
   /** The participant's keyed hash; null for host and beamer, and after the session ended. */
   participant: string | null;
 }
-export type KringSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type KringServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type KringSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type KringServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;

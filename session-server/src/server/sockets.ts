@@ -10,6 +10,7 @@ import {
   LIMITS,
   ParticipantCommand,
   REFUSAL_MESSAGES,
+  type Command,
   type CommandAck,
   type BeamerView,
   type Role,
@@ -21,13 +22,18 @@ import { beamerView, hostView, participantView } from '../room/views.ts';
 import { phoneViews } from '../room/phone-views.ts';
 import { diffView } from '../protocol/view-patch.ts';
 import { randomInt } from 'node:crypto';
-import type { LiveRoom, LiveRooms } from './live-rooms.ts';
+import { BUSY_ACK, type LiveRoom, type LiveRooms } from './live-rooms.ts';
 import { JoinLimiter } from './join-limiter.ts';
 import { FloodLimits } from './flood-limits.ts';
 import { ObserverBatches } from './observer-batches.ts';
+import { Presence } from './presence.ts';
 import { OverloopSampler } from './overloop-sampler.ts';
 import { OVERLOOP_SAMPLE_MS } from '../room/overloop.ts';
 import { authenticate } from './authenticate.ts';
+import { admission, type Admission, type AdmitRequest } from './admission.ts';
+import { participantHash } from './secrets.ts';
+import { BUSY, singleProcess } from './cluster/room-holder.ts';
+import type { Cluster } from './cluster/cluster.ts';
 import type { KringServer, KringSocket } from './socket-types.ts';
 
 export interface SocketOptions {
@@ -39,7 +45,16 @@ export interface SocketOptions {
   onHostSeen?: (code: string) => void;
   /** How often an open overloopdebat takes a point (default OVERLOOP_SAMPLE_MS). */
   overloopSampleMs?: number;
+  /** Several processes (DATABASE_URL + REDIS_URL): broadcasts over Redis, each room's work on its holder. */
+  cluster?: Cluster;
 }
+
+/** Work another process hands to the room's holder (cluster/room-holder.ts). */
+type RoomCall =
+  | { op: 'admit'; request: AdmitRequest }
+  | { op: 'command'; code: string; actor: Actor; command: Command; socketId: string }
+  | { op: 'view'; code: string; role: Role; participant: string | null }
+  | { op: 'presence'; code: string };
 
 /** A command's answer, and what to send to others once it went out. */
 interface Handled {
@@ -78,26 +93,58 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
     serveClient: false,
     // Called once per new connection, before Engine.IO does any work for it.
     allowRequest: (req, callback) => callback(null, options.originAllowed(req.headers.origin) && flood.handshake(options.addressKey(req))),
+    ...(options.cluster ? { adapter: options.cluster.adapter } : {}),
   });
+  const holder = options.cluster?.holder ?? singleProcess;
   // On an afspraken card the phones list the wall's proposals, so a published batch reaches them too.
   const batches = new ObserverBatches(rooms, (room) =>
-    currentCard(room.state).kind === 'afspraken' ? void emitAll(room).catch(logEmitError(room.code)) : emitObservers(room),
+    void (currentCard(room.state).kind === 'afspraken' ? emitAll(room) : emitObservers(room)).catch(logEmitError(room.code)),
   );
   // A new point reaches host and beamer on the next batch tick, like what participants do.
   const sampler = new OverloopSampler({ rooms, intervalMs: options.overloopSampleMs ?? OVERLOOP_SAMPLE_MS, inUse: (code) => inUse(code), onPoint: (room) => batches.markDirty(room) });
-  /** Each phone's open sockets, oldest first, so a script cannot hold hundreds at once. */
-  const socketsOf = new Map<string, KringSocket[]>();
-  /** Phones with at least one open socket, per room (see changePresent). */
-  const present = new Map<string, number>();
+  // Changes reach host and beamer on the next batch tick, through the room's holder.
+  const presence = new Presence({
+    io,
+    participantsOf: (code) => channel.role(code, 'participant'),
+    onChange: (code) => void holder.run(code, () => ({ op: 'presence', code }) satisfies RoomCall, () => markPresenceChanged(code)).catch(() => {}),
+    acrossProcesses: Boolean(options.cluster),
+  });
   /**
    * The last view sent to each room's host channel and beamer channel, and its number: every socket
-   * in the channel holds it, so the next change goes out as a patch against it. Forgotten when the
-   * channel empties. Numbers start at random so a patch never fits a view from before a restart.
+   * in the channel holds it, so the next change goes out as a patch against it. Kept where the room
+   * is held; forgotten when the room leaves this process or its channel empties here. Numbers start
+   * at random so a patch never fits a view from before a restart.
    */
   const sentToObservers = new Map<string, { seq: number; view: HostView | BeamerView }>();
 
+  const admitHere = admission({ rooms, flood, onJoined: (room) => batches.markDirty(room) });
+  const admit = async (request: AdmitRequest): Promise<Admission> => {
+    const admitted = await holder.run(request.room, () => forwardable(request), () => admitHere(request));
+    return admitted === BUSY ? { ok: false, reason: 'busy' } : admitted;
+  };
+  /** A handshake to forward: the phone's hash instead of its token, made with the stored participant key. */
+  async function forwardable(request: AdmitRequest): Promise<RoomCall> {
+    if (request.role !== 'participant' || !('token' in request)) return { op: 'admit', request };
+    const key = (await rooms.loadRecord(request.room))?.participantKey;
+    return { op: 'admit', request: { role: 'participant', room: request.room, participantHash: key ? participantHash(key, request.token) : null, addressKey: request.addressKey } };
+  }
   // AUTH: the handshake names the room and carries the participant token or a key.
-  io.use(authenticate({ rooms, flood, joinLimiter: new JoinLimiter(), addressKey: options.addressKey, onJoined: (room) => batches.markDirty(room) }));
+  io.use(authenticate({ joinLimiter: new JoinLimiter(), addressKey: options.addressKey, admit }));
+
+  // Calls other processes forward to this one for the rooms it holds.
+  options.cluster?.serve(async (raw) => {
+    const call = raw as RoomCall;
+    const code = call.op === 'admit' ? call.request.room : call.code;
+    return holder.answer<unknown>(code, async () => {
+      if (call.op === 'admit') return admitHere(call.request);
+      if (call.op === 'view') return viewHere(call.code, call.role, call.participant);
+      if (call.op === 'presence') return void markPresenceChanged(call.code);
+      const { ack, after } = await runHere(call.code, call.actor, call.command, call.socketId);
+      // EMIT after the answer is on its way, as for a socket of this process.
+      if (after) setImmediate(() => void after().catch(logEmitError(call.code)));
+      return { ack } satisfies Handled;
+    });
+  });
 
   io.on('connection', async (socket: KringSocket) => {
     const budget = flood.budget(socket.data.role);
@@ -167,7 +214,7 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
     await socket.join([channel.all(code), channel.role(code, role)]);
     if (participant) {
       await socket.join(channel.participant(code, participant));
-      keepSocketCap(socket, `${code}:${participant}`);
+      presence.add(socket, code, participant);
     }
     if (role === 'host') {
       options.onHostSeen?.(code);
@@ -178,49 +225,33 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
         if (!(io.sockets.adapter.rooms.get(channel.role(code, role))?.size ?? 0)) sentToObservers.delete(`${code}:${role}`);
       });
     }
-    const room = await rooms.get(code);
-    if (!room) return void socket.disconnect(true);
-    sampler.watch(room);
     // Every (re)connect gets the whole view, so no client depends on missed events. Host and
     // beamer get the batched (observed) state, never fresher counts than the last tick: the view
     // their channel holds (brought up to date first, as a patch to the others in it).
-    if (role === 'participant') return void socket.emit(EVENTS.view, participantView(room.state, participant ?? ''));
-    const sent = sendToObservers(room, role);
-    socket.emit(EVENTS.view, { ...sent.view, seq: sent.seq });
+    const view = await holder.run(code, () => ({ op: 'view', code, role, participant }) satisfies RoomCall, () => viewHere(code, role, participant));
+    if (view === BUSY || !view) return void socket.disconnect(true);
+    socket.emit(EVENTS.view, view);
   }
 
-  /** A new socket of a phone that already holds the maximum closes its oldest one. */
-  function keepSocketCap(socket: KringSocket, key: string) {
-    const code = socket.data.code;
-    const list = (socketsOf.get(key) ?? []).filter((s) => s.connected);
-    if (!list.length) changePresent(code, +1);
-    list.push(socket);
-    while (list.length > LIMITS.socketsPerParticipant) list.shift()!.disconnect(true);
-    socketsOf.set(key, list);
-    socket.on('disconnect', () => {
-      const left = (socketsOf.get(key) ?? []).filter((s) => s !== socket);
-      if (left.length) socketsOf.set(key, left);
-      else if (socketsOf.delete(key)) changePresent(code, -1);
-    });
+  /** The view a new socket gets, made where the room is held. */
+  async function viewHere(code: string, role: Role, participant: string | null): Promise<View | null> {
+    const room = await rooms.get(code);
+    if (!room) return null;
+    sampler.watch(room);
+    if (role === 'participant') return participantView(room.state, participant ?? '');
+    const sent = sendToObservers(room, role, await presence.count(code));
+    return { ...sent.view, seq: sent.seq };
   }
 
-  /**
-   * How many phones (not sockets) are connected to a room now: "doen mee" on host and beamer, so a
-   * phone that left is not counted. Changes reach host and beamer on the next batch tick.
-   */
-  function changePresent(code: string, by: number) {
-    const now = (present.get(code) ?? 0) + by;
-    if (now > 0) present.set(code, now);
-    else present.delete(code);
-    void rooms.get(code).then((room) => room && batches.markDirty(room)).catch(() => {});
+  async function markPresenceChanged(code: string) {
+    const room = await rooms.get(code);
+    if (room) batches.markDirty(room);
   }
 
   async function handleCommand(socket: KringSocket, raw: unknown): Promise<Handled> {
     const answer = (ack: CommandAck) => ({ ack });
     const { code } = socket.data;
     if (messageBytes(raw) > LIMITS.messageBytes) return answer(REFUSALS.tooLarge);
-    const live = await rooms.get(code);
-    if (!live) return answer({ ok: false, error: 'not-found', message: 'Deze sessie bestaat niet meer.' });
     // AUTH: the role was proven in the handshake; the beamer only watches.
     const actor = actorOf(socket);
     if (!actor) return answer({ ok: false, error: 'forbidden', message: 'Dit scherm kan alleen kijken.' });
@@ -236,13 +267,22 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
           : { ok: false, error: 'invalid', message: 'Dit bericht klopt niet.' },
       );
     }
-    // RUN (decide, store, apply); the acknowledgement goes out only after the events are stored.
-    const outcome = await rooms.run(live, actor, parsed.data);
-    if (actor.role === 'host' && outcome.events.length) rooms.observeHostEvents(live, outcome.events);
-    return { ack: outcome.ack, after: outcome.events.length ? () => emitAfter(live, actor, socket, outcome.events) : undefined };
+    // RUN (decide, store, apply) where the room is held; the acknowledgement goes out only after
+    // the events are stored.
+    const command = parsed.data;
+    const handled = await holder.run(code, () => ({ op: 'command', code, actor, command, socketId: socket.id }) satisfies RoomCall, () => runHere(code, actor, command, socket.id));
+    return handled === BUSY ? answer(BUSY_ACK) : handled;
   }
 
-  async function emitAfter(live: LiveRoom, actor: Actor, socket: KringSocket, events: RoomEvent[]) {
+  async function runHere(code: string, actor: Actor, command: Command, socketId: string): Promise<Handled> {
+    const live = await rooms.get(code);
+    if (!live) return { ack: { ok: false, error: 'not-found', message: 'Deze sessie bestaat niet meer.' } };
+    const outcome = await rooms.run(live, actor, command);
+    if (actor.role === 'host' && outcome.events.length) rooms.observeHostEvents(live, outcome.events);
+    return { ack: outcome.ack, after: outcome.events.length ? () => emitAfter(live, actor, outcome.events, socketId) : undefined };
+  }
+
+  async function emitAfter(live: LiveRoom, actor: Actor, events: RoomEvent[], socketId: string) {
     sampler.watch(live);
     if (live.state.status === 'ended') {
       batches.clear(live.code);
@@ -251,7 +291,7 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
     if (actor.role === 'participant') {
       // An answer's acknowledgement carries the stored choice (protocol/own-vote.ts): only the
       // phone's other sockets (a second tab) need a view for it, and most phones have none.
-      if (events.every((e) => e.type === 'voteCast')) emitToOtherSockets(live, socket, actor.participant);
+      if (events.every((e) => e.type === 'voteCast')) emitToOtherSockets(live, actor.participant, socketId);
       else emitToParticipant(live, actor.participant);
       batches.markDirty(live);
       return;
@@ -272,20 +312,26 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
     io.to(channel.participant(room.code, participant)).emit(EVENTS.view, participantView(room.state, participant));
   }
 
-  function emitToOtherSockets(room: LiveRoom, socket: KringSocket, participant: string) {
-    if ((socketsOf.get(`${room.code}:${participant}`)?.length ?? 0) < 2) return;
-    socket.to(channel.participant(room.code, participant)).emit(EVENTS.view, participantView(room.state, participant));
+  /**
+   * A participant's other sockets (a second tab) get the view of an answer, whose own socket learnt
+   * it from the acknowledgement. One process: only when this phone has another socket here. Several
+   * processes: its tabs may be on any of them, so always (the sender excepted).
+   */
+  function emitToOtherSockets(room: LiveRoom, participant: string, socketId: string) {
+    const to = channel.participant(room.code, participant);
+    if (!options.cluster && (io.sockets.adapter.rooms.get(to)?.size ?? 0) < 2) return;
+    io.to(to).except(socketId).emit(EVENTS.view, participantView(room.state, participant));
   }
 
-  function emitObservers(room: LiveRoom) {
-    sendToObservers(room, 'host');
-    sendToObservers(room, 'beamer');
+  async function emitObservers(room: LiveRoom) {
+    const now = await presence.count(room.code);
+    sendToObservers(room, 'host', now);
+    sendToObservers(room, 'beamer', now);
   }
 
   /** Sends host or beamer what changed since the view their channel holds (nothing when nothing did); returns the view it holds now. */
-  function sendToObservers(room: LiveRoom, role: 'host' | 'beamer') {
+  function sendToObservers(room: LiveRoom, role: 'host' | 'beamer', now: number) {
     const key = `${room.code}:${role}`;
-    const now = present.get(room.code) ?? 0;
     const view = role === 'host' ? hostView(room.observed, now) : beamerView(room.observed, now);
     const last = sentToObservers.get(key);
     const to = channel.role(room.code, role);
@@ -305,7 +351,7 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
 
   /** Host and beamer from the observed state, every phone its view: one encoding per distinct view (room/phone-views.ts). */
   async function emitAll(room: LiveRoom) {
-    emitObservers(room);
+    await emitObservers(room);
     const phones = channel.role(room.code, 'participant');
     if (room.state.status === 'ended') {
       // After the end nobody is known by a hash any more: everyone gets the same closing view.
@@ -319,14 +365,24 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
     for (const { participants, view } of views.own) io.to(channelsOf(participants)).emit(EVENTS.view, view);
   }
 
-  /** Disconnects everyone in a room, e.g. after the host deleted it. */
-  function closeRoom(code: string) {
+  /** Several processes: the room's lease was lost, so its timers stop here (the holder has its own). */
+  function forgetRoom(code: string) {
     batches.clear(code);
     sentToObservers.delete(`${code}:host`);
     sentToObservers.delete(`${code}:beamer`);
     sampler.clear(code);
-    io.in(channel.all(code)).disconnectSockets(true);
   }
+
+  /** Disconnects everyone in a room, e.g. after the host deleted it; other processes drop their copy. */
+  function closeRoom(code: string) {
+    forgetRoom(code);
+    io.in(channel.all(code)).disconnectSockets(true);
+    if (options.cluster) io.serverSideEmit('roomDeleted', code);
+  }
+  io.on('roomDeleted', (code: string) => {
+    rooms.lose(code);
+    forgetRoom(code);
+  });
 
   /** Whether anyone is connected to this room on this process. */
   const inUse = (code: string) => (io.sockets.adapter.rooms.get(channel.all(code))?.size ?? 0) > 0;
@@ -335,6 +391,7 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
   return {
     io,
     closeRoom,
+    forgetRoom,
     emitAll,
     inUse,
     hostConnected,

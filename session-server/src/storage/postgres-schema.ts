@@ -31,6 +31,16 @@ const MIGRATIONS: ((t: (table: string) => string) => string)[] = [
       body text NOT NULL
     );
   `,
+  // Several processes: one holds a room at a time. The token grows on every takeover, and every
+  // write of a holder names its token, so a holder that was paused past its lease cannot write.
+  (t) => `
+    CREATE TABLE IF NOT EXISTS ${t('room_leases')} (
+      code text PRIMARY KEY REFERENCES ${t('rooms')} (code) ON DELETE CASCADE,
+      owner text NOT NULL,
+      token bigint NOT NULL,
+      expires_at timestamptz NOT NULL
+    );
+  `,
 ];
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -99,11 +109,46 @@ export function postgresStatements(schema: string | undefined) {
       INSERT INTO ${t('events')} (code, seq, command_key, body)
       SELECT i.code, b.first + row_number() OVER (PARTITION BY i.code ORDER BY i.ord) - 1, i.command_key, i.body
       FROM input i JOIN bumped b ON b.code = i.code`,
+    /**
+     * The lease tokens of rooms a batch writes to ($1 codes). FOR SHARE makes a takeover wait until
+     * the batch's transaction ends (and the batch wait for a takeover in flight), so the tokens read
+     * here still hold at COMMIT.
+     */
+    lockFences: `SELECT code, token FROM ${t('room_leases')} WHERE code = ANY($1::text[]) ORDER BY code FOR SHARE`,
+    /**
+     * Takes a room's lease when it is free, expired or already ours ($1 code, $2 owner, $3 ttl ms);
+     * a takeover gets a higher token, a renewal of our own keeps it. No row back: someone else holds
+     * it, or the room does not exist (a code that was guessed gets no lease row).
+     */
+    acquireLease: `
+      INSERT INTO ${t('room_leases')} AS l (code, owner, token, expires_at)
+      SELECT $1, $2, 1, clock_timestamp() + $3 * interval '1 millisecond'
+      WHERE EXISTS (SELECT 1 FROM ${t('rooms')} WHERE code = $1)
+      ON CONFLICT (code) DO UPDATE SET
+        owner = EXCLUDED.owner,
+        token = CASE WHEN l.owner = EXCLUDED.owner AND l.expires_at > clock_timestamp() THEN l.token ELSE l.token + 1 END,
+        expires_at = EXCLUDED.expires_at
+      WHERE l.owner = EXCLUDED.owner OR l.expires_at <= clock_timestamp()
+      RETURNING token`,
+    /** Who holds the room now (no row: the room does not exist; owner null: nobody holds it). */
+    leaseOwner: `
+      SELECT l.owner FROM ${t('rooms')} r
+      LEFT JOIN ${t('room_leases')} l ON l.code = r.code AND l.expires_at > clock_timestamp()
+      WHERE r.code = $1`,
+    /** $1 codes, $2 tokens, $3 owner, $4 ttl ms: extends the leases still ours; returns their codes. */
+    renewLeases: `
+      UPDATE ${t('room_leases')} l SET expires_at = clock_timestamp() + $4 * interval '1 millisecond'
+      FROM unnest($1::text[], $2::bigint[]) AS f(code, token)
+      WHERE l.code = f.code AND l.token = f.token AND l.owner = $3
+      RETURNING l.code`,
+    /** Lets the next process take over at once (a clean shutdown): the token stays, the lease expires. */
+    releaseLeases: `UPDATE ${t('room_leases')} SET expires_at = clock_timestamp() WHERE code = ANY($1::text[]) AND owner = $2`,
     lockRooms: `SELECT code FROM ${t('rooms')} WHERE code = ANY($1::text[]) ORDER BY code FOR UPDATE`,
     loadRoom: `
       SELECT r.code, r.created_at, r.host_key_hash, r.beamer_key_hash, r.participant_key, e.command_key, e.body
       FROM ${t('rooms')} r LEFT JOIN ${t('events')} e ON e.code = r.code
       WHERE r.code = $1 ORDER BY e.seq`,
+    loadRecord: `SELECT code, created_at, host_key_hash, beamer_key_hash, participant_key FROM ${t('rooms')} WHERE code = $1`,
     deleteEvents: `DELETE FROM ${t('events')} WHERE code = $1`,
     forgetParticipantKey: `UPDATE ${t('rooms')} SET participant_key = NULL WHERE code = $1`,
     listRooms: `SELECT code, created_at, host_seen_at, participant_key IS NULL AS sealed FROM ${t('rooms')} ORDER BY created_at`,

@@ -17,7 +17,7 @@
 import pg from 'pg';
 import type { Deck } from '../protocol/index.ts';
 import type { RoomEvent } from '../room/state.ts';
-import type { LoadedRoom, RoomStore } from './room-store.ts';
+import { FencedError, type BatchEntry, type LoadedRoom, type RoomRecord, type RoomStore } from './room-store.ts';
 import { inTransaction, migrate, postgresStatements } from './postgres-schema.ts';
 
 export interface PostgresStoreOptions {
@@ -37,6 +37,14 @@ interface RoomRow {
   command_key: string | null;
   body: string | null;
 }
+
+const recordOf = (row: Omit<RoomRow, 'command_key' | 'body'>): RoomRecord => ({
+  code: row.code,
+  createdAt: Number(row.created_at),
+  hostKeyHash: row.host_key_hash,
+  beamerKeyHash: row.beamer_key_hash,
+  participantKey: row.participant_key,
+});
 
 /** Thrown when the database does not keep the durability promise Kring makes to its users. */
 export class UnsafeDatabaseError extends Error {}
@@ -66,7 +74,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   const transaction = <T>(work: (client: pg.PoolClient) => Promise<T>) => inTransaction(pool, work);
 
   /** Appends every entry's events: one statement, each room's counter moved once (no MAX(seq)). */
-  async function appendRows(db: pg.Pool | pg.PoolClient, entries: { code: string; events: RoomEvent[]; commandKey: string | null }[]) {
+  async function appendRows(db: pg.Pool | pg.PoolClient, entries: BatchEntry[]) {
     const codes: string[] = [];
     const keys: (string | null)[] = [];
     const bodies: string[] = [];
@@ -80,6 +88,17 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     if (!bodies.length) return;
     const result = await db.query(sql.appendEvents, [codes, keys, bodies]);
     if (result.rowCount !== bodies.length) throw new Error('room not found');
+  }
+
+  /** Inside the batch's transaction: throws FencedError when a fenced room's lease moved on. */
+  async function checkFences(client: pg.PoolClient, entries: Pick<BatchEntry, 'code' | 'fence'>[]) {
+    const fences = new Map<string, number>();
+    for (const entry of entries) if (entry.fence != null) fences.set(entry.code, entry.fence);
+    if (!fences.size) return;
+    const { rows } = await client.query<{ code: string; token: string }>(sql.lockFences, [[...fences.keys()].sort()]);
+    const current = new Map(rows.map((r) => [r.code, Number(r.token)]));
+    const stale = [...fences].filter(([code, token]) => current.get(code) !== token).map(([code]) => code);
+    if (stale.length) throw new FencedError(stale);
   }
 
   return {
@@ -100,6 +119,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         // Lock the rooms in one order, so two batches over the same rooms cannot deadlock.
         const locked = await client.query(sql.lockRooms, [codes]);
         if (locked.rowCount !== codes.length) throw new Error('room not found');
+        await checkFences(client, entries);
         await appendRows(client, entries);
       });
     },
@@ -110,19 +130,19 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       if (!row) return null;
       const stored = rows.filter((r) => r.body !== null);
       return {
-        record: {
-          code: row.code,
-          createdAt: Number(row.created_at),
-          hostKeyHash: row.host_key_hash,
-          beamerKeyHash: row.beamer_key_hash,
-          participantKey: row.participant_key,
-        },
+        record: recordOf(row),
         events: stored.map((r) => JSON.parse(r.body!) as RoomEvent),
         commandKeys: [...new Set(stored.flatMap((r) => (r.command_key ? [r.command_key] : [])))],
       };
     },
-    async seal(code, snapshot) {
+    async loadRecord(code) {
+      const { rows } = await pool.query<RoomRow>(sql.loadRecord, [code]);
+      return rows[0] ? recordOf(rows[0]) : null;
+    },
+    async seal(code, snapshot, fence) {
       await transaction(async (client) => {
+        await client.query(sql.lockRooms, [[code]]);
+        await checkFences(client, [{ code, fence }]);
         await client.query(sql.deleteEvents, [code]);
         await client.query(sql.forgetParticipantKey, [code]);
         await appendRows(client, [{ code, events: [snapshot], commandKey: null }]);

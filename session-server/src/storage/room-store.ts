@@ -29,6 +29,28 @@ export interface StoredRoomSummary {
   sealed: boolean;
 }
 
+/** One command's events for a batch. */
+export interface BatchEntry {
+  code: string;
+  events: RoomEvent[];
+  commandKey: string | null;
+  /**
+   * Several processes: the token of this process's lease on the room (room-leases.ts). The store
+   * writes nothing of the batch when a room's lease has another token now; the embedded store has
+   * one process and ignores it.
+   */
+  fence?: number | null;
+}
+
+/** A batch named a lease token that another process's takeover replaced: nothing was written. */
+export class FencedError extends Error {
+  readonly codes: string[];
+  constructor(codes: string[]) {
+    super(`lease taken over: ${codes.join(', ')}`);
+    this.codes = codes;
+  }
+}
+
 export interface RoomStore {
   /** Stores a new room; fails if the code is taken. */
   create(record: RoomRecord, events: RoomEvent[]): Promise<void>;
@@ -37,15 +59,18 @@ export interface RoomStore {
   /**
    * Appends the events of many commands, of any rooms, in one atomic and durable transaction: all
    * or nothing (an entry for a room that does not exist fails the whole batch). Each room's entries
-   * are stored in the order given. The group commit (server/group-commit.ts) calls this.
+   * are stored in the order given. The group commit (server/group-commit.ts) calls this. Throws
+   * FencedError, writing nothing, when an entry's `fence` is no longer its room's lease token.
    */
-  appendBatch(entries: { code: string; events: RoomEvent[]; commandKey: string | null }[]): Promise<void>;
+  appendBatch(entries: BatchEntry[]): Promise<void>;
   load(code: string): Promise<LoadedRoom | null>;
+  /** The room's record without its events (cheap), e.g. to check a handshake another process decides. */
+  loadRecord(code: string): Promise<RoomRecord | null>;
   /**
    * Ends the link between phones and answers: replaces the room's history with one anonymised
    * snapshot event, forgets the command keys and deletes the participant key, in one transaction.
    */
-  seal(code: string, snapshot: RoomEvent): Promise<void>;
+  seal(code: string, snapshot: RoomEvent, fence?: number | null): Promise<void>;
   list(): Promise<StoredRoomSummary[]>;
   /** Deletes a room at once; nothing of it stays readable in the storage's files. */
   delete(code: string): Promise<void>;

@@ -8,7 +8,7 @@ import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Deck } from '../protocol/index.ts';
 import type { RoomEvent } from '../room/state.ts';
-import type { LoadedRoom, RoomStore } from './room-store.ts';
+import type { LoadedRoom, RoomRecord, RoomStore } from './room-store.ts';
 import { batchWriter, PRAGMAS, type StoredEntry } from './sqlite-batch.ts';
 
 const SCHEMA = `
@@ -99,22 +99,18 @@ export function openSqliteStore(file: string): RoomStore {
       if (stored.length) await writeBatch.write(stored);
     },
     async load(code): Promise<LoadedRoom | null> {
-      const row = selectRoom.get(code) as
-        | { code: string; created_at: number; host_key_hash: string; beamer_key_hash: string; participant_key: string | null }
-        | undefined;
+      const row = selectRoom.get(code) as RoomRow | undefined;
       if (!row) return null;
       const rows = selectEvents.all(code) as { command_key: string | null; body: string }[];
       return {
-        record: {
-          code: row.code,
-          createdAt: Number(row.created_at),
-          hostKeyHash: row.host_key_hash,
-          beamerKeyHash: row.beamer_key_hash,
-          participantKey: row.participant_key,
-        },
+        record: recordOf(row),
         events: rows.map((r) => JSON.parse(r.body) as RoomEvent),
         commandKeys: [...new Set(rows.flatMap((r) => (r.command_key ? [r.command_key] : [])))],
       };
+    },
+    async loadRecord(code) {
+      const row = selectRoom.get(code) as RoomRow | undefined;
+      return row ? recordOf(row) : null;
     },
     async seal(code, snapshot) {
       transaction(() => {
@@ -213,3 +209,19 @@ function writerThread(file: string): BatchWriter {
     },
   };
 }
+
+interface RoomRow {
+  code: string;
+  created_at: number;
+  host_key_hash: string;
+  beamer_key_hash: string;
+  participant_key: string | null;
+}
+
+const recordOf = (row: RoomRow): RoomRecord => ({
+  code: row.code,
+  createdAt: Number(row.created_at),
+  hostKeyHash: row.host_key_hash,
+  beamerKeyHash: row.beamer_key_hash,
+  participantKey: row.participant_key,
+});

@@ -50,8 +50,10 @@ function takeEarlyHandshake(polling: string): Promise<string> | null {
 }
 
 /** One Engine.IO connection; reports 'open', each message packet and its close, once. */
-function openEngine(base: string, on: { open(): void; message(data: string): void; close(): void }): Engine {
-  const polling = `${base}/socket.io/?EIO=4&transport=polling`;
+function openEngine(base: string, room: string, on: { open(): void; message(data: string): void; close(): void }): Engine {
+  // The join code in the URL lets a load balancer send a whole room to one process (deploy/nginx/kring-cluster.conf).
+  const query = `EIO=4&room=${encodeURIComponent(room)}`;
+  const polling = `${base}/socket.io/?${query}&transport=polling`;
   let early = takeEarlyHandshake(polling);
   const aborter = new AbortController();
   let sid = '';
@@ -172,7 +174,7 @@ function openEngine(base: string, on: { open(): void; message(data: string): voi
   }
   function upgrade() {
     try {
-      probe = new WebSocket(`${base.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket&sid=${encodeURIComponent(sid)}`);
+      probe = new WebSocket(`${base.replace(/^http/, 'ws')}/socket.io/?${query}&transport=websocket&sid=${encodeURIComponent(sid)}`);
     } catch {
       return; // no WebSocket here: polling it is
     }
@@ -261,7 +263,7 @@ export function lightSocket(base: string, auth: Record<string, unknown>, options
   };
 
   const open = () => {
-    const current: Engine = openEngine(base, {
+    const current: Engine = openEngine(base, String(auth.room ?? ''), {
       open: () => current.send(`40${JSON.stringify(auth)}`),
       message,
       close: () => {
