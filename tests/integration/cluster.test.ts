@@ -28,7 +28,10 @@ async function startRedis(port: number): Promise<ChildProcess> {
   const child = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
   const until = Date.now() + 10_000;
   while (!(await answers(port))) {
-    if (Date.now() > until) throw new Error('redis-server did not start');
+    if (Date.now() > until) {
+      child.kill('SIGKILL');
+      throw new Error('redis-server did not start');
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   return child;
