@@ -152,7 +152,7 @@ describe.skipIf(!available)('two processes on PostgreSQL and Redis', () => {
     await Promise.all(phones.map((p, i) => voteUntilStored(p, cardId, ANSWERS[i % 3]!)));
     await host.waitFor((v) => v.vote?.responded === 6, 10_000);
     // A phone on the host's process votes through the holder, and sees its own answer.
-    expect(await secondTab.send({ type: 'vote.cast', cardId, choice: 'vaak' })).toEqual({ ok: true });
+    expect(await secondTab.send({ type: 'vote.cast', cardId, choice: 'vaak' })).toEqual({ ok: true, choice: 'vaak', round: 1 });
     await secondTab.waitFor((v) => v.vote?.mine === 'vaak');
     phones[1]!.close();
     phones[2]!.close();
@@ -175,7 +175,7 @@ describe.skipIf(!available)('two processes on PostgreSQL and Redis', () => {
       // The phone joined through the holder and votes through it.
       await host.waitFor((v) => v.joined === 2, 10_000);
       const cardId = await toVoteCard(host);
-      expect(await phone.send({ type: 'vote.cast', cardId, choice: 'soms' })).toEqual({ ok: true });
+      expect(await phone.send({ type: 'vote.cast', cardId, choice: 'soms' })).toEqual({ ok: true, choice: 'soms', round: 1 });
       expect(forwarded.some((m) => m.includes(room.code) && m.includes('keyHash'))).toBe(true);
       expect(forwarded.some((m) => m.includes(room.code) && m.includes('participantHash'))).toBe(true);
       expect(forwarded.filter((m) => m.includes(room.hostKey) || m.includes(tokenOf(phone)))).toEqual([]);
@@ -219,7 +219,7 @@ describe.skipIf(!available)('two processes on PostgreSQL and Redis', () => {
     const phone = pool.keep(await connectPhone(leaving.url, room));
     const host = pool.keep(await connectHost(b.url, room));
     const cardId = await toVoteCard(host);
-    expect(await phone.send({ type: 'vote.cast', cardId, choice: 'vaak' })).toEqual({ ok: true });
+    expect(await phone.send({ type: 'vote.cast', cardId, choice: 'vaak' })).toEqual({ ok: true, choice: 'vaak', round: 1 });
     await leaving.kill('SIGTERM');
     const stoppedAt = Date.now();
     // Well within the lease time: the lease was released, not left to run out.

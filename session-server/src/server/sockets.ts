@@ -15,6 +15,7 @@ import {
   type BeamerView,
   type Role,
   type HostView,
+  type View,
 } from '../protocol/index.ts';
 import type { Actor, RoomEvent } from '../room/state.ts';
 import { currentCard } from '../room/cards.ts';
