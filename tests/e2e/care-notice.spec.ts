@@ -174,8 +174,9 @@ test('the help dialog fits at 200% zoom: the close button stays in view and ever
   expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
   expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
   // Every line is reachable: scrolled to, it shows inside the dialog, with the close button still in view.
+  // The help's contents load after the page (components/help/help-lines.ts): wait for them.
   const headings = dialog.locator('h4');
-  expect(await headings.count()).toBeGreaterThan(3);
+  await expect.poll(() => headings.count()).toBeGreaterThan(3);
   for (const heading of await headings.all()) {
     await heading.scrollIntoViewIfNeeded();
     await expect(heading).toBeInViewport();
