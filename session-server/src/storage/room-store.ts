@@ -67,7 +67,8 @@ export function readStoredRows(rows: { command_key: string | null; body: string 
     const event = JSON.parse(row.body) as RoomEvent & { commandKeys?: string[] };
     if (event.type === 'snapshot' && event.commandKeys) {
       const { commandKeys, ...rest } = event;
-      keys.push(...commandKeys);
+      // A loop, not push(...keys): a busy room carries hundreds of thousands (too many arguments).
+      for (const key of commandKeys) keys.push(key);
       events.push(rest as RoomEvent);
     } else events.push(event);
     if (row.command_key) keys.push(row.command_key);
