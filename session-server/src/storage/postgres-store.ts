@@ -16,7 +16,6 @@
 // README tells operators what this means for "nothing stays readable".
 import pg from 'pg';
 import type { Deck } from '../protocol/index.ts';
-import type { RoomEvent } from '../room/state.ts';
 import { compactedBody, FencedError, readStoredRows, type BatchEntry, type LoadedRoom, type RoomRecord, type RoomStore } from './room-store.ts';
 import { inTransaction, migrate, postgresStatements } from './postgres-schema.ts';
 
