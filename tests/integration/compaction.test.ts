@@ -114,6 +114,50 @@ describe.each(stores)('a compacted room (%s)', (_name, open) => {
   });
 });
 
+describe('a compaction after a failed batch', () => {
+  it('does not carry the key of a command whose batch failed: sent again, it is applied, not a duplicate', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kring-compact-'));
+    dirs.push(dir);
+    const file = join(dir, 'kring.sqlite');
+    const decks = new Map([[DECK_ID, randomSessionDeck()]]);
+    const inner = openSqliteStore(file);
+    // A disk that fails the batch holding one particular command (nothing of that batch is stored).
+    const store: RoomStore = {
+      ...inner,
+      appendBatch: async (entries) => {
+        if (entries.some((e) => e.commandKey?.endsWith(':doomed-vote'))) throw new Error('disk full');
+        return inner.appendBatch(entries);
+      },
+    };
+    const rooms = new LiveRooms(store, decks, Date.now, { snapshotEvery: 5 });
+    const { code } = await rooms.create({ deckId: DECK_ID, minGroupSize: 3 });
+    const room = (await rooms.get(code))!;
+    const people = Array.from({ length: 3 }, (_, i) => makeParticipant(i + 1));
+    await rooms.run(room, { role: 'host' }, { id: 'goto-vote', type: 'card.goto', index: 1 } as Command);
+    for (const person of people) await rooms.join(room, person.hash);
+    const phone: Actor = { role: 'participant', participant: people[0]!.hash };
+    const doomed = { id: 'doomed-vote', type: 'vote.cast', cardId: 'pesten', choice: 'vaak' } as Command;
+    expect((await rooms.run(room, phone, doomed)).ack).toMatchObject({ ok: false, error: 'server' });
+    // Enough stored changes of others for a compaction (and one more after it).
+    for (const [i, choice] of (['nooit', 'soms', 'nooit', 'soms', 'nooit', 'soms'] as const).entries()) {
+      const other: Actor = { role: 'participant', participant: people[1 + (i % 2)]!.hash };
+      expect((await rooms.run(room, other, { id: `other-${i}`, type: 'vote.cast', cardId: 'pesten', choice } as Command)).ack).toMatchObject({ ok: true });
+    }
+    await room.lastWrite;
+    expect(readStoredRoom(dir, code)!.events[0]!.type).toBe('snapshot');
+    await inner.close();
+
+    const reopened = openSqliteStore(file);
+    const again = new LiveRooms(reopened, decks);
+    const loaded = (await again.get(code))!;
+    expect(loaded.applied.has(`p:${people[0]!.hash}:doomed-vote`)).toBe(false);
+    const resent = await again.run(loaded, phone, doomed);
+    expect(resent.ack).toEqual({ ok: true, choice: 'vaak', round: 1 });
+    expect(resent.events).toHaveLength(1);
+    await reopened.close();
+  });
+});
+
 describe('a compacted room after kill -9', () => {
   it('answers commands resent after a restart as duplicates, also those whose events were compacted away', { timeout: 120_000 }, async () => {
     const server = await startServer({ env: { KRING_SNAPSHOT_EVERY: '20' } });

@@ -336,6 +336,9 @@ export class LiveRooms {
   private compactIfDue(room: LiveRoom) {
     if (room.compacting || room.sinceSnapshot <= this.snapshotEvery || room.deleted || room.lost) return;
     room.compacting = true;
+    let settled!: () => void;
+    // Part of the room's writes: deleting or evicting the room waits for it too (jobs settle in order).
+    room.lastWrite = new Promise<void>((resolve) => (settled = resolve));
     this.commits.submit(
       {
         prepare: (batch) => {
@@ -348,19 +351,23 @@ export class LiveRooms {
           // After the end the seal replaces the history (anonymised) instead.
           if (room.draft.status === 'ended') return null;
           // The live state, not anonymised: the session goes on from it. The keys are those of the
-          // changes before it (claimed when decided), each actor's oldest first, as `remember` keeps them.
+          // changes before it (claimed when decided), each actor's oldest first, as `remember` keeps
+          // them; a key whose batch failed was released from `applied` (not from `recentKeys`) and
+          // must not come back after a restart as if its command had been stored.
           const snapshot = dehydrate({ type: 'snapshot', state: room.draft });
-          const commandKeys = [...room.recentKeys.values()].flat();
+          const commandKeys = [...new Set([...room.recentKeys.values()].flat())].filter((key) => room.applied.has(key));
           return { code: room.code, events: [], commandKey: null, fence, compact: { snapshot, commandKeys } };
         },
         committed: () => {
           // Jobs report in batch order: changes after the snapshot in this batch count on from here.
           room.compacting = false;
           room.sinceSnapshot = 0;
+          settled();
         },
         failed: (error) => {
           // Nothing of the batch is stored; the next stored change tries again.
           room.compacting = false;
+          settled();
           if (error instanceof FencedError || error instanceof LeaseLostError) this.drop(room);
           else logStorageError(room.code, error);
         },
