@@ -50,7 +50,7 @@ export interface LiveRoom {
   waitingVotes: Map<string, WaitingVote>;
   /** When anything last happened here, for evicting idle rooms from memory. */
   lastUsed: number;
-  /** Events stored since the room's last snapshot (about: counted when batches commit). */
+  /** Events stored since the room's last snapshot, counted as batches commit: when to compact. */
   sinceSnapshot: number;
   /** A compaction is queued or being written. */
   compacting: boolean;

@@ -16,7 +16,8 @@ export interface LoadedRoom {
   record: RoomRecord;
   events: RoomEvent[];
   /** Idempotency keys of the commands whose events are stored, in the order they were stored
-   *  (oldest first): the server keeps only each actor's most recent ones in memory. */
+   *  (oldest first): the server keeps only each actor's most recent ones in memory. After a
+   *  compaction the keys its snapshot carries come first (see BatchEntry.compact). */
   commandKeys: string[];
 }
 
