@@ -28,6 +28,7 @@ const app = createApplication(httpServer, {
   overloopSampleMs: config.overloopSampleMs,
   commitQueueLimit: config.commitQueueLimit,
   participantsPerRoom: config.participantsPerRoom,
+  snapshotEvery: config.snapshotEvery,
   access: config,
   cluster,
 });

@@ -79,6 +79,9 @@ describe.skipIf(!available)('room leases in PostgreSQL', () => {
     const late = store.appendBatch([{ code, events: [marker(2), marker(3)], commandKey: 'p:x:2', fence: token }]);
     await expect(late).rejects.toBeInstanceOf(FencedError);
     await expect(store.seal(code, marker(4), token)).rejects.toBeInstanceOf(FencedError);
+    // A compaction the old holder formed deletes nothing either (issue 13).
+    const snapshot = { type: 'snapshot', state: {} } as unknown as RoomEvent;
+    await expect(store.appendBatch([{ code, events: [], commandKey: null, compact: { snapshot, commandKeys: [] }, fence: token }])).rejects.toBeInstanceOf(FencedError);
     expect(await markersIn(store, code)).toEqual(['marker-1']);
   });
 

@@ -2,13 +2,14 @@
 // `open()` returns a new store on the same underlying storage each time it is called, so the suite
 // can close a store and open it again. Tests use their own random room codes and never assume the
 // storage is empty, so they can share it.
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RoomStore, RoomRecord } from '../../session-server/src/storage/room-store.ts';
 import type { RoomEvent } from '../../session-server/src/room/state.ts';
 import { anonymise, replay } from '../../session-server/src/room/apply.ts';
 import { createRoomEvents } from '../../session-server/src/room/create.ts';
 import { hashKey, newJoinCode, newParticipantKey, newSecretKey } from '../../session-server/src/server/secrets.ts';
-import { makeDeck } from '../support/room-fixture.ts';
+import { makeDeck, makeParticipant, makeRoom, randomSessionDeck, randomStep, runStep, seededIds, seededPick } from '../support/room-fixture.ts';
 
 const NOW = Date.UTC(2025, 4, 1, 10, 0);
 
@@ -350,6 +351,100 @@ export function roomStoreContract(name: string, open: () => Promise<RoomStore>) 
         expect(added[i + 1]).toEqual(voted(first.participant, 'soms'));
       }
       expect(loaded!.commandKeys).toHaveLength(20);
+    });
+
+    it('a compaction replaces the events stored before it with its snapshot, in the batch\'s order, and keeps its command keys', async () => {
+      const s = await store();
+      const a = roomRecord();
+      const b = roomRecord();
+      await s.create(a, startEvents(a));
+      await s.create(b, startEvents(b));
+      await s.append(a.code, [joined('p1'), joined('p2')], 'p:p1:c1');
+      const before = [...startEvents(a), joined('p1'), joined('p2'), { type: 'cardShown', index: 1 }, voted('p1', 'vaak')] satisfies RoomEvent[];
+      const snapshot: RoomEvent = { type: 'snapshot', state: replay(before)! };
+      await s.appendBatch([
+        { code: a.code, events: [{ type: 'cardShown', index: 1 }], commandKey: 'host:c1' },
+        { code: b.code, events: [joined('q1')], commandKey: null },
+        { code: a.code, events: [voted('p1', 'vaak')], commandKey: 'p:p1:c2' },
+        { code: a.code, events: [], commandKey: null, compact: { snapshot, commandKeys: ['p:p1:c1', 'host:c1', 'p:p1:c2'] } },
+        { code: a.code, events: [voted('p2', 'soms')], commandKey: 'p:p2:c1' },
+      ]);
+      await s.append(a.code, [voted('p1', 'nooit')], 'p:p1:c3');
+      const loaded = await s.load(a.code);
+      expect(loaded?.events).toEqual([...(asStored([snapshot]) as RoomEvent[]), voted('p2', 'soms'), voted('p1', 'nooit')]);
+      expect(loaded?.commandKeys).toEqual(['p:p1:c1', 'host:c1', 'p:p1:c2', 'p:p2:c1', 'p:p1:c3']);
+      expect(replay(loaded!.events)).toEqual(replay([...before, voted('p2', 'soms'), voted('p1', 'nooit')]));
+      expect(JSON.stringify(loaded!.events)).not.toContain('commandKeys');
+      // The other room in the batch is untouched.
+      expect((await s.load(b.code))?.events).toEqual([...startEvents(b), joined('q1')]);
+
+      // A second compaction replaces the first snapshot too; the store survives reopening.
+      const again: RoomEvent = { type: 'snapshot', state: replay(loaded!.events)! };
+      await s.appendBatch([{ code: a.code, events: [], commandKey: null, compact: { snapshot: again, commandKeys: ['p:p2:c1', 'p:p1:c3'] } }]);
+      await s.close();
+      const reopened = await store();
+      const compacted = await reopened.load(a.code);
+      expect(compacted?.events).toEqual(asStored([again]));
+      expect(compacted?.commandKeys).toEqual(['p:p2:c1', 'p:p1:c3']);
+    });
+
+    it('a compaction for a room that does not exist fails the whole batch', async () => {
+      const s = await store();
+      const a = roomRecord();
+      await s.create(a, startEvents(a));
+      const snapshot: RoomEvent = { type: 'snapshot', state: replay(startEvents(a))! };
+      await expect(
+        s.appendBatch([
+          { code: a.code, events: [], commandKey: null, compact: { snapshot, commandKeys: [] } },
+          { code: 'NOPE22', events: [], commandKey: null, compact: { snapshot, commandKeys: [] } },
+        ]),
+      ).rejects.toThrow();
+      expect((await s.load(a.code))?.events).toEqual(startEvents(a));
+    });
+
+    it('random sessions load to the same state and keys whether or not (and however often) they were compacted', async () => {
+      const s = await store();
+      await fc.assert(
+        fc.asyncProperty(
+          fc.record({
+            phones: fc.integer({ min: 2, max: 6 }),
+            idSeed: fc.nat(),
+            /** One seed per step (randomStep); a batch ends after a step with probability 1/3. */
+            steps: fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 9 })), { minLength: 5, maxLength: 120 }),
+          }),
+          async ({ phones, idSeed, steps }) => {
+            const pick = seededPick(idSeed);
+            const room = makeRoom({ deck: randomSessionDeck(), minGroupSize: 3, newId: seededIds(idSeed) });
+            const people = Array.from({ length: phones }, (_, i) => makeParticipant(i + 1));
+            const record = roomRecord();
+            room.host({ type: 'card.goto', index: 1 });
+            await s.create(record, room.events);
+            const keys: string[] = [];
+            let batch: Parameters<RoomStore['appendBatch']>[0] = [];
+            for (const [i, [seed, endsBatch, compactRoll]] of steps.entries()) {
+              const step = randomStep(room.state, people, seededPick(seed));
+              const events = runStep(room, step, people);
+              const key = `k${i}`;
+              batch.push({ code: record.code, events, commandKey: key });
+              if (events.length) keys.push(key);
+              // About one step in five is followed by a compaction, in the same batch as the steps around it.
+              if (compactRoll < 2) {
+                batch.push({ code: record.code, events: [], commandKey: null, compact: { snapshot: { type: 'snapshot', state: room.state }, commandKeys: [...keys] } });
+              }
+              if (endsBatch === 0 || pick(3) === 0) {
+                await s.appendBatch(batch);
+                batch = [];
+              }
+            }
+            await s.appendBatch(batch);
+            const loaded = (await s.load(record.code))!;
+            expect(replay(loaded.events)).toEqual(replay(room.events));
+            expect(loaded.commandKeys).toEqual(keys);
+            await s.delete(record.code);
+          },
+        ),
+        { numRuns: 25, seed: 1313 },
+      );
     });
   });
 }

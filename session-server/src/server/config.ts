@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { DEFAULT_RETENTION_DAYS, DEFAULT_UNATTENDED_END_HOURS, LIMITS } from '../protocol/index.ts';
 import { DEFAULT_COMMIT_QUEUE_LIMIT } from './group-commit.ts';
+import { DEFAULT_SNAPSHOT_EVERY } from './live-rooms.ts';
 import { OVERLOOP_SAMPLE_MS } from '../room/overloop.ts';
 
 export interface Config {
@@ -40,6 +41,8 @@ export interface Config {
   commitQueueLimit: number;
   /** Phones one room takes (KRING_PARTICIPANTS_PER_ROOM): a whole location in the aula fits. */
   participantsPerRoom: number;
+  /** Events a room stores before its history is compacted into one snapshot (KRING_SNAPSHOT_EVERY). */
+  snapshotEvery: number;
 }
 
 /** What the HTTP and socket layers need to decide who may connect and how clients are told apart. */
@@ -158,5 +161,6 @@ export function configFromEnv(): Config {
     overloopSampleMs: positiveNumber('KRING_OVERLOOP_SAMPLE_MS', OVERLOOP_SAMPLE_MS),
     commitQueueLimit: Math.ceil(positiveNumber('KRING_COMMIT_QUEUE', DEFAULT_COMMIT_QUEUE_LIMIT)),
     participantsPerRoom: Math.ceil(positiveNumber('KRING_PARTICIPANTS_PER_ROOM', LIMITS.participantsPerRoom)),
+    snapshotEvery: Math.ceil(positiveNumber('KRING_SNAPSHOT_EVERY', DEFAULT_SNAPSHOT_EVERY)),
   };
 }

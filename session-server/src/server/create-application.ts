@@ -27,6 +27,8 @@ export interface AppDeps {
   commitQueueLimit?: number;
   /** Phones one room takes (KRING_PARTICIPANTS_PER_ROOM, default LIMITS.participantsPerRoom). */
   participantsPerRoom?: number;
+  /** Events a room stores before they are compacted into one snapshot (KRING_SNAPSHOT_EVERY). */
+  snapshotEvery?: number;
   /** Several processes (DATABASE_URL + REDIS_URL, main.ts opens it); absent: this process serves every room. */
   cluster?: Cluster;
   now?: () => number;
@@ -40,6 +42,7 @@ export function createApplication(httpServer: HttpServer, deps: AppDeps) {
   const rooms = new LiveRooms(deps.store, deps.decks, now, {
     commitQueueLimit: deps.commitQueueLimit,
     participantsPerRoom: deps.participantsPerRoom,
+    snapshotEvery: deps.snapshotEvery,
     fence: cluster?.leases.token,
   });
   const access = deps.access ?? defaultAccess();

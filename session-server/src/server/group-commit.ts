@@ -78,7 +78,7 @@ export class GroupCommit {
         continue;
       }
       prepared.push({ job, code: entry?.code ?? null });
-      if (entry && entry.events.length) entries.push(entry);
+      if (entry && (entry.events.length || entry.compact)) entries.push(entry);
     }
     const { failure, fenced } = await this.write(entries);
     for (const { job, code } of prepared) {

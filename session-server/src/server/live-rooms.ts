@@ -50,6 +50,10 @@ export interface LiveRoom {
   waitingVotes: Map<string, WaitingVote>;
   /** When anything last happened here, for evicting idle rooms from memory. */
   lastUsed: number;
+  /** Events stored since the room's last snapshot, counted as batches commit: when to compact. */
+  sinceSnapshot: number;
+  /** A compaction is queued or being written. */
+  compacting: boolean;
 }
 
 type AcceptedAck = Extract<CommandAck, { ok: true }>;
@@ -59,6 +63,12 @@ type AcceptedAck = Extract<CommandAck, { ok: true }>;
  * heard back about, one at a time, in order), so a few recent ids cover every resend.
  */
 export const RECENT_KEYS_PER_ACTOR = 64;
+
+/**
+ * Events a room stores before its history is compacted into one snapshot (KRING_SNAPSHOT_EVERY):
+ * loading a room replays its last snapshot and what came after, not an hour of 5,000 phones.
+ */
+export const DEFAULT_SNAPSHOT_EVERY = 10_000;
 
 /** Remembers an applied command's key, forgetting the actor's oldest beyond RECENT_KEYS_PER_ACTOR. */
 function remember(room: LiveRoom, key: string, ack: AcceptedAck) {
@@ -116,6 +126,8 @@ export interface LiveRoomsOptions {
   commitQueueLimit?: number;
   /** Phones one room takes (KRING_PARTICIPANTS_PER_ROOM); default LIMITS.participantsPerRoom. */
   participantsPerRoom?: number;
+  /** Events a room stores since its last snapshot before it is compacted (KRING_SNAPSHOT_EVERY). */
+  snapshotEvery?: number;
   /**
    * Several processes: this process's lease token for a room (null: no valid lease), written with
    * every change so a process that lost the room can never write to it (storage/room-leases.ts).
@@ -133,6 +145,7 @@ export class LiveRooms {
   private commits: GroupCommit;
   private participantsPerRoom: number;
   private fence: ((code: string) => number | null) | null;
+  private snapshotEvery: number;
 
   constructor(store: RoomStore, decks: Map<string, Deck>, now: () => number = Date.now, options: LiveRoomsOptions = {}) {
     this.store = store;
@@ -141,6 +154,7 @@ export class LiveRooms {
     this.commits = new GroupCommit(store, options.commitQueueLimit ?? DEFAULT_COMMIT_QUEUE_LIMIT);
     this.participantsPerRoom = options.participantsPerRoom ?? LIMITS.participantsPerRoom;
     this.fence = options.fence ?? null;
+    this.snapshotEvery = options.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY;
     for (const deck of decks.values()) this.versions.set(deckVersion(deck), deck);
   }
 
@@ -184,13 +198,13 @@ export class LiveRooms {
       await this.store.create(record, events.map(dehydrate));
       // Several processes: the room is not kept here. The process the screens reach (nginx sends a
       // room to one) takes its lease and loads it, so a room is in memory only under a lease.
-      if (!this.fence) this.rooms.set(code, Promise.resolve(this.live(code, record, replay(events)!, [])));
+      if (!this.fence) this.rooms.set(code, Promise.resolve(this.live(code, record, replay(events)!, [], events.length)));
       return { code, hostKey, beamerKey };
     }
     throw new Error('no free join code after 5 attempts');
   }
 
-  private live(code: string, record: RoomRecord, state: RoomState, commandKeys: string[]): LiveRoom {
+  private live(code: string, record: RoomRecord, state: RoomState, commandKeys: string[], sinceSnapshot: number): LiveRoom {
     const room: LiveRoom = {
       code,
       record,
@@ -205,6 +219,8 @@ export class LiveRooms {
       lost: false,
       waitingVotes: new Map(),
       lastUsed: this.now(),
+      sinceSnapshot,
+      compacting: false,
     };
     // Stored in order, so each actor keeps its most recent keys.
     for (const key of commandKeys) remember(room, key, { ok: true });
@@ -226,7 +242,8 @@ export class LiveRooms {
     const loaded = await this.store.load(code);
     if (!loaded) return null;
     const events = await hydrate(loaded.events, (version) => this.deckByVersion(version));
-    const room = this.live(code, loaded.record, replay(events)!, loaded.commandKeys);
+    const lastSnapshot = events.findLastIndex((e) => e.type === 'snapshot');
+    const room = this.live(code, loaded.record, replay(events)!, loaded.commandKeys, events.length - lastSnapshot - 1);
     // A crash between "ended" and "sealed" is finished here (with several processes, by the holder).
     if (room.state.status === 'ended' && room.record.participantKey && this.mayWrite(code)) await this.seal(room);
     return room;
@@ -292,6 +309,8 @@ export class LiveRooms {
           },
           committed: () => {
             if (after) room.state = after;
+            room.sinceSnapshot += decided!.events.length;
+            this.compactIfDue(room);
             resolve(decided!);
           },
           failed: (error) => {
@@ -305,6 +324,56 @@ export class LiveRooms {
     });
     room.lastWrite = done.catch(() => undefined);
     return done;
+  }
+
+  /**
+   * Queues a compaction once the room stored more than `snapshotEvery` events since its last
+   * snapshot. It goes through the group commit like any change, so it is decided when its batch
+   * forms: the snapshot is the state every change before it (stored, or earlier in that batch)
+   * leaves, and the store replaces exactly those events with it in the batch's transaction; a
+   * change after it is stored after it. Nothing appended meanwhile can be lost.
+   */
+  private compactIfDue(room: LiveRoom) {
+    if (room.compacting || room.sinceSnapshot <= this.snapshotEvery || room.deleted || room.lost) return;
+    room.compacting = true;
+    let settled!: () => void;
+    // Part of the room's writes: deleting or evicting the room waits for it too (jobs settle in order).
+    room.lastWrite = new Promise<void>((resolve) => (settled = resolve));
+    this.commits.submit(
+      {
+        prepare: (batch) => {
+          if (room.deleted || room.lost) return null;
+          const fence = this.fenceOf(room.code);
+          if (room.draftBatch !== batch) {
+            room.draft = room.state;
+            room.draftBatch = batch;
+          }
+          // After the end the seal replaces the history (anonymised) instead.
+          if (room.draft.status === 'ended') return null;
+          // The live state, not anonymised: the session goes on from it. The keys are those of the
+          // changes before it (claimed when decided), each actor's oldest first, as `remember` keeps
+          // them; a key whose batch failed was released from `applied` (not from `recentKeys`) and
+          // must not come back after a restart as if its command had been stored.
+          const snapshot = dehydrate({ type: 'snapshot', state: room.draft });
+          const commandKeys = [...new Set([...room.recentKeys.values()].flat())].filter((key) => room.applied.has(key));
+          return { code: room.code, events: [], commandKey: null, fence, compact: { snapshot, commandKeys } };
+        },
+        committed: () => {
+          // Jobs report in batch order: changes after the snapshot in this batch count on from here.
+          room.compacting = false;
+          room.sinceSnapshot = 0;
+          settled();
+        },
+        failed: (error) => {
+          // Nothing of the batch is stored; the next stored change tries again.
+          room.compacting = false;
+          settled();
+          if (error instanceof FencedError || error instanceof LeaseLostError) this.drop(room);
+          else logStorageError(room.code, error);
+        },
+      },
+      false,
+    );
   }
 
   /** The lease token to write with; throws when this process should not write to the room now. */
@@ -337,6 +406,7 @@ export class LiveRooms {
     room.applied.clear();
     room.recentKeys.clear();
     room.waitingVotes.clear();
+    room.sinceSnapshot = 0;
   }
 
   join(room: LiveRoom, participant: string): Promise<CommandOutcome> {

@@ -16,8 +16,7 @@
 // README tells operators what this means for "nothing stays readable".
 import pg from 'pg';
 import type { Deck } from '../protocol/index.ts';
-import type { RoomEvent } from '../room/state.ts';
-import { FencedError, type BatchEntry, type LoadedRoom, type RoomRecord, type RoomStore } from './room-store.ts';
+import { compactedBody, FencedError, readStoredRows, type BatchEntry, type LoadedRoom, type RoomRecord, type RoomStore } from './room-store.ts';
 import { inTransaction, migrate, postgresStatements } from './postgres-schema.ts';
 
 export interface PostgresStoreOptions {
@@ -113,14 +112,29 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       await appendRows(pool, [{ code, events, commandKey }]);
     },
     async appendBatch(entries) {
-      const codes = [...new Set(entries.filter((e) => e.events.length).map((e) => e.code))].sort();
+      const codes = [...new Set(entries.filter((e) => e.events.length || e.compact).map((e) => e.code))].sort();
       if (!codes.length) return;
       await transaction(async (client) => {
         // Lock the rooms in one order, so two batches over the same rooms cannot deadlock.
         const locked = await client.query(sql.lockRooms, [codes]);
         if (locked.rowCount !== codes.length) throw new Error('room not found');
         await checkFences(client, entries);
-        await appendRows(client, entries);
+        // In the batch's order: the appends before a compaction, then the compaction (every row of
+        // the room present now was stored before it), then the rest. The room rows are locked, so
+        // no other transaction appends to these rooms meanwhile.
+        let run: BatchEntry[] = [];
+        for (const entry of entries) {
+          if (!entry.compact) {
+            run.push(entry);
+            continue;
+          }
+          await appendRows(client, run);
+          run = [];
+          await client.query(sql.deleteEvents, [entry.code]);
+          const result = await client.query(sql.appendEvents, [[entry.code], [null], [compactedBody(entry.compact)]]);
+          if (result.rowCount !== 1) throw new Error('room not found');
+        }
+        await appendRows(client, run);
       });
     },
     async load(code): Promise<LoadedRoom | null> {
@@ -128,12 +142,8 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       const { rows } = await pool.query<RoomRow>(sql.loadRoom, [code]);
       const row = rows[0];
       if (!row) return null;
-      const stored = rows.filter((r) => r.body !== null);
-      return {
-        record: recordOf(row),
-        events: stored.map((r) => JSON.parse(r.body!) as RoomEvent),
-        commandKeys: [...new Set(stored.flatMap((r) => (r.command_key ? [r.command_key] : [])))],
-      };
+      const stored = rows.filter((r): r is RoomRow & { body: string } => r.body !== null);
+      return { record: recordOf(row), ...readStoredRows(stored) };
     },
     async loadRecord(code) {
       const { rows } = await pool.query<RoomRow>(sql.loadRecord, [code]);

@@ -16,7 +16,8 @@ export interface LoadedRoom {
   record: RoomRecord;
   events: RoomEvent[];
   /** Idempotency keys of the commands whose events are stored, in the order they were stored
-   *  (oldest first): the server keeps only each actor's most recent ones in memory. */
+   *  (oldest first): the server keeps only each actor's most recent ones in memory. After a
+   *  compaction the keys its snapshot carries come first (see BatchEntry.compact). */
   commandKeys: string[];
 }
 
@@ -40,6 +41,40 @@ export interface BatchEntry {
    * one process and ignores it.
    */
   fence?: number | null;
+  /**
+   * Compaction (issue 13): instead of events, this entry replaces every event of the room stored
+   * before it (in earlier batches and earlier in this one) with `snapshot`, a snapshot of the state
+   * they left, in the batch's transaction and in its order, so no append is ever lost. The snapshot
+   * is stored as one event whose JSON carries `commandKeys` too (the recent idempotency keys of the
+   * commands it replaces, oldest first per actor); `load` gives them back first in
+   * LoadedRoom.commandKeys and leaves the field out of the event. `events` is empty for such an entry.
+   */
+  compact?: { snapshot: RoomEvent; commandKeys: string[] };
+}
+
+/** The JSON of a compaction's snapshot event as stored: the event with the command keys it carries. */
+export function compactedBody(compact: NonNullable<BatchEntry['compact']>): string {
+  return JSON.stringify({ ...compact.snapshot, commandKeys: compact.commandKeys });
+}
+
+/**
+ * A room's stored rows, in order, as LoadedRoom's events and command keys: a compaction's snapshot
+ * gives its carried keys (stored before any later row's), every other row its command_key column.
+ */
+export function readStoredRows(rows: { command_key: string | null; body: string }[]): Pick<LoadedRoom, 'events' | 'commandKeys'> {
+  const events: RoomEvent[] = [];
+  const keys: string[] = [];
+  for (const row of rows) {
+    const event = JSON.parse(row.body) as RoomEvent & { commandKeys?: string[] };
+    if (event.type === 'snapshot' && event.commandKeys) {
+      const { commandKeys, ...rest } = event;
+      // A loop, not push(...keys): a busy room carries hundreds of thousands (too many arguments).
+      for (const key of commandKeys) keys.push(key);
+      events.push(rest as RoomEvent);
+    } else events.push(event);
+    if (row.command_key) keys.push(row.command_key);
+  }
+  return { events, commandKeys: [...new Set(keys)] };
 }
 
 /** A batch named a lease token that another process's takeover replaced: nothing was written. */

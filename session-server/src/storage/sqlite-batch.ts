@@ -7,6 +7,8 @@ export interface StoredEntry {
   code: string;
   bodies: string[];
   commandKey: string | null;
+  /** A compaction: the room's rows stored before this entry are deleted first (`bodies` is the snapshot). */
+  compact?: boolean;
 }
 
 /** The pragmas every connection to the file uses. */
@@ -20,17 +22,22 @@ export function batchWriter(db: DatabaseSync): (entries: StoredEntry[]) => void 
   const roomExists = db.prepare('SELECT 1 FROM rooms WHERE code = ?');
   const nextSeq = db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM events WHERE code = ?');
   const insertEvent = db.prepare('INSERT INTO events (code, seq, command_key, body) VALUES (?, ?, ?, ?)');
+  // secure_delete (PRAGMAS) zeroes the deleted rows in the file; the numbering goes on from the
+  // deleted rows', so a room's seq never runs backwards.
+  const deleteEvents = db.prepare('DELETE FROM events WHERE code = ?');
   return (entries) => {
     db.exec('BEGIN IMMEDIATE');
     try {
       // One look-up per room per batch, not per command: the next sequence number is counted here.
       const seqs = new Map<string, number>();
-      for (const { code, bodies, commandKey } of entries) {
+      for (const { code, bodies, commandKey, compact } of entries) {
         let seq = seqs.get(code);
         if (seq === undefined) {
           if (!roomExists.get(code)) throw new Error('room not found');
           seq = Number((nextSeq.get(code) as { seq: number }).seq);
         }
+        // Every row of the room present now was stored before this entry: the snapshot replaces them.
+        if (compact) deleteEvents.run(code);
         for (const body of bodies) insertEvent.run(code, seq++, commandKey, body);
         seqs.set(code, seq);
       }

@@ -8,7 +8,7 @@ import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Deck } from '../protocol/index.ts';
 import type { RoomEvent } from '../room/state.ts';
-import type { LoadedRoom, RoomRecord, RoomStore } from './room-store.ts';
+import { compactedBody, readStoredRows, type LoadedRoom, type RoomRecord, type RoomStore } from './room-store.ts';
 import { batchWriter, PRAGMAS, type StoredEntry } from './sqlite-batch.ts';
 
 const SCHEMA = `
@@ -95,18 +95,20 @@ export function openSqliteStore(file: string): RoomStore {
       return this.appendBatch([{ code, events, commandKey }]);
     },
     async appendBatch(entries) {
-      const stored = entries.filter((e) => e.events.length).map((e) => ({ code: e.code, bodies: e.events.map((v) => JSON.stringify(v)), commandKey: e.commandKey }));
+      const stored: StoredEntry[] = entries
+        .filter((e) => e.events.length || e.compact)
+        .map((e) =>
+          e.compact
+            ? { code: e.code, bodies: [compactedBody(e.compact)], commandKey: null, compact: true }
+            : { code: e.code, bodies: e.events.map((v) => JSON.stringify(v)), commandKey: e.commandKey },
+        );
       if (stored.length) await writeBatch.write(stored);
     },
     async load(code): Promise<LoadedRoom | null> {
       const row = selectRoom.get(code) as RoomRow | undefined;
       if (!row) return null;
       const rows = selectEvents.all(code) as { command_key: string | null; body: string }[];
-      return {
-        record: recordOf(row),
-        events: rows.map((r) => JSON.parse(r.body) as RoomEvent),
-        commandKeys: [...new Set(rows.flatMap((r) => (r.command_key ? [r.command_key] : [])))],
-      };
+      return { record: recordOf(row), ...readStoredRows(rows) };
     },
     async loadRecord(code) {
       const row = selectRoom.get(code) as RoomRow | undefined;
