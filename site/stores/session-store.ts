@@ -150,6 +150,8 @@ export function createSessionStore<V extends View, C extends AnyCommand>(
   let busyTimer: ReturnType<typeof setTimeout> | undefined;
 
   socket.on('connect', () => {
+    // This connection's whole view is on its way; patches before it belong to it already.
+    seq = undefined;
     busyRetries = 0;
     store.setState({ status: 'online', refusal: null });
     void flush();
@@ -171,7 +173,8 @@ export function createSessionStore<V extends View, C extends AnyCommand>(
     if (reason) store.setState({ status: 'refused', refusal: reason });
     else store.setState({ status: 'offline' });
   });
-  /** The number of the view held (host and beamer), which a patch must name to apply. */
+  /** The number of the view held (host and beamer), which a patch must name to apply; undefined
+   *  until this connection's whole view arrived. */
   let seq: number | undefined;
   socket.on(EVENTS.view, ({ seq: number, ...view }: V & { seq?: number }) => {
     seq = number;
@@ -179,8 +182,16 @@ export function createSessionStore<V extends View, C extends AnyCommand>(
   });
   socket.on(EVENTS.viewPatch, (change: { from: number; to: number; patch: ViewPatch }) => {
     const view = store.getState().view;
-    // Right after a reconnect a patch can arrive before the whole view it is already part of: skip it.
-    if (!view || !options.applyViewPatch || seq !== change.from) return;
+    // Right after a (re)connect a patch can arrive before the whole view it is already part of: skip it.
+    if (!view || !options.applyViewPatch || seq === undefined) return;
+    if (seq !== change.from) {
+      // A patch went missing (with several processes, Redis was away for a moment): connect again,
+      // which brings the whole view.
+      seq = undefined;
+      socket.close();
+      socket.connect();
+      return;
+    }
     seq = change.to;
     store.setState({ view: options.applyViewPatch(view, change.patch) });
   });

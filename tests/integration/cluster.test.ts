@@ -10,7 +10,7 @@ import { Redis } from 'ioredis';
 import type { CreateRoomResponse, HostView, ParticipantView } from '@protocol';
 import { freePort, startServer, type ServerProcess } from '../support/server-process.ts';
 import { connectBeamer, connectHost, connectPhone, createRoom, type TestClient } from '../support/clients.ts';
-import { clientPool, connectPhones, disconnected, refusalReason, tokenOf } from '../support/sessions.ts';
+import { answerAllAndKillMidway, clientPool, connectPhones, disconnected, refusalReason, tokenOf } from '../support/sessions.ts';
 import { nanoid } from 'nanoid';
 import { requireService, TEST_DATABASE_URL, uniqueSchema } from '../support/services.ts';
 
@@ -268,17 +268,7 @@ describe.skipIf(!available)('two processes on PostgreSQL and Redis', () => {
     const host = pool.keep(await connectHost(b.url, room));
     await host.waitFor((v) => v.joined === 12, 10_000);
     const cardId = await toVoteCard(host);
-    const sent = phones.map((_, i) => ANSWERS[i % 3]!);
-    const acked = new Set<number>();
-    await Promise.allSettled(
-      phones.map((phone, i) =>
-        phone.send({ type: 'vote.cast', cardId, choice: sent[i] }).then((ack) => {
-          if (!ack.ok) return;
-          acked.add(i);
-          if (acked.size === 6) a.child.kill('SIGKILL');
-        }),
-      ),
-    );
+    const { sent, acked } = await answerAllAndKillMidway(phones, cardId, 6, () => a.child.kill('SIGKILL'));
     await a.kill();
     const killedAt = Date.now();
     expect(acked.size).toBeGreaterThanOrEqual(6);

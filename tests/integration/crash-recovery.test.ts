@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServer, type ServerProcess } from '../support/server-process.ts';
 import { connectBeamer, connectHost, createRoom } from '../support/clients.ts';
-import { clientPool, connectPhones, disconnected, nextView } from '../support/sessions.ts';
+import { answerAllAndKillMidway, clientPool, connectPhones, disconnected, nextView } from '../support/sessions.ts';
 
 const servers: ServerProcess[] = [];
 const pool = clientPool();
@@ -29,17 +29,7 @@ describe('a server crash', () => {
     await host.waitFor((v) => v.joined === 20);
 
     // 20 answers at once; the server is killed as soon as half of them were acknowledged.
-    const sent = phones.map((_, i) => ANSWERS[i % 3]!);
-    const acked = new Set<number>();
-    await Promise.allSettled(
-      phones.map((phone, i) =>
-        phone.send({ type: 'vote.cast', cardId, choice: sent[i] }).then((ack) => {
-          if (!ack.ok) return;
-          acked.add(i);
-          if (acked.size === 10) server.child.kill('SIGKILL');
-        }),
-      ),
-    );
+    const { sent, acked } = await answerAllAndKillMidway(phones, cardId, 10, () => server.child.kill('SIGKILL'));
     await server.kill();
     expect(acked.size).toBeGreaterThanOrEqual(10);
 

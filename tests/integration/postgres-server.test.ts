@@ -7,7 +7,7 @@ import { nanoid } from 'nanoid';
 import type { CommandAck } from '@protocol';
 import { startServer, freePort, type ServerProcess } from '../support/server-process.ts';
 import { connectBeamer, connectHost, createRoom } from '../support/clients.ts';
-import { clientPool, connectPhones, disconnected, nextView } from '../support/sessions.ts';
+import { answerAllAndKillMidway, clientPool, connectPhones, disconnected, nextView } from '../support/sessions.ts';
 import { requireService, TEST_DATABASE_URL, uniqueSchema } from '../support/services.ts';
 
 const available = await requireService('postgres', TEST_DATABASE_URL);
@@ -64,17 +64,7 @@ describe.skipIf(!available)('the server on PostgreSQL', () => {
     const cardId = (await host.waitFor((v) => v.cardIndex === 1)).card!.id;
     await host.waitFor((v) => v.joined === 20);
 
-    const sent = phones.map((_, i) => ANSWERS[i % 3]!);
-    const acked = new Set<number>();
-    await Promise.allSettled(
-      phones.map((phone, i) =>
-        phone.send({ type: 'vote.cast', cardId, choice: sent[i] }).then((ack) => {
-          if (!ack.ok) return;
-          acked.add(i);
-          if (acked.size === 10) server.child.kill('SIGKILL');
-        }),
-      ),
-    );
+    const { sent, acked } = await answerAllAndKillMidway(phones, cardId, 10, () => server.child.kill('SIGKILL'));
     await server.kill();
     expect(acked.size).toBeGreaterThanOrEqual(10);
 

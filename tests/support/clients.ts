@@ -62,8 +62,16 @@ export function connect<V extends View>(url: string, auth: Record<string, unknow
     seq = number;
     receive(view as V);
   });
+  socket.on('connect', () => (seq = undefined));
   socket.on('view:patch', (change: { from: number; to: number; patch: ViewPatch }) => {
-    if (!latest || seq !== change.from) return;
+    if (!latest || seq === undefined) return;
+    if (seq !== change.from) {
+      // A patch went missing (Redis was away between processes): connect again for the whole view.
+      seq = undefined;
+      socket.disconnect();
+      socket.connect();
+      return;
+    }
     seq = change.to;
     receive(applyViewPatch(latest, change.patch));
   });

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { io, type Socket } from 'socket.io-client';
-import { PROTOCOL_VERSION, type CreateRoomResponse, type ParticipantView, type View } from '@protocol';
+import { PROTOCOL_VERSION, type CreateRoomResponse, type ParticipantView, type View, type VoteChoice } from '@protocol';
 import type { RoomEvent } from '../../session-server/src/room/state.ts';
 import { participantHash } from '../../session-server/src/server/secrets.ts';
 import { connectPhone, type TestClient } from './clients.ts';
@@ -32,6 +32,26 @@ export function clientPool() {
 /** Opens `count` phones on a room at once; each gets its own random token. */
 export async function connectPhones(url: string, room: CreateRoomResponse, count: number): Promise<TestClient<ParticipantView>[]> {
   return Promise.all(Array.from({ length: count }, () => connectPhone(url, room)));
+}
+
+/**
+ * Every phone answers at once (nooit, soms, vaak in turn) and `kill` runs as soon as `killAfter`
+ * answers were acknowledged: the crash tests' "kill -9 mid-lesson". Returns what each phone sent and
+ * which were acknowledged (those must all be stored afterwards).
+ */
+export async function answerAllAndKillMidway(phones: TestClient<ParticipantView>[], cardId: string, killAfter: number, kill: () => void) {
+  const sent = phones.map((_, i): VoteChoice => (['nooit', 'soms', 'vaak'] as const)[i % 3]!);
+  const acked = new Set<number>();
+  await Promise.allSettled(
+    phones.map((phone, i) =>
+      phone.send({ type: 'vote.cast', cardId, choice: sent[i] }).then((ack) => {
+        if (!ack.ok) return;
+        acked.add(i);
+        if (acked.size === killAfter) kill();
+      }),
+    ),
+  );
+  return { sent, acked };
 }
 
 /** Resolves with the next view this client receives (e.g. the fresh one after a reconnect). */
