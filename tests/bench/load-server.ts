@@ -114,10 +114,12 @@ if (kind === 'kring') {
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;
-process.on('message', (message: { type: string }) => {
+process.on('message', (message: { type: string; gc?: boolean }) => {
   if (message.type === 'stats') {
-    gc?.();
-    gc?.();
+    if (message.gc !== false) {
+      gc?.();
+      gc?.();
+    }
     const memory = process.memoryUsage();
     process.send!({ type: 'stats', rss: memory.rss, heap: memory.heapUsed, cpu: process.cpuUsage() });
   } else if (message.type === 'stop') {

@@ -230,15 +230,19 @@ interface ServerStats {
   heap: number;
   cpu: NodeJS.CpuUsage;
 }
-function oneServerStats(child: ChildProcess): Promise<ServerStats> {
+/**
+ * `gc`: collect garbage first, for memory figures. Never inside a measured window: a forced full
+ * GC stalls the server for 30–150 ms, and earlier runs measured exactly that as their ack p99.
+ */
+function oneServerStats(child: ChildProcess, gc: boolean): Promise<ServerStats> {
   return new Promise((resolve) => {
     child.once('message', (m: ServerStats) => resolve(m));
-    child.send({ type: 'stats' });
+    child.send({ type: 'stats', gc });
   });
 }
 /** All processes of a run together. */
-async function serverStats(children: ChildProcess[]): Promise<ServerStats> {
-  const all = await Promise.all(children.map(oneServerStats));
+async function serverStats(children: ChildProcess[], options: { gc: boolean } = { gc: true }): Promise<ServerStats> {
+  const all = await Promise.all(children.map((child) => oneServerStats(child, options.gc)));
   return all.reduce((sum, s) => ({ rss: sum.rss + s.rss, heap: sum.heap + s.heap, cpu: { user: sum.cpu.user + s.cpu.user, system: sum.cpu.system + s.cpu.system } }));
 }
 
@@ -457,7 +461,7 @@ async function run(kind: string): Promise<Result> {
     current = new Window();
     await sleep(WARMUP * 1000);
     current.recording = true;
-    const start = await serverStats(children);
+    const start = await serverStats(children, { gc: false });
     const cpuStart = process.cpuUsage();
     const wallStart = performance.now();
     lag.reset();
@@ -466,7 +470,7 @@ async function run(kind: string): Promise<Result> {
     lag.disable();
     const wall = performance.now() - wallStart;
     const cpu = process.cpuUsage(cpuStart);
-    const end = await serverStats(children);
+    const end = await serverStats(children, { gc: false });
     current.recording = false;
     clearInterval(driver);
     await sleep(1500); // let the last acks and counts arrive before the next window
