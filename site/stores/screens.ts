@@ -2,7 +2,7 @@
 // The phone's store is in islands/phone/phone-store.ts, over a lighter socket.
 import { io } from 'socket.io-client';
 import type { BeamerView, HostCommand, HostView } from '@protocol';
-import { applyViewPatch } from '@protocol/view-patch';
+import { ViewFollower } from '@protocol/view-patch';
 import { createSessionStore, type OpenSocket } from './session-store.ts';
 
 export type HostStore = ReturnType<typeof createHostStore>;
@@ -20,9 +20,9 @@ export const openSocketIo: OpenSocket = (url, auth) =>
   });
 
 export function createHostStore(room: string, key: string) {
-  return createSessionStore<HostView, HostCommand>({ role: 'host', room, key }, openSocketIo, { applyViewPatch });
+  return createSessionStore<HostView, HostCommand>({ role: 'host', room, key }, openSocketIo, { viewFollower: new ViewFollower() });
 }
 
 export function createBeamerStore(room: string, key: string) {
-  return createSessionStore<BeamerView, never>({ role: 'beamer', room, key }, openSocketIo, { applyViewPatch });
+  return createSessionStore<BeamerView, never>({ role: 'beamer', room, key }, openSocketIo, { viewFollower: new ViewFollower() });
 }

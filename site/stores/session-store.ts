@@ -5,7 +5,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { nanoid } from 'nanoid';
 import type { CommandAck, ConnectRefusal, HostCommand, ParticipantCommand, View } from '@protocol';
 import { EVENTS, LIMITS, PROTOCOL_VERSION, REFUSAL_MESSAGES } from '@protocol/constants';
-import type { ViewPatch } from '@protocol/view-patch';
+import type { ViewChange, ViewFollower } from '@protocol/view-patch';
 import { serverUrl } from '../lib/server-url.ts';
 import { syncServerClock } from '../lib/server-clock.ts';
 
@@ -84,7 +84,7 @@ export function createSessionStore<V extends View, C extends AnyCommand>(
     supersedes?: (newer: C, older: C) => boolean;
     /** Host and beamer: after the first view the server sends what changed (protocol/view-patch.ts).
      *  Passed in rather than imported, so the phone, which gets whole views, does not download it. */
-    applyViewPatch?: (view: V, patch: ViewPatch) => V;
+    viewFollower?: ViewFollower<V>;
     /** The view as an acknowledgement leaves it (the server sends no new view for an answer); null: unchanged. */
     acknowledged?: (view: V | null, command: C, ack: CommandAck) => V | null;
   } = {},
@@ -150,8 +150,7 @@ export function createSessionStore<V extends View, C extends AnyCommand>(
   let busyTimer: ReturnType<typeof setTimeout> | undefined;
 
   socket.on('connect', () => {
-    // This connection's whole view is on its way; patches before it belong to it already.
-    seq = undefined;
+    options.viewFollower?.connected();
     busyRetries = 0;
     store.setState({ status: 'online', refusal: null });
     void flush();
@@ -173,27 +172,14 @@ export function createSessionStore<V extends View, C extends AnyCommand>(
     if (reason) store.setState({ status: 'refused', refusal: reason });
     else store.setState({ status: 'offline' });
   });
-  /** The number of the view held (host and beamer), which a patch must name to apply; undefined
-   *  until this connection's whole view arrived. */
-  let seq: number | undefined;
-  socket.on(EVENTS.view, ({ seq: number, ...view }: V & { seq?: number }) => {
-    seq = number;
-    store.setState({ view: view as V });
-  });
-  socket.on(EVENTS.viewPatch, (change: { from: number; to: number; patch: ViewPatch }) => {
-    const view = store.getState().view;
-    // Right after a (re)connect a patch can arrive before the whole view it is already part of: skip it.
-    if (!view || !options.applyViewPatch || seq === undefined) return;
-    if (seq !== change.from) {
-      // A patch went missing (with several processes, Redis was away for a moment): connect again,
-      // which brings the whole view.
-      seq = undefined;
+  const follower = options.viewFollower;
+  socket.on(EVENTS.view, (view: V & { seq?: number }) => store.setState({ view: follower ? follower.whole(view) : view }));
+  socket.on(EVENTS.viewPatch, (change: ViewChange) => {
+    const next = follower?.patch(store.getState().view, change) ?? 'skip';
+    if (next === 'reconnect') {
       socket.close();
       socket.connect();
-      return;
-    }
-    seq = change.to;
-    store.setState({ view: options.applyViewPatch(view, change.patch) });
+    } else if (next !== 'skip') store.setState({ view: next });
   });
 
   return Object.assign(store, {

@@ -186,4 +186,41 @@ describe('care and the join panel over long-polling only', () => {
     const phone = keep(await connectPhone(server.url, room, undefined, polling));
     expect((await phone.waitFor((v) => !!v.help)).help.audiences).toEqual(['klas-18-plus']);
   });
+  it('an answer over polling is acknowledged with its choice and sends its phone no view; a second tab of that phone, also polling, gets one', async () => {
+    const room = await createRoom(server.url, { minGroupSize: 3 });
+    const host = keep(await connectHost(server.url, room, polling));
+    const phone = keep(await connectPhone(server.url, room, undefined, polling));
+    const secondTab = keep(await connectPhone(server.url, room, (phone.socket.auth as { token: string }).token, polling));
+    expect(await host.send({ type: 'card.goto', index: 1 })).toEqual({ ok: true });
+    const cardId = (await host.waitFor((v) => v.cardIndex === 1)).card!.id;
+    await Promise.all([phone, secondTab].map((p) => p.waitFor((v) => v.card?.id === cardId)));
+    const viewsAfter: unknown[] = [];
+    phone.socket.on('view', (v: unknown) => viewsAfter.push(v));
+    expect(await phone.send({ type: 'vote.cast', cardId, choice: 'vaak' })).toEqual({ ok: true, choice: 'vaak', round: 1 });
+    expect(phone.view().vote?.mine).toBe('vaak');
+    await secondTab.waitFor((v) => v.vote?.mine === 'vaak');
+    await host.waitFor((v) => v.vote?.responded === 1);
+    expect(viewsAfter).toEqual([]);
+  });
+
+  it('host and beamer on polling get patches after their first view, and what they build equals a whole view', async () => {
+    const room = await createRoom(server.url, { deckId: 'focusgroep-team' });
+    const host = keep(await connectHost(server.url, room, polling));
+    const beamer = keep(await connectBeamer(server.url, room, polling));
+    const patches = { host: 0, beamer: 0 };
+    host.socket.on('view:patch', () => patches.host++);
+    beamer.socket.on('view:patch', () => patches.beamer++);
+    const phones = await Promise.all([0, 1, 2].map(() => connectPhone(server.url, room, undefined, polling).then(keep)));
+    expect(await host.send({ type: 'card.goto', index: 1 })).toEqual({ ok: true });
+    const cardId = (await host.waitFor((v) => v.cardIndex === 1)).card!.id;
+    for (const [i, p] of phones.entries()) expect(await p.send({ type: 'postIt.add', cardId, text: `gedachte ${i}` })).toMatchObject({ ok: true });
+    await host.waitFor((v) => v.board?.postIts.length === 3 && v.present === 3);
+    expect(patches.host).toBeGreaterThan(0);
+    expect(patches.beamer).toBeGreaterThan(0);
+    const freshHost = keep(await connectHost(server.url, room, polling));
+    const freshBeamer = keep(await connectBeamer(server.url, room, polling));
+    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+    await host.waitFor((v) => same(v, freshHost.view()));
+    await beamer.waitFor((v) => same(v, freshBeamer.view()));
+  });
 });

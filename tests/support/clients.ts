@@ -11,7 +11,7 @@ import {
   type View,
 } from '@protocol';
 import { withOwnVote } from '@protocol/own-vote';
-import { applyViewPatch, type ViewPatch } from '@protocol/view-patch';
+import { ViewFollower, type ViewChange } from '@protocol/view-patch';
 
 export async function createRoom(url: string, body: Record<string, unknown> = {}): Promise<CreateRoomResponse> {
   const res = await fetch(`${url}/api/rooms`, {
@@ -57,23 +57,15 @@ export function connect<V extends View>(url: string, auth: Record<string, unknow
     }
   };
   // Host and beamer get patches after their first view, as the screens do (site/stores/session-store.ts).
-  let seq: number | undefined;
-  socket.on('view', ({ seq: number, ...view }: V & { seq?: number }) => {
-    seq = number;
-    receive(view as V);
-  });
-  socket.on('connect', () => (seq = undefined));
-  socket.on('view:patch', (change: { from: number; to: number; patch: ViewPatch }) => {
-    if (!latest || seq === undefined) return;
-    if (seq !== change.from) {
-      // A patch went missing (Redis was away between processes): connect again for the whole view.
-      seq = undefined;
+  const follower = new ViewFollower<V>();
+  socket.on('view', (view: V & { seq?: number }) => receive(follower.whole(view)));
+  socket.on('connect', () => follower.connected());
+  socket.on('view:patch', (change: ViewChange) => {
+    const next = follower.patch(latest ?? null, change);
+    if (next === 'reconnect') {
       socket.disconnect();
       socket.connect();
-      return;
-    }
-    seq = change.to;
-    receive(applyViewPatch(latest, change.patch));
+    } else if (next !== 'skip') receive(next);
   });
   const client: TestClient<V> = {
     socket,

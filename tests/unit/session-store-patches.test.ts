@@ -3,7 +3,8 @@
 // base is missing (one was lost, e.g. while Redis was away between processes) makes the screen
 // connect again for the whole view instead of showing a stale one.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { applyViewPatch, diffView } from '@protocol/view-patch';
+import type { HostView } from '@protocol';
+import { diffView, ViewFollower } from '@protocol/view-patch';
 import { createSessionStore, type SessionSocket } from '../../site/stores/session-store.ts';
 
 /** A socket the test drives: it records connects and closes, and delivers what the test sends. */
@@ -34,7 +35,7 @@ describe('patches on a host screen', () => {
   it('applies a patch made from the view it holds, skips one before its whole view, and reconnects after a lost one', () => {
     vi.stubGlobal('window', { location: { origin: 'http://localhost' } });
     const socket = fakeSocket();
-    const store = createSessionStore({ role: 'host', room: 'ABCDEF', key: 'k' }, () => socket, { applyViewPatch });
+    const store = createSessionStore({ role: 'host', room: 'ABCDEF', key: 'k' }, () => socket, { viewFollower: new ViewFollower<HostView>() });
     socket.fire('connect');
     // Before this connection's whole view: skipped, nothing else happens.
     socket.fire('view:patch', { from: 6, to: 7, patch: diffView(view(1), view(2)) });

@@ -93,3 +93,45 @@ export function applyViewPatch<V extends object>(before: V, patch: ViewPatch): V
   }
   return out as V;
 }
+
+/** What the server sends host and beamer after their first view (EVENTS.viewPatch). */
+export interface ViewChange {
+  from: number;
+  to: number;
+  patch: ViewPatch;
+}
+
+/**
+ * A screen's side of the patches, one per connection's screen (the site's host and beamer stores,
+ * and the tests' client): the number of the view it holds, which a patch must name to apply.
+ */
+export class ViewFollower<V extends object> {
+  private seq: number | undefined;
+
+  /** A new connection: until its whole view arrives, a patch belongs to that view already. */
+  connected() {
+    this.seq = undefined;
+  }
+
+  /** A whole view from the server, with its number; returns it without the number. */
+  whole(view: V & { seq?: number }): V {
+    const { seq, ...rest } = view;
+    this.seq = seq;
+    return rest as V;
+  }
+
+  /**
+   * The view `change` makes of `held`; 'skip' before this connection's whole view arrived;
+   * 'reconnect' when a patch went missing (with several processes, Redis was away for a moment):
+   * connecting again brings the whole view.
+   */
+  patch(held: V | null, change: ViewChange): V | 'skip' | 'reconnect' {
+    if (!held || this.seq === undefined) return 'skip';
+    if (this.seq !== change.from) {
+      this.seq = undefined;
+      return 'reconnect';
+    }
+    this.seq = change.to;
+    return applyViewPatch(held, change.patch);
+  }
+}

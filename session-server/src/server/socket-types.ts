@@ -1,7 +1,7 @@
 // The socket.io types Kring's server uses: events both ways and what a socket carries after the handshake.
 import type { Server, Socket } from 'socket.io';
 import type { Role, View } from '../protocol/index.ts';
-import type { ViewPatch } from '../protocol/view-patch.ts';
+import type { ViewChange } from '../protocol/view-patch.ts';
 
 export interface ClientToServerEvents {
   command: (...args: unknown[]) => void;
@@ -9,7 +9,7 @@ export interface ClientToServerEvents {
 }
 export interface ServerToClientEvents {
   view: (view: View) => void;
-  'view:patch': (change: { from: number; to: number; patch: ViewPatch }) => void;
+  'view:patch': (change: ViewChange) => void;
 }
 /** Between session-server processes (several processes, over the Redis adapter). */
 export interface InterServerEvents {
