@@ -11,6 +11,8 @@ import { createServer } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { Server } from 'socket.io';
 
 const kind = process.argv[2];
@@ -113,6 +115,7 @@ if (kind === 'kring') {
   throw new Error('usage: load-server.ts kring|kring-cluster|bare');
 }
 
+let profiler: Session | null = null;
 const gc = (globalThis as { gc?: () => void }).gc;
 process.on('message', (message: { type: string; gc?: boolean }) => {
   if (message.type === 'stats') {
@@ -122,6 +125,26 @@ process.on('message', (message: { type: string; gc?: boolean }) => {
     }
     const memory = process.memoryUsage();
     process.send!({ type: 'stats', rss: memory.rss, heap: memory.heapUsed, cpu: process.cpuUsage() });
+  } else if (message.type === 'profile-start') {
+    // A profile of the measured window only (load.ts --profile-dir): --cpu-prof would also hold
+    // the connect storm and the warm-up, and smear the per-answer costs over them. 'alloc' samples
+    // every allocation, collected ones included: where the garbage collector's work comes from.
+    const alloc = (message as { kind?: string }).kind === 'alloc';
+    profiler = new Session();
+    profiler.connect();
+    const started = alloc
+      ? profiler.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true })
+      : profiler.post('Profiler.enable').then(() => profiler!.post('Profiler.start'));
+    void started.then(() => process.send!({ type: 'profile-started' }));
+  } else if (message.type === 'profile-stop') {
+    const { kind, file } = message as { kind?: string; file?: string };
+    const stopped = kind === 'alloc' ? profiler!.post('HeapProfiler.stopSampling') : profiler!.post('Profiler.stop');
+    void stopped.then((result) => {
+      writeFileSync(file!, JSON.stringify('profile' in result ? result.profile : result));
+      profiler!.disconnect();
+      profiler = null;
+      process.send!({ type: 'profile-stopped' });
+    });
   } else if (message.type === 'stop') {
     void close()
       .catch(() => {})

@@ -16,13 +16,18 @@
 //
 //   npm run bench:load -- [--rooms 200] [--phones 30] [--rate 2000[,4000,...]] [--seconds 15]
 //     [--warmup 3] [--step-seconds 10] [--post-its 0.05] [--changes 0.3] [--only kring|bare|kring-2]
-//     [--server-node-options='--cpu-prof --cpu-prof-dir=/tmp/kring-prof']
+//     [--server-node-options='--cpu-prof --cpu-prof-dir=/tmp/kring-prof'] [--profile-dir /tmp/kring-prof]
+//   --profile-dir: a profile of each server's main thread over each measured window only, for
+//   tests/bench/profile-top.ts: CPU (<kind>-<process>-<rate>.cpuprofile) or, with --profile alloc,
+//   sampled allocations, collected ones included (.heapprofile): where the GC's work comes from
 //   one school in one room: --rooms 1 --phones 5000 --rate 500
 //   kring-2: Kring as two processes on PostgreSQL and Redis (--database-url, --redis-url); each
 //   room's host and beamer on one process, its phones split over both, so half of them reach the
 //   room through the other process (forwarded): the worst case, without nginx keeping a room together.
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { PROTOCOL_VERSION } from '../../session-server/src/protocol/constants.ts';
@@ -39,6 +44,8 @@ const { values: args } = parseArgs({
     changes: { type: 'string', default: '0.3' },
     only: { type: 'string' },
     'server-node-options': { type: 'string', default: '' },
+    'profile-dir': { type: 'string' },
+    profile: { type: 'string', default: 'cpu' },
     'handshakes-in-flight': { type: 'string', default: '256' },
     'database-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/test' },
     'redis-url': { type: 'string', default: 'redis://127.0.0.1:6379' },
@@ -238,6 +245,18 @@ function oneServerStats(child: ChildProcess, gc: boolean): Promise<ServerStats> 
   return new Promise((resolve) => {
     child.once('message', (m: ServerStats) => resolve(m));
     child.send({ type: 'stats', gc });
+  });
+}
+/** Sends `message` and waits for the answer of type `answer`. */
+function ask(child: ChildProcess, message: Record<string, unknown>, answer: string): Promise<void> {
+  return new Promise((resolve) => {
+    const listen = (m: { type?: string }) => {
+      if (m.type !== answer) return;
+      child.off('message', listen);
+      resolve();
+    };
+    child.on('message', listen);
+    child.send(message);
   });
 }
 /** All processes of a run together. */
@@ -461,6 +480,7 @@ async function run(kind: string): Promise<Result> {
     current = new Window();
     await sleep(WARMUP * 1000);
     current.recording = true;
+    if (args['profile-dir']) await Promise.all(children.map((child) => ask(child, { type: 'profile-start', kind: args.profile }, 'profile-started')));
     const start = await serverStats(children, { gc: false });
     const cpuStart = process.cpuUsage();
     const wallStart = performance.now();
@@ -472,6 +492,10 @@ async function run(kind: string): Promise<Result> {
     const cpu = process.cpuUsage(cpuStart);
     const end = await serverStats(children, { gc: false });
     current.recording = false;
+    if (args['profile-dir']) {
+      mkdirSync(args['profile-dir'], { recursive: true });
+      await Promise.all(children.map((child, n) => ask(child, { type: 'profile-stop', kind: args.profile, file: join(args['profile-dir']!, `${kind}-${n}-${rate}.${args.profile === 'alloc' ? 'heapprofile' : 'cpuprofile'}`) }, 'profile-stopped')));
+    }
     clearInterval(driver);
     await sleep(1500); // let the last acks and counts arrive before the next window
     windows.push({

@@ -1,7 +1,8 @@
-// The top entries of a V8 CPU profile (node --cpu-prof), by self time and by total time per
-// function, so a benchmark's "where does the time go" fits in a report.
+// The top entries of a V8 CPU profile (node --cpu-prof, load.ts --profile-dir) by self time and by
+// total time per function, or of a sampled heap profile (load.ts --profile alloc) by bytes
+// allocated, so a benchmark's "where does the time (or the garbage) come from" fits in a report.
 //
-//   node tests/bench/profile-top.ts /tmp/kring-prof/CPU.*.cpuprofile [--top 15]
+//   node tests/bench/profile-top.ts /tmp/kring-prof/*.cpuprofile|*.heapprofile [--top 15]
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
@@ -19,13 +20,36 @@ interface Profile {
 const { values, positionals } = parseArgs({ options: { top: { type: 'string', default: '15' } }, allowPositionals: true });
 const top = Number(values.top);
 
-for (const file of positionals) {
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+interface HeapNode {
+  id: number;
+  callFrame: ProfileNode['callFrame'];
+  selfSize: number;
+  children: HeapNode[];
+}
+
+/** A CPU profile's nodes and time per node (µs), or a sampled heap profile's and bytes per node. */
+function weights(file: string): { nodes: ProfileNode[]; self: Map<number, number>; unit: (w: number) => string; what: string } {
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as Profile | { head: HeapNode };
   const self = new Map<number, number>();
-  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  if ('head' in raw) {
+    const nodes: ProfileNode[] = [];
+    const visit = (n: HeapNode) => {
+      nodes.push({ id: n.id, callFrame: n.callFrame, children: n.children.map((c) => c.id) });
+      self.set(n.id, n.selfSize);
+      n.children.forEach(visit);
+    };
+    visit(raw.head);
+    return { nodes, self, unit: (bytes) => `${(bytes / 1e6).toFixed(1).padStart(6)} MB`, what: 'allocated' };
+  }
+  raw.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (raw.timeDeltas[i] ?? 0)));
+  return { nodes: raw.nodes, self, unit: (us) => `${(us / 1000).toFixed(0).padStart(6)} ms`, what: 'sampled' };
+}
+
+for (const file of positionals) {
+  const { nodes, self, unit, what } = weights(file);
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   const name = (n: ProfileNode) => {
     const where = n.callFrame.url.replace(/^.*\/(session-server|node_modules)\//, '$1/');
@@ -33,25 +57,25 @@ for (const file of positionals) {
   };
   const selfByName = new Map<string, number>();
   const totalByName = new Map<string, number>();
-  for (const [id, time] of self) {
+  for (const [id, weight] of self) {
     const node = byId.get(id)!;
-    selfByName.set(name(node), (selfByName.get(name(node)) ?? 0) + time);
-    // Total time: counted once per function on each sample's stack.
+    selfByName.set(name(node), (selfByName.get(name(node)) ?? 0) + weight);
+    // Total: counted once per function on each sample's stack.
     const seen = new Set<string>();
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
       const key = name(byId.get(at)!);
       if (seen.has(key)) continue;
       seen.add(key);
-      totalByName.set(key, (totalByName.get(key) ?? 0) + time);
+      totalByName.set(key, (totalByName.get(key) ?? 0) + weight);
     }
   }
   const print = (title: string, map: Map<string, number>) => {
     console.log(`  ${title}`);
-    for (const [key, time] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top)) {
-      console.log(`    ${((time / total) * 100).toFixed(1).padStart(5)}%  ${(time / 1000).toFixed(0).padStart(6)} ms  ${key}`);
+    for (const [key, weight] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top)) {
+      console.log(`    ${((weight / total) * 100).toFixed(1).padStart(5)}%  ${unit(weight)}  ${key}`);
     }
   };
-  console.log(`${file}: ${(total / 1e6).toFixed(1)} s sampled`);
-  print('self time', selfByName);
-  print('total time (inclusive)', totalByName);
+  console.log(`${file}: ${unit(total).trim()} ${what}`);
+  print('self', selfByName);
+  print('total (inclusive)', totalByName);
 }
