@@ -38,17 +38,18 @@ export function housekeeping(deps: HousekeepingDeps) {
   async function endUnattended(): Promise<number> {
     const now = deps.now();
     let ended = 0;
-    for (const summary of await deps.store.list()) {
-      if (summary.sealed) continue;
-      const hosted = deps.hostConnected(summary.code);
-      if (hosted) await deps.store.markHostSeen(summary.code, now);
-      if (!hosted && now - summary.hostSeenAt < deps.unattendedEndMs) continue;
+    const live = (await deps.store.list()).filter((summary) => !summary.sealed);
+    const hosted = new Set(live.filter((summary) => deps.hostConnected(summary.code)).map((summary) => summary.code));
+    // All at once: the store may write them together (SQLite: one transaction on its writer thread).
+    await Promise.all([...hosted].map((code) => deps.store.markHostSeen(code, now)));
+    for (const summary of live) {
+      if (!hosted.has(summary.code) && now - summary.hostSeenAt < deps.unattendedEndMs) continue;
       if (deps.hold && !(await deps.hold(summary.code))) continue;
       const room = await deps.rooms.get(summary.code);
       if (!room) continue;
       // Ended, but the seal could not be stored then (a full disk): finish it now.
       if (room.state.status === 'ended') await deps.rooms.finishSeal(room);
-      else if (!hosted) {
+      else if (!hosted.has(summary.code)) {
         const outcome = await deps.rooms.endUnattended(room);
         if (outcome.ack.ok) {
           ended++;

@@ -17,15 +17,19 @@ export const PRAGMAS =
   // acknowledged answer survives kill -9 and power loss.
   'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON;';
 
-/** A function that writes entries in one transaction (all or nothing) on this connection. */
-export function batchWriter(db: DatabaseSync): (entries: StoredEntry[]) => void {
+/** When a room's host was last seen ([code, time]): housekeeping's clock, written with a batch. */
+export type HostSeen = [code: string, time: number];
+
+/** A function that writes entries (and host sightings) in one transaction (all or nothing) on this connection. */
+export function batchWriter(db: DatabaseSync): (entries: StoredEntry[], hostSeen?: HostSeen[]) => void {
   const roomExists = db.prepare('SELECT 1 FROM rooms WHERE code = ?');
   const nextSeq = db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM events WHERE code = ?');
   const insertEvent = db.prepare('INSERT INTO events (code, seq, command_key, body) VALUES (?, ?, ?, ?)');
   // secure_delete (PRAGMAS) zeroes the deleted rows in the file; the numbering goes on from the
   // deleted rows', so a room's seq never runs backwards.
   const deleteEvents = db.prepare('DELETE FROM events WHERE code = ?');
-  return (entries) => {
+  const updateHostSeen = db.prepare('UPDATE rooms SET host_seen_at = ? WHERE code = ?');
+  return (entries, hostSeen = []) => {
     db.exec('BEGIN IMMEDIATE');
     try {
       // One look-up per room per batch, not per command: the next sequence number is counted here.
@@ -41,6 +45,7 @@ export function batchWriter(db: DatabaseSync): (entries: StoredEntry[]) => void 
         for (const body of bodies) insertEvent.run(code, seq++, commandKey, body);
         seqs.set(code, seq);
       }
+      for (const [code, time] of hostSeen) updateHostSeen.run(time, code);
       db.exec('COMMIT');
     } catch (error) {
       db.exec('ROLLBACK');

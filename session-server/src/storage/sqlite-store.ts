@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import type { Deck } from '../protocol/index.ts';
 import type { RoomEvent } from '../room/state.ts';
 import { compactedBody, readStoredRows, type LoadedRoom, type RoomRecord, type RoomStore } from './room-store.ts';
-import { batchWriter, PRAGMAS, type StoredEntry } from './sqlite-batch.ts';
+import { batchWriter, PRAGMAS, type HostSeen, type StoredEntry } from './sqlite-batch.ts';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS rooms (
@@ -52,6 +52,9 @@ export function openSqliteStore(file: string): RoomStore {
   const nextSeq = db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM events WHERE code = ?');
   const insertEvent = db.prepare('INSERT INTO events (code, seq, command_key, body) VALUES (?, ?, ?, ?)');
   const writeBatch = file === ':memory:' ? inThisThread(batchWriter(db)) : writerThread(file);
+  /** Host sightings waiting for the writer, and the write that will hold them. */
+  let hostSeen: Map<string, number> | null = null;
+  let hostSeenWritten = Promise.resolve();
   const selectRoom = db.prepare('SELECT * FROM rooms WHERE code = ?');
   const selectEvents = db.prepare('SELECT command_key, body FROM events WHERE code = ? ORDER BY seq');
   const deleteEvents = db.prepare('DELETE FROM events WHERE code = ?');
@@ -59,7 +62,6 @@ export function openSqliteStore(file: string): RoomStore {
   const deleteRoom = db.prepare('DELETE FROM rooms WHERE code = ?');
   const selectAll = db.prepare('SELECT code, created_at, host_seen_at, participant_key IS NULL AS sealed FROM rooms ORDER BY created_at');
   const deleteOld = db.prepare('DELETE FROM rooms WHERE created_at < ?');
-  const updateHostSeen = db.prepare('UPDATE rooms SET host_seen_at = ? WHERE code = ?');
   const insertDeck = db.prepare('INSERT OR IGNORE INTO decks (version, body) VALUES (?, ?)');
   const selectDeck = db.prepare('SELECT body FROM decks WHERE version = ?');
 
@@ -143,8 +145,18 @@ export function openSqliteStore(file: string): RoomStore {
       checkpoint();
       return Number(result.changes);
     },
-    async markHostSeen(code, time) {
-      updateHostSeen.run(time, code);
+    markHostSeen(code, time) {
+      // Through the writer, with the sightings of the same moment in one transaction: on this
+      // thread each was an fsync that held every socket up (200 of them in a row at each sweep).
+      if (!hostSeen) {
+        const sightings = (hostSeen = new Map());
+        hostSeenWritten = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+          hostSeen = null;
+          return writeBatch.write([], [...sightings]);
+        });
+      }
+      hostSeen.set(code, time);
+      return hostSeenWritten;
     },
     async saveDeck(version, deck) {
       insertDeck.run(version, JSON.stringify(deck));
@@ -154,6 +166,7 @@ export function openSqliteStore(file: string): RoomStore {
       return row ? (JSON.parse(row.body) as Deck) : null;
     },
     async close() {
+      await hostSeenWritten.catch(() => {});
       await writeBatch.close();
       db.close();
     },
@@ -161,13 +174,13 @@ export function openSqliteStore(file: string): RoomStore {
 }
 
 interface BatchWriter {
-  write(entries: StoredEntry[]): Promise<void>;
+  write(entries: StoredEntry[], hostSeen?: HostSeen[]): Promise<void>;
   close(): Promise<void>;
 }
 
 /** For a database in memory, which a second connection cannot share: batches on this thread. */
-function inThisThread(write: (entries: StoredEntry[]) => void): BatchWriter {
-  return { write: async (entries) => write(entries), close: async () => {} };
+function inThisThread(write: (entries: StoredEntry[], hostSeen?: HostSeen[]) => void): BatchWriter {
+  return { write: async (entries, hostSeen) => write(entries, hostSeen), close: async () => {} };
 }
 
 /** Batches on a worker thread with its own connection to the file; each answer comes after COMMIT. */
@@ -193,13 +206,13 @@ function writerThread(file: string): BatchWriter {
   worker.on('error', (error: Error) => failAll(error));
   worker.on('exit', () => failAll(new Error('the SQLite writer stopped')));
   return {
-    write(entries) {
+    write(entries, hostSeen) {
       if (stopped) return Promise.reject(stopped);
       const id = next++;
       worker.ref();
       return new Promise((resolve, reject) => {
         waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, entries });
+        worker.postMessage({ id, entries, hostSeen });
       });
     },
     async close() {
