@@ -119,14 +119,14 @@ describe('voting', () => {
     const add = { id: 'retry-post-it-0001', type: 'postIt.add', cardId, text: 'Eén keer, ook als mijn wifi hapert' };
     const firstAck = await phone.send(add);
     expect(firstAck).toMatchObject({ ok: true, postItId: expect.any(String) });
-    expect(await phone.send(add)).toEqual({ ok: true, duplicate: true, postItId: firstAck.ok ? firstAck.postItId : undefined });
+    expect(await phone.send(add)).toEqual({ ok: true, duplicate: true, postItId: firstAck.ok ? firstAck.postItId : undefined, text: add.text });
     await phone.waitFor((v) => v.board?.mine.length === 1);
 
     // The ack got lost and the phone reconnected before retrying: still one post-it.
     const token = tokenOf(phone);
     phone.close();
     const again = keep(await connectPhone(server.url, room, token));
-    expect(await again.send(add)).toEqual({ ok: true, duplicate: true, postItId: firstAck.ok ? firstAck.postItId : undefined });
+    expect(await again.send(add)).toEqual({ ok: true, duplicate: true, postItId: firstAck.ok ? firstAck.postItId : undefined, text: add.text });
     expect(again.view().board?.mine).toEqual([{ id: (firstAck as { postItId: string }).postItId, text: add.text, columnId: null }]);
     const hostView = await host.waitFor((v) => (v.board?.postIts.length ?? 0) > 0);
     expect(hostView.board?.postIts.map((p) => p.text)).toEqual([add.text]);

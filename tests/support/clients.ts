@@ -10,7 +10,7 @@ import {
   type ParticipantView,
   type View,
 } from '@protocol';
-import { withOwnVote } from '@protocol/own-vote';
+import { withOwnChange } from '@protocol/own-changes';
 import { ViewFollower, type ViewChange } from '@protocol/view-patch';
 
 export async function createRoom(url: string, body: Record<string, unknown> = {}): Promise<CreateRoomResponse> {
@@ -83,11 +83,11 @@ export function connect<V extends View>(url: string, auth: Record<string, unknow
         }, timeoutMs);
       });
     },
-    // As the phone does (site/islands/phone/phone-store.ts): an accepted answer comes with no view,
-    // its acknowledgement says what was stored.
+    // As the phone does (site/islands/phone/phone-store.ts): an accepted answer or new post-it
+    // comes with no view, its acknowledgement says what was stored.
     async send(command) {
       const ack = (await socket.timeout(5000).emitWithAck('command', { id: nanoid(), ...command })) as CommandAck;
-      const view = latest && latest.role === 'participant' ? withOwnVote(latest, command as { type: string; cardId?: string }, ack) : null;
+      const view = latest && latest.role === 'participant' ? withOwnChange(latest, command as { type: string; cardId?: string }, ack) : null;
       if (view) receive(view as V);
       return ack;
     },

@@ -66,7 +66,7 @@ export function decideBoard(state: RoomState, command: BoardCommand, ctx: Decide
       const flags = flagsFor(clean.text);
       return accept(
         [{ type: 'postItAdded', cardId, postItId, author, text: clean.text, columnId, status: arrivalStatus(state, card, flags), flags }],
-        { postItId },
+        { postItId, text: clean.text },
       );
     }
     case 'postIt.edit':

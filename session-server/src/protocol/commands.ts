@@ -143,12 +143,13 @@ export type Command = HostCommand | ParticipantCommand | SystemCommand;
 
 /** Every acknowledgement: ok with optional data, or a Dutch error a person can read plus a stable code. */
 /**
- * What an accepted command's acknowledgement carries besides `ok`: the ids it made, and for an
- * answer the stored choice and its round, so the phone updates itself (protocol/own-vote.ts) and
- * the server sends it no new view per answer.
+ * What an accepted command's acknowledgement carries besides `ok`: the ids it made, for an answer
+ * the stored choice and its round, and for a new post-it its text as stored, so the phone updates
+ * itself (protocol/own-changes.ts) and the server sends it no new view for either.
  */
 export interface AckData {
   postItId?: string;
+  text?: string;
   clusterId?: string;
   choice?: VoteChoice;
   round?: number;

@@ -290,9 +290,10 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
       return emitAll(live);
     }
     if (actor.role === 'participant') {
-      // An answer's acknowledgement carries the stored choice (protocol/own-vote.ts): only the
-      // phone's other sockets (a second tab) need a view for it, and most phones have none.
-      if (events.every((e) => e.type === 'voteCast')) emitToOtherSockets(live, actor.participant, socketId);
+      // The acknowledgement of an answer or a new post-it carries what the phone shows of it
+      // (protocol/own-changes.ts): only the phone's other sockets (a second tab) need a view for
+      // it, and most phones have none.
+      if (events.every((e) => e.type === 'voteCast' || e.type === 'postItAdded')) emitToOtherSockets(live, actor.participant, socketId);
       else emitToParticipant(live, actor.participant);
       batches.markDirty(live);
       return;

@@ -5,7 +5,7 @@ import type { ParticipantCommand, ParticipantView } from '@protocol';
 import { createSessionStore } from '../../stores/session-store.ts';
 import { participantTokenFor } from '../../lib/local-keys.ts';
 import { lightSocket } from './light-socket.ts';
-import { withOwnVote } from '@protocol/own-vote';
+import { withOwnChange } from '@protocol/own-changes';
 
 export type PhoneStore = ReturnType<typeof createPhoneStore>;
 
@@ -23,7 +23,7 @@ export function createPhoneStore(room: string) {
       supersedes: (newer, older) =>
         (newer.type === 'vote.cast' && older.type === 'vote.cast' && newer.cardId === older.cardId) ||
         (newer.type === 'postIt.support' && older.type === 'postIt.support' && newer.postItId === older.postItId),
-      acknowledged: withOwnVote,
+      acknowledged: withOwnChange,
     },
   );
 }
