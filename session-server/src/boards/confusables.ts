@@ -45,6 +45,27 @@ export function foldLookalikes(text: string): string {
 
 /** The form names are compared in: folded, lower case, without accents ("Ayşe" → "ayse"). */
 export function nameKey(word: string): string {
+  if (!nameKeys) return foldedNameKey(word);
+  let key = nameKeys.get(word);
+  if (key === undefined) nameKeys.set(word, (key = foldedNameKey(word)));
+  return key;
+}
+let nameKeys: Map<string, string> | null = null;
+
+/**
+ * Runs `work` with each word's key folded once: the checks on one post-it ask for the same words
+ * many times. Forgotten afterwards, so no word of a post-it stays behind in memory.
+ */
+export function withNameKeysOnce<T>(work: () => T): T {
+  nameKeys = new Map();
+  try {
+    return work();
+  } finally {
+    nameKeys = null;
+  }
+}
+
+function foldedNameKey(word: string): string {
   return foldLookalikes(word)
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

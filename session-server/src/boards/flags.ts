@@ -4,7 +4,7 @@
 // "ｋｅｖｉｎ" or a Cyrillic "Kеvin" is caught like "kevin"; the stored text is never changed.
 // Runs on every post-it: the sets and patterns are built once, at module load.
 import type { PostItFlag } from '../protocol/index.ts';
-import { foldLookalikes, nameKey } from './confusables.ts';
+import { foldLookalikes, nameKey, withNameKeysOnce } from './confusables.ts';
 import { FIRST_NAMES, NAMES_THAT_ARE_WORDS, SURNAMES } from './dutch-names.ts';
 
 const EMAIL = /[^\s@]+@[^\s@]+\.[a-z]{2,}/gi;
@@ -166,6 +166,10 @@ function mentionsPostcode(text: string): boolean {
 
 /** The flags a post-it's text earns; empty for ordinary text. */
 export function flagsFor(text: string): PostItFlag[] {
+  return withNameKeysOnce(() => flagsOf(text));
+}
+
+function flagsOf(text: string): PostItFlag[] {
   const folded = foldLookalikes(text);
   const flags: PostItFlag[] = [];
   const hasEmail = folded.search(EMAIL) >= 0 || SPELLED_EMAIL.test(folded);

@@ -88,8 +88,13 @@ export const LIMITS = {
 
 const graphemes = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('nl', { granularity: 'grapheme' }) : null;
 
+/** Below U+0300 (the combining marks) every UTF-16 unit is a character on its own; "\r\n" is one, so \r is left out. */
+const SIMPLE_TEXT = /^[\u0000-\u000c\u000e-\u02ff]*$/;
+
 /** Length as a person counts it (an emoji is one): the server's post-it limit and the phone's counter. */
 export function textLength(text: string): number {
+  // Latin text without combining marks, emoji or other multi-unit characters: one unit, one character.
+  if (SIMPLE_TEXT.test(text)) return text.length;
   if (!graphemes) return [...text].length;
   let count = 0;
   for (const _ of graphemes.segment(text)) count++;
