@@ -20,8 +20,39 @@ export const PRAGMAS =
 /** When a room's host was last seen ([code, time]): housekeeping's clock, written with a batch. */
 export type HostSeen = [code: string, time: number];
 
-/** A function that writes entries (and host sightings) in one transaction (all or nothing) on this connection. */
-export function batchWriter(db: DatabaseSync): (entries: StoredEntry[], hostSeen?: HostSeen[]) => void {
+/**
+ * A batch as it travels to the writer thread: the entries as one JSON string (`e`: the events of
+ * one command; `s`: a compaction, whose snapshot body is `snapshots[s]`, kept apart so a large
+ * snapshot is not escaped into the string a second time). One string crosses threads as one copy;
+ * an array of objects is cloned piece by piece on the event loop. The writer makes the rows.
+ */
+export interface WireBatch {
+  entries: string;
+  snapshots: string[];
+  hostSeen?: HostSeen[];
+}
+type WireEntry = { c: string; k: string | null; e: unknown[] } | { c: string; s: number };
+
+/** The rows of a batch that came over the wire. */
+export function decodeBatch(batch: WireBatch): StoredEntry[] {
+  return (JSON.parse(batch.entries) as WireEntry[]).map((entry) =>
+    'e' in entry
+      ? { code: entry.c, bodies: entry.e.map((event) => JSON.stringify(event)), commandKey: entry.k }
+      : { code: entry.c, bodies: [batch.snapshots[entry.s]!], commandKey: null, compact: true },
+  );
+}
+
+/** A batch for the wire: `events` of each command as they are (JSON-safe), or a compaction's snapshot body. */
+export function encodeBatch(entries: ({ code: string; events: unknown[]; commandKey: string | null } | { code: string; snapshot: string })[], hostSeen?: HostSeen[]): WireBatch {
+  const snapshots: string[] = [];
+  const wire: WireEntry[] = entries.map((entry) =>
+    'snapshot' in entry ? { c: entry.code, s: snapshots.push(entry.snapshot) - 1 } : { c: entry.code, k: entry.commandKey, e: entry.events },
+  );
+  return { entries: JSON.stringify(wire), snapshots, hostSeen };
+}
+
+/** A function that writes a batch's entries (and host sightings) in one transaction (all or nothing) on this connection. */
+export function batchWriter(db: DatabaseSync): (batch: WireBatch) => void {
   const roomExists = db.prepare('SELECT 1 FROM rooms WHERE code = ?');
   const nextSeq = db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM events WHERE code = ?');
   const insertEvent = db.prepare('INSERT INTO events (code, seq, command_key, body) VALUES (?, ?, ?, ?)');
@@ -29,7 +60,8 @@ export function batchWriter(db: DatabaseSync): (entries: StoredEntry[], hostSeen
   // deleted rows', so a room's seq never runs backwards.
   const deleteEvents = db.prepare('DELETE FROM events WHERE code = ?');
   const updateHostSeen = db.prepare('UPDATE rooms SET host_seen_at = ? WHERE code = ?');
-  return (entries, hostSeen = []) => {
+  return (batch) => {
+    const entries = decodeBatch(batch);
     db.exec('BEGIN IMMEDIATE');
     try {
       // One look-up per room per batch, not per command: the next sequence number is counted here.
@@ -45,7 +77,7 @@ export function batchWriter(db: DatabaseSync): (entries: StoredEntry[], hostSeen
         for (const body of bodies) insertEvent.run(code, seq++, commandKey, body);
         seqs.set(code, seq);
       }
-      for (const [code, time] of hostSeen) updateHostSeen.run(time, code);
+      for (const [code, time] of batch.hostSeen ?? []) updateHostSeen.run(time, code);
       db.exec('COMMIT');
     } catch (error) {
       db.exec('ROLLBACK');

@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import type { Deck } from '../protocol/index.ts';
 import type { RoomEvent } from '../room/state.ts';
 import { compactedBody, readStoredRows, type LoadedRoom, type RoomRecord, type RoomStore } from './room-store.ts';
-import { batchWriter, PRAGMAS, type HostSeen, type StoredEntry } from './sqlite-batch.ts';
+import { batchWriter, encodeBatch, PRAGMAS, type WireBatch } from './sqlite-batch.ts';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS rooms (
@@ -97,14 +97,10 @@ export function openSqliteStore(file: string): RoomStore {
       return this.appendBatch([{ code, events, commandKey }]);
     },
     async appendBatch(entries) {
-      const stored: StoredEntry[] = entries
+      const stored = entries
         .filter((e) => e.events.length || e.compact)
-        .map((e) =>
-          e.compact
-            ? { code: e.code, bodies: [compactedBody(e.compact)], commandKey: null, compact: true }
-            : { code: e.code, bodies: e.events.map((v) => JSON.stringify(v)), commandKey: e.commandKey },
-        );
-      if (stored.length) await writeBatch.write(stored);
+        .map((e) => (e.compact ? { code: e.code, snapshot: compactedBody(e.compact) } : e));
+      if (stored.length) await writeBatch.write(encodeBatch(stored));
     },
     async load(code): Promise<LoadedRoom | null> {
       const row = selectRoom.get(code) as RoomRow | undefined;
@@ -152,7 +148,7 @@ export function openSqliteStore(file: string): RoomStore {
         const sightings = (hostSeen = new Map());
         hostSeenWritten = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
           hostSeen = null;
-          return writeBatch.write([], [...sightings]);
+          return writeBatch.write(encodeBatch([], [...sightings]));
         });
       }
       hostSeen.set(code, time);
@@ -174,13 +170,13 @@ export function openSqliteStore(file: string): RoomStore {
 }
 
 interface BatchWriter {
-  write(entries: StoredEntry[], hostSeen?: HostSeen[]): Promise<void>;
+  write(batch: WireBatch): Promise<void>;
   close(): Promise<void>;
 }
 
 /** For a database in memory, which a second connection cannot share: batches on this thread. */
-function inThisThread(write: (entries: StoredEntry[], hostSeen?: HostSeen[]) => void): BatchWriter {
-  return { write: async (entries, hostSeen) => write(entries, hostSeen), close: async () => {} };
+function inThisThread(write: (batch: WireBatch) => void): BatchWriter {
+  return { write: async (batch) => write(batch), close: async () => {} };
 }
 
 /** Batches on a worker thread with its own connection to the file; each answer comes after COMMIT. */
@@ -206,13 +202,13 @@ function writerThread(file: string): BatchWriter {
   worker.on('error', (error: Error) => failAll(error));
   worker.on('exit', () => failAll(new Error('the SQLite writer stopped')));
   return {
-    write(entries, hostSeen) {
+    write(batch) {
       if (stopped) return Promise.reject(stopped);
       const id = next++;
       worker.ref();
       return new Promise((resolve, reject) => {
         waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, entries, hostSeen });
+        worker.postMessage({ id, batch });
       });
     },
     async close() {

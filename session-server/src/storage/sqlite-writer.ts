@@ -3,19 +3,19 @@
 // each batch only after COMMIT returned (synchronous=FULL): what the main thread acknowledges is on disk.
 import { parentPort, workerData } from 'node:worker_threads';
 import { DatabaseSync } from 'node:sqlite';
-import { batchWriter, PRAGMAS, type HostSeen, type StoredEntry } from './sqlite-batch.ts';
+import { batchWriter, PRAGMAS, type WireBatch } from './sqlite-batch.ts';
 
 const db = new DatabaseSync((workerData as { file: string }).file);
 db.exec(PRAGMAS);
 const write = batchWriter(db);
 
-parentPort!.on('message', (message: { id: number; entries: StoredEntry[]; hostSeen?: HostSeen[] } | 'close') => {
+parentPort!.on('message', (message: { id: number; batch: WireBatch } | 'close') => {
   if (message === 'close') {
     db.close();
     return parentPort!.close();
   }
   try {
-    write(message.entries, message.hostSeen);
+    write(message.batch);
     parentPort!.postMessage({ id: message.id });
   } catch (error) {
     parentPort!.postMessage({ id: message.id, error: (error as Error).message });
