@@ -70,10 +70,12 @@ export const RECENT_KEYS_PER_ACTOR = 64;
  */
 export const DEFAULT_SNAPSHOT_EVERY = 10_000;
 
+/** Who a command key belongs to: the part of the key before the command's own id. */
+const actorKeyOf = (actor: Actor) => (actor.role === 'participant' ? `p:${actor.participant}` : actor.role);
+
 /** Remembers an applied command's key, forgetting the actor's oldest beyond RECENT_KEYS_PER_ACTOR. */
-function remember(room: LiveRoom, key: string, ack: AcceptedAck) {
+function remember(room: LiveRoom, key: string, ack: AcceptedAck, actor = key.slice(0, key.lastIndexOf(':'))) {
   room.applied.set(key, ack);
-  const actor = key.slice(0, key.lastIndexOf(':'));
   let keys = room.recentKeys.get(actor);
   if (!keys) room.recentKeys.set(actor, (keys = []));
   keys.push(key);
@@ -322,7 +324,8 @@ export class LiveRooms {
         mayRefuse,
       );
     });
-    room.lastWrite = done.catch(() => undefined);
+    // The promise itself, not a .catch() of it: one promise less per command (readers use writesSettled).
+    room.lastWrite = done;
     return done;
   }
 
@@ -385,13 +388,18 @@ export class LiveRooms {
   }
 
   /** Seals the room once its end is stored; if sealing fails now (a full disk), it is finished later (finishSeal, load). */
+  /** Resolves once every write of the room submitted so far settled (jobs settle in order). */
+  private writesSettled(room: LiveRoom): Promise<unknown> {
+    return room.lastWrite.catch(() => undefined);
+  }
+
   private async sealIfEnded(room: LiveRoom) {
     if (room.state.status === 'ended' && room.record.participantKey) await this.seal(room).catch((error: unknown) => logStorageError(room.code, error));
   }
 
   /** Seals an ended room whose seal could not be stored before. */
   async finishSeal(room: LiveRoom): Promise<void> {
-    await room.lastWrite;
+    await this.writesSettled(room);
     if (room.state.status === 'ended' && room.record.participantKey) await this.seal(room);
   }
 
@@ -426,7 +434,7 @@ export class LiveRooms {
 
   /** AUTH happened in the socket layer (actor); the model checks what this actor may do. */
   run(room: LiveRoom, actor: Actor, command: Command): Promise<CommandOutcome> {
-    const actorKey = actor.role === 'participant' ? `p:${actor.participant}` : actor.role;
+    const actorKey = actorKeyOf(actor);
     const commandKey = `${actorKey}:${command.id}`;
     // Repeated vote changes cost one write: while a vote of this phone on this card waits in the
     // queue, a newer one takes its place and both get the acknowledgement of the one write.
@@ -466,14 +474,15 @@ export class LiveRooms {
         const ack: AcceptedAck = { ok: true, ...decision.data };
         // Claimed now, so a resend in the same batch is a duplicate; released if the batch fails.
         claimed = keys.filter((key) => !room.applied.has(key));
-        for (const key of claimed) remember(room, key, ack);
+        for (const key of claimed) remember(room, key, ack, actorKeyOf(actor));
         return { events: decision.events, commandKey: written, result: { ack, events: decision.events } };
       },
       mayRefuse,
     ).then(
-      async (step) => {
-        await this.sealIfEnded(room);
-        return step.events.length ? step.result : { ack: step.result.ack, events: [] };
+      (step) => {
+        const outcome = step.events.length ? step.result : { ack: step.result.ack, events: [] };
+        // Only the end waits for the seal; every other command goes on without another promise.
+        return room.state.status === 'ended' ? this.sealIfEnded(room).then(() => outcome) : outcome;
       },
       (error: unknown) => {
         for (const key of claimed) room.applied.delete(key);
@@ -523,7 +532,7 @@ export class LiveRooms {
   /** Deletes a room at once (the host's "verwijder nu"). */
   async delete(room: LiveRoom): Promise<void> {
     room.deleted = true;
-    await room.lastWrite;
+    await this.writesSettled(room);
     await this.store.delete(room.code);
     this.rooms.delete(room.code);
   }
@@ -552,7 +561,7 @@ export class LiveRooms {
     for (const [code, pending] of this.rooms) {
       const room = await pending.catch(() => null);
       if (!room || inUse(code) || this.now() - room.lastUsed < idleMs || room.waitingVotes.size) continue;
-      await room.lastWrite;
+      await this.writesSettled(room);
       if (this.rooms.get(code) === pending && !inUse(code)) {
         this.rooms.delete(code);
         // Several processes: the lease goes too (room-leases.ts releases it), so a timer that still

@@ -171,22 +171,21 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
       if (verdict === 'refuse') return void ack(REFUSALS.rateLimited);
       inFlight++;
       const answered: Promise<Handled> = args.length === 2 ? handleCommand(socket, args[0]) : Promise.resolve({ ack: REFUSALS.malformed });
-      answered
-        .then(
-          ({ ack: answer, after }) => {
-            ack(answer);
-            // EMIT after the acknowledgement, so a client hears "done" before it sees the result.
-            after?.().catch(logEmitError(socket.data.code));
-          },
-          (error: unknown) => {
-            console.error(`[kring] room ${socket.data.code}: a command failed:`, (error as Error).message);
-            ack(REFUSALS.failed);
-          },
-        )
-        .finally(() => {
+      answered.then(
+        ({ ack: answer, after }) => {
           inFlight--;
+          ack(answer);
+          // EMIT after the acknowledgement, so a client hears "done" before it sees the result.
+          after?.().catch(logEmitError(socket.data.code));
           closeWhenAnswered();
-        });
+        },
+        (error: unknown) => {
+          inFlight--;
+          console.error(`[kring] room ${socket.data.code}: a command failed:`, (error as Error).message);
+          ack(REFUSALS.failed);
+          closeWhenAnswered();
+        },
+      );
     });
     // Clock sync: the server's time, so every screen counts a step's timer down from the same clock
     // (a phone's own clock may be minutes off). Cheap and bounded: a bucket of its own per socket,
