@@ -217,9 +217,13 @@ export function roomStoreContract(name: string, open: () => Promise<RoomStore>) 
       await s.delete(record.code);
       expect(await s.load(record.code)).toBeNull();
       expect((await s.list()).map((r) => r.code)).not.toContain(record.code);
-      // The code is free again, and nothing of the old room comes back with it.
-      await s.create(record, startEvents(record));
-      expect((await s.load(record.code))?.events).toEqual(startEvents(record));
+      // The code is free again, and nothing of the old room comes back with it; the new room's
+      // appends follow its own first events (a writer that remembered the old numbering would clash).
+      const longer = [...startEvents(record), joined('a'), joined('b'), joined('c')];
+      await s.create(record, longer);
+      expect((await s.load(record.code))?.events).toEqual(longer);
+      await s.append(record.code, [joined('p2')], 'p:p2:c');
+      expect((await s.load(record.code))?.events).toEqual([...longer, joined('p2')]);
     });
 
     it('deleting a room that does not exist is fine', async () => {
@@ -243,6 +247,12 @@ export function roomStoreContract(name: string, open: () => Promise<RoomStore>) 
       expect(await s.load(recent.code)).not.toBeNull();
       expect(await s.deleteCreatedBefore(1_002)).toBe(0);
       await s.delete(boundary.code);
+      // A code retention freed can come back: the new room's appends follow its own first events.
+      const longer = [...startEvents(old1), joined('a'), joined('b'), joined('c')];
+      await s.create(old1, longer);
+      await s.append(old1.code, [joined('p2')], 'p:p2:c');
+      expect((await s.load(old1.code))?.events).toEqual([...longer, joined('p2')]);
+      await s.delete(old1.code);
     });
 
     it('everything survives closing the store and opening it again', async () => {

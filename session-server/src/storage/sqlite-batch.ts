@@ -51,8 +51,18 @@ export function encodeBatch(entries: ({ code: string; events: unknown[]; command
   return { entries: JSON.stringify(wire), snapshots, hostSeen };
 }
 
-/** A function that writes a batch's entries (and host sightings) in one transaction (all or nothing) on this connection. */
-export function batchWriter(db: DatabaseSync): (batch: WireBatch) => void {
+/** Rooms whose next sequence number the writer keeps; beyond this it forgets them all and asks again. */
+const KNOWN_ROOMS = 10_000;
+
+export interface BatchWriter {
+  /** Writes a batch's entries (and host sightings) in one transaction: all or nothing. */
+  write(batch: WireBatch): void;
+  /** The room's rows (null: any room's) were changed by another connection: ask the file again. */
+  forget(code: string | null): void;
+}
+
+/** The writer of batches on this connection. */
+export function batchWriter(db: DatabaseSync): BatchWriter {
   const roomExists = db.prepare('SELECT 1 FROM rooms WHERE code = ?');
   const nextSeq = db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM events WHERE code = ?');
   const insertEvent = db.prepare('INSERT INTO events (code, seq, command_key, body) VALUES (?, ?, ?, ?)');
@@ -60,14 +70,17 @@ export function batchWriter(db: DatabaseSync): (batch: WireBatch) => void {
   // deleted rows', so a room's seq never runs backwards.
   const deleteEvents = db.prepare('DELETE FROM events WHERE code = ?');
   const updateHostSeen = db.prepare('UPDATE rooms SET host_seen_at = ? WHERE code = ?');
-  return (batch) => {
+  // Each room's next sequence number, once read: appends go through this writer alone, so it counts
+  // on from there without two queries per room per batch (the store tells it about a seal or a
+  // delete on its own connection). A room deleted meanwhile fails on its foreign key, as before.
+  const known = new Map<string, number>();
+  const write = (batch: WireBatch) => {
     const entries = decodeBatch(batch);
     db.exec('BEGIN IMMEDIATE');
     try {
-      // One look-up per room per batch, not per command: the next sequence number is counted here.
       const seqs = new Map<string, number>();
       for (const { code, bodies, commandKey, compact } of entries) {
-        let seq = seqs.get(code);
+        let seq = seqs.get(code) ?? known.get(code);
         if (seq === undefined) {
           if (!roomExists.get(code)) throw new Error('room not found');
           seq = Number((nextSeq.get(code) as { seq: number }).seq);
@@ -79,9 +92,13 @@ export function batchWriter(db: DatabaseSync): (batch: WireBatch) => void {
       }
       for (const [code, time] of batch.hostSeen ?? []) updateHostSeen.run(time, code);
       db.exec('COMMIT');
+      // Only what committed counts: after a rollback the file still has the old numbers.
+      if (known.size + seqs.size > KNOWN_ROOMS) known.clear();
+      for (const [code, seq] of seqs) known.set(code, seq);
     } catch (error) {
       db.exec('ROLLBACK');
       throw error;
     }
   };
+  return { write, forget: (code) => (code === null ? known.clear() : void known.delete(code)) };
 }

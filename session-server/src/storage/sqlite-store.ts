@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import type { Deck } from '../protocol/index.ts';
 import type { RoomEvent } from '../room/state.ts';
 import { compactedBody, readStoredRows, type LoadedRoom, type RoomRecord, type RoomStore } from './room-store.ts';
-import { batchWriter, encodeBatch, PRAGMAS, type WireBatch } from './sqlite-batch.ts';
+import { batchWriter, encodeBatch, PRAGMAS, type BatchWriter as RowWriter, type WireBatch } from './sqlite-batch.ts';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS rooms (
@@ -92,6 +92,8 @@ export function openSqliteStore(file: string): RoomStore {
         insertRoom.run(record.code, record.createdAt, record.hostKeyHash, record.beamerKeyHash, record.participantKey);
         appendRows(record.code, events, null);
       });
+      // A code can come back after its old room was deleted.
+      writeBatch.forget(record.code);
     },
     append(code, events, commandKey) {
       return this.appendBatch([{ code, events, commandKey }]);
@@ -118,6 +120,7 @@ export function openSqliteStore(file: string): RoomStore {
         forgetKey.run(code);
         appendRows(code, [snapshot], null);
       });
+      writeBatch.forget(code);
       checkpoint();
     },
     async list() {
@@ -134,10 +137,12 @@ export function openSqliteStore(file: string): RoomStore {
         deleteEvents.run(code);
         deleteRoom.run(code);
       });
+      writeBatch.forget(code);
       checkpoint();
     },
     async deleteCreatedBefore(time) {
       const result = transaction(() => deleteOld.run(time));
+      writeBatch.forget(null);
       checkpoint();
       return Number(result.changes);
     },
@@ -171,12 +176,14 @@ export function openSqliteStore(file: string): RoomStore {
 
 interface BatchWriter {
   write(batch: WireBatch): Promise<void>;
+  /** The room's rows (null: any room's) changed on this connection: the writer reads its numbering again. */
+  forget(code: string | null): void;
   close(): Promise<void>;
 }
 
 /** For a database in memory, which a second connection cannot share: batches on this thread. */
-function inThisThread(write: (batch: WireBatch) => void): BatchWriter {
-  return { write: async (batch) => write(batch), close: async () => {} };
+function inThisThread(writer: RowWriter): BatchWriter {
+  return { write: async (batch) => writer.write(batch), forget: (code) => writer.forget(code), close: async () => {} };
 }
 
 /** Batches on a worker thread with its own connection to the file; each answer comes after COMMIT. */
@@ -210,6 +217,9 @@ function writerThread(file: string): BatchWriter {
         waiting.set(id, { resolve, reject });
         worker.postMessage({ id, batch });
       });
+    },
+    forget(code) {
+      if (!stopped) worker.postMessage({ forget: code });
     },
     async close() {
       if (stopped) return;

@@ -7,15 +7,16 @@ import { batchWriter, PRAGMAS, type WireBatch } from './sqlite-batch.ts';
 
 const db = new DatabaseSync((workerData as { file: string }).file);
 db.exec(PRAGMAS);
-const write = batchWriter(db);
+const writer = batchWriter(db);
 
-parentPort!.on('message', (message: { id: number; batch: WireBatch } | 'close') => {
+parentPort!.on('message', (message: { id: number; batch: WireBatch } | { forget: string | null } | 'close') => {
   if (message === 'close') {
     db.close();
     return parentPort!.close();
   }
+  if ('forget' in message) return writer.forget(message.forget);
   try {
-    write(message.batch);
+    writer.write(message.batch);
     parentPort!.postMessage({ id: message.id });
   } catch (error) {
     parentPort!.postMessage({ id: message.id, error: (error as Error).message });
