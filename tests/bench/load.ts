@@ -24,6 +24,8 @@
 //   kring-2: Kring as two processes on PostgreSQL and Redis (--database-url, --redis-url); each
 //   room's host and beamer on one process, its phones split over both, so half of them reach the
 //   room through the other process (forwarded): the worst case, without nginx keeping a room together.
+//   With --sticky each room's phones go to its host's process, as deploy/nginx/kring-cluster.conf
+//   does (hash by room): nothing is forwarded, the processes share only Redis and PostgreSQL.
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -45,6 +47,7 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     'server-node-options': { type: 'string', default: '' },
     'profile-dir': { type: 'string' },
+    sticky: { type: 'boolean', default: false },
     profile: { type: 'string', default: 'cpu' },
     'handshakes-in-flight': { type: 'string', default: '256' },
     'database-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/test' },
@@ -359,7 +362,7 @@ async function run(kind: string): Promise<Result> {
   for (const room of rooms) {
     for (let i = 0; i < PHONES; i++) {
       const phone: Phone = {
-        client: new WireClient(portOf(++phoneNumber), auth('participant', room.code, { token: token() }), addressOf(phoneNumber)),
+        client: new WireClient(args.sticky ? portOf(room.index) : portOf(phoneNumber + 1), auth('participant', room.code, { token: token() }), addressOf(++phoneNumber)),
         room,
         choice: null,
         postIts: 0,

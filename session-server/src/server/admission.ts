@@ -42,7 +42,7 @@ export function admission(deps: AdmissionDeps) {
         if (!deps.flood.connect(participant)) return refuse('busy');
         if (!room.state.participants.has(participant)) {
           if (room.state.locked) return refuse('locked');
-          if (!(await deps.flood.newcomer(room.code, auth.addressKey, room.state.expectedGroupSize))) return refuse('busy');
+          if (!deps.flood.newcomer(room.code, auth.addressKey, room.state.expectedGroupSize)) return refuse('busy');
           const joined = await deps.rooms.join(room, participant);
           if (!joined.ack.ok) return refuse(joined.ack.error === 'closed' ? 'locked' : joined.ack.error === 'limit' ? 'full' : 'busy');
           if (joined.events.length) deps.onJoined(room);

@@ -6,8 +6,9 @@
 // the check runs for every message a flooding script sends (tens of thousands a second), before
 // anything else is done with it, so it must be synchronous and allocate nothing. A socket that
 // keeps flooding after its refusals is closed, because only then does the server stop reading it.
-// Rare events (a new phone joining) use rate-limiter-flexible.
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+// New phones per room and address are counted in windows written here too (JoinWindow):
+// rate-limiter-flexible's memory limiter kept a timer per key, one per phone on mobile data.
+// http.ts uses rate-limiter-flexible for rooms per hour, shared through Redis by several processes.
 
 /** The numbers, in one place (the README's limits table quotes them). */
 export const FLOOD_LIMITS = {
@@ -64,6 +65,39 @@ export class TokenBucket {
   }
 }
 
+/**
+ * `points` joins in a window of `ms` that starts at the first one, as rate-limiter-flexible's
+ * memory limiter counts, but without its timer per key: on mobile data every phone has an address
+ * of its own, so that was a timer per phone. Forgotten by the sweep once its window is over.
+ */
+class JoinWindow {
+  private count = 0;
+  private start: number;
+  private points: number;
+  private ms: number;
+
+  constructor(points: number, ms: number, now: number) {
+    this.points = points;
+    this.ms = ms;
+    this.start = now;
+  }
+
+  take(now: number): boolean {
+    if (now - this.start >= this.ms) {
+      this.start = now;
+      this.count = 0;
+    }
+    if (this.count >= this.points) return false;
+    this.count++;
+    return true;
+  }
+
+  /** Whether its window is over, so its entry can be forgotten. */
+  full(now: number): boolean {
+    return now - this.start >= this.ms;
+  }
+}
+
 /** What a socket is counted by. */
 export interface SocketBudget {
   bucket: TokenBucket;
@@ -78,7 +112,7 @@ export class FloodLimits {
   private participants = new Map<string, TokenBucket>();
   private connects = new Map<string, TokenBucket>();
   private addresses = new Map<string, TokenBucket>();
-  private newcomers = new Map<number, RateLimiterMemory>();
+  private newcomers = new Map<string, JoinWindow>();
   private sweeper: NodeJS.Timeout;
 
   private now: () => number;
@@ -140,25 +174,14 @@ export class FloodLimits {
    * Whether one more new phone may join this room from this address. The allowance grows with the
    * group size the host expects, so an aula behind one router is not held up either.
    */
-  async newcomer(room: string, addressKey: string, expectedGroupSize: number | null): Promise<boolean> {
+  newcomer(room: string, addressKey: string, expectedGroupSize: number | null): boolean {
     const burst = Math.max(FLOOD_LIMITS.newcomers.burstAtLeast, Math.ceil((expectedGroupSize ?? 0) * 1.2));
-    let limiter = this.newcomers.get(burst);
-    if (!limiter) {
-      // A window of `burst` joins per `burst / perMinute` minutes: the same steady rate for every size.
-      limiter = new RateLimiterMemory({
-        keyPrefix: `newcomers-${burst}`,
-        points: burst,
-        duration: Math.ceil((burst / FLOOD_LIMITS.newcomers.perMinute) * 60),
-      });
-      this.newcomers.set(burst, limiter);
-    }
-    try {
-      await limiter.consume(`${room}:${addressKey}`);
-      return true;
-    } catch (error) {
-      if (error instanceof RateLimiterRes) return false;
-      throw error;
-    }
+    // A window of `burst` joins per `burst / perMinute` minutes: the same steady rate for every size.
+    const key = `${burst}:${room}:${addressKey}`;
+    const now = this.now();
+    let window = this.newcomers.get(key);
+    if (!window) this.newcomers.set(key, (window = new JoinWindow(burst, Math.ceil((burst / FLOOD_LIMITS.newcomers.perMinute) * 60_000), now)));
+    return window.take(now);
   }
 
   private bucketOf(map: Map<string, TokenBucket>, key: string, rate: { perSecond: number; burst: number }, now: number): TokenBucket {
@@ -172,7 +195,7 @@ export class FloodLimits {
 
   private sweep() {
     const now = this.now();
-    for (const map of [this.participants, this.connects, this.addresses]) for (const [key, bucket] of map) if (bucket.full(now)) map.delete(key);
+    for (const map of [this.participants, this.connects, this.addresses, this.newcomers]) for (const [key, bucket] of map) if (bucket.full(now)) map.delete(key);
   }
 
   stop() {
