@@ -560,7 +560,7 @@ function rows(result: Result): Map<string, [number | string, string]> {
   // nothing lost (no errors) and a generator that kept up (valid).
   const held = result.windows.filter((w) => percentile([...w.window.acks].sort((a, b) => a - b), 99) <= 50 && !w.window.errors.size && isValid(w));
   const highest = Math.max(0, ...held.map((w) => w.rate));
-  out.set('highest rate with ack p99 ≤ 50 ms (/s)', [highest, highest ? String(highest) : `none of ${RATES.join(', ')}`]);
+  out.set('highest rate with ack p99 ≤ 50 ms (/s)', [highest, highest ? String(highest) : 'none']);
   for (const w of result.windows) {
     const acks = [...w.window.acks].sort((a, b) => a - b);
     const counts = [...w.window.countLatency].sort((a, b) => a - b);
