@@ -203,6 +203,26 @@ describe('care and the join panel over long-polling only', () => {
     expect(viewsAfter).toEqual([]);
   });
 
+  it('a new post-it over polling is acknowledged with its text as stored and sends its phone no view; a second tab, also polling, gets one', async () => {
+    const room = await createRoom(server.url, { deckId: 'focusgroep-team' });
+    const host = keep(await connectHost(server.url, room, polling));
+    const phone = keep(await connectPhone(server.url, room, undefined, polling));
+    const secondTab = keep(await connectPhone(server.url, room, (phone.socket.auth as { token: string }).token, polling));
+    expect(await host.send({ type: 'card.goto', index: 1 })).toEqual({ ok: true });
+    const cardId = (await host.waitFor((v) => v.cardIndex === 1 && !!v.board?.open)).card!.id;
+    await Promise.all([phone, secondTab].map((p) => p.waitFor((v) => v.card?.id === cardId && !!v.board?.open)));
+    const viewsAfter: unknown[] = [];
+    phone.socket.on('view', (v: unknown) => viewsAfter.push(v));
+    // Blanks and an invisible character: the acknowledgement carries the text as stored, not as sent.
+    const ack = await phone.send({ type: 'postIt.add', cardId, text: '  Te  weinig\u200B pauze  ' });
+    expect(ack).toEqual({ ok: true, postItId: expect.any(String), text: 'Te weinig pauze' });
+    const mine = [{ id: (ack as { postItId: string }).postItId, text: 'Te weinig pauze', columnId: null }];
+    expect(phone.view().board?.mine).toEqual(mine);
+    expect((await secondTab.waitFor((v) => v.board?.mine.length === 1)).board?.mine).toEqual(mine);
+    await host.waitFor((v) => v.board?.postIts.length === 1);
+    expect(viewsAfter).toEqual([]);
+  });
+
   it('host and beamer on polling get patches after their first view, and what they build equals a whole view', async () => {
     const room = await createRoom(server.url, { deckId: 'focusgroep-team' });
     const host = keep(await connectHost(server.url, room, polling));

@@ -59,8 +59,8 @@ export class TokenBucket {
     return true;
   }
 
-  /** Whether the bucket is full again, so its entry can be forgotten. */
-  full(now: number): boolean {
+  /** Whether the bucket is full again, so its entry can be forgotten (the sweep). */
+  forgettable(now: number): boolean {
     return this.tokens + (now - this.last) * this.perMs >= this.burst;
   }
 }
@@ -92,8 +92,8 @@ class JoinWindow {
     return true;
   }
 
-  /** Whether its window is over, so its entry can be forgotten. */
-  full(now: number): boolean {
+  /** Whether its window is over, so its entry can be forgotten (the sweep). */
+  forgettable(now: number): boolean {
     return now - this.start >= this.ms;
   }
 }
@@ -195,7 +195,7 @@ export class FloodLimits {
 
   private sweep() {
     const now = this.now();
-    for (const map of [this.participants, this.connects, this.addresses, this.newcomers]) for (const [key, bucket] of map) if (bucket.full(now)) map.delete(key);
+    for (const map of [this.participants, this.connects, this.addresses, this.newcomers]) for (const [key, bucket] of map) if (bucket.forgettable(now)) map.delete(key);
   }
 
   stop() {

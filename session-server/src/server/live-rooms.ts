@@ -387,12 +387,12 @@ export class LiveRooms {
     return token;
   }
 
-  /** Seals the room once its end is stored; if sealing fails now (a full disk), it is finished later (finishSeal, load). */
   /** Resolves once every write of the room submitted so far settled (jobs settle in order). */
   private writesSettled(room: LiveRoom): Promise<unknown> {
     return room.lastWrite.catch(() => undefined);
   }
 
+  /** Seals the room once its end is stored; if sealing fails now (a full disk), it is finished later (finishSeal, load). */
   private async sealIfEnded(room: LiveRoom) {
     if (room.state.status === 'ended' && room.record.participantKey) await this.seal(room).catch((error: unknown) => logStorageError(room.code, error));
   }
@@ -474,7 +474,8 @@ export class LiveRooms {
         const ack: AcceptedAck = { ok: true, ...decision.data };
         // Claimed now, so a resend in the same batch is a duplicate; released if the batch fails.
         claimed = keys.filter((key) => !room.applied.has(key));
-        for (const key of claimed) remember(room, key, ack, actorKeyOf(actor));
+        const actorKey = actorKeyOf(actor);
+        for (const key of claimed) remember(room, key, ack, actorKey);
         return { events: decision.events, commandKey: written, result: { ack, events: decision.events } };
       },
       mayRefuse,

@@ -155,6 +155,10 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
     const closeWhenAnswered = () => {
       if (closing && inFlight === 0) socket.disconnect(true);
     };
+    const answeredOne = () => {
+      inFlight--;
+      closeWhenAnswered();
+    };
     // socket.io passes the acknowledgement as the last argument, whatever came before it.
     socket.on(EVENTS.command, (...args: unknown[]) => {
       const ack = args.at(-1);
@@ -173,17 +177,15 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
       const answered: Promise<Handled> = args.length === 2 ? handleCommand(socket, args[0]) : Promise.resolve({ ack: REFUSALS.malformed });
       answered.then(
         ({ ack: answer, after }) => {
-          inFlight--;
           ack(answer);
           // EMIT after the acknowledgement, so a client hears "done" before it sees the result.
           after?.().catch(logEmitError(socket.data.code));
-          closeWhenAnswered();
+          answeredOne();
         },
         (error: unknown) => {
-          inFlight--;
           console.error(`[kring] room ${socket.data.code}: a command failed:`, (error as Error).message);
           ack(REFUSALS.failed);
-          closeWhenAnswered();
+          answeredOne();
         },
       );
     });
