@@ -6,8 +6,8 @@
 // the check runs for every message a flooding script sends (tens of thousands a second), before
 // anything else is done with it, so it must be synchronous and allocate nothing. A socket that
 // keeps flooding after its refusals is closed, because only then does the server stop reading it.
-// New phones per room and address are counted in windows written here too (JoinWindow):
-// rate-limiter-flexible's memory limiter kept a timer per key, one per phone on mobile data.
+// New phones per room and address are counted in the same buckets: rate-limiter-flexible's memory
+// limiter kept a timer per key, one per phone on mobile data.
 // http.ts uses rate-limiter-flexible for rooms per hour, shared through Redis by several processes.
 
 /** The numbers, in one place (the README's limits table quotes them). */
@@ -37,116 +37,104 @@ export const FLOOD_LIMITS = {
   newcomers: { perMinute: 60, burstAtLeast: 45 },
 } as const;
 
-/** A token bucket: `burst` tokens, refilled at `perSecond`; one token per command. */
-export class TokenBucket {
-  private tokens: number;
-  private last: number;
-  private perMs: number;
-  private burst: number;
-
-  constructor({ perSecond, burst }: { perSecond: number; burst: number }, now: number) {
-    this.tokens = burst;
-    this.burst = burst;
-    this.perMs = perSecond / 1000;
-    this.last = now;
-  }
-
-  take(now: number): boolean {
-    this.tokens = Math.min(this.burst, this.tokens + (now - this.last) * this.perMs);
-    this.last = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
-    return true;
-  }
-
-  /** Whether the bucket is full again, so its entry can be forgotten (the sweep). */
-  forgettable(now: number): boolean {
-    return this.tokens + (now - this.last) * this.perMs >= this.burst;
-  }
+/** A limit in whole milliseconds: one token back every `interval` ms, at most `burst` kept. */
+interface Rate {
+  interval: number;
+  burst: number;
 }
+const perSecond = ({ perSecond, burst }: { perSecond: number; burst: number }): Rate => ({ interval: Math.round(1000 / perSecond), burst });
 
 /**
- * `points` joins in a window of `ms` that starts at the first one, as rate-limiter-flexible's
- * memory limiter counts, but without its timer per key: on mobile data every phone has an address
- * of its own, so that was a timer per phone. Forgotten by the sweep once its window is over.
+ * A token bucket kept as one number (the generic cell rate algorithm): the time at which all its
+ * tokens are back. Taking a token moves that time one interval on; a bucket whose time has passed
+ * is full, so it needs no entry at all. The times are milliseconds since the limits started, so
+ * each fits in a small integer, which V8 keeps inside the map or object itself: thousands of
+ * phones each hold a few of these, and an object per bucket cost ten times as much.
+ * Returns the bucket's new time, or null when no token is left.
  */
-class JoinWindow {
-  private count = 0;
-  private start: number;
-  private points: number;
-  private ms: number;
+function take(full: number | undefined, rate: Rate, now: number): number | null {
+  const from = full === undefined || full < now ? now : full;
+  return from - now > (rate.burst - 1) * rate.interval ? null : from + rate.interval;
+}
 
-  constructor(points: number, ms: number, now: number) {
-    this.points = points;
-    this.ms = ms;
-    this.start = now;
-  }
+/** Buckets per key (a participant, an address): an entry only while its bucket is not full. */
+class Buckets {
+  private full = new Map<string, number>();
 
-  take(now: number): boolean {
-    if (now - this.start >= this.ms) {
-      this.start = now;
-      this.count = 0;
-    }
-    if (this.count >= this.points) return false;
-    this.count++;
+  take(key: string, rate: Rate, now: number): boolean {
+    const next = take(this.full.get(key), rate, now);
+    if (next === null) return false;
+    this.full.set(key, next);
     return true;
   }
 
-  /** Whether its window is over, so its entry can be forgotten (the sweep). */
-  forgettable(now: number): boolean {
-    return now - this.start >= this.ms;
+  /** Forgets the buckets that are full again. */
+  sweep(now: number) {
+    for (const [key, full] of this.full) if (full <= now) this.full.delete(key);
   }
 }
 
-/** What a socket is counted by. */
+/** What a socket is counted by: its own buckets (as times, see `take`) and its recent refusals. */
 export interface SocketBudget {
-  bucket: TokenBucket;
-  timeBucket: TokenBucket;
+  rate: Rate;
+  commandsFull: number;
+  timesFull: number;
   refusals: number;
   windowStart: number;
+  /** Commands still being answered: a flooding socket is closed only after they were. */
+  inFlight: number;
+  /** Refused too often: closed once `inFlight` is 0. */
+  closing: boolean;
 }
 
 export type CommandVerdict = 'go' | 'refuse' | 'close';
 
-export class FloodLimits {
-  private participants = new Map<string, TokenBucket>();
-  private connects = new Map<string, TokenBucket>();
-  private addresses = new Map<string, TokenBucket>();
-  private newcomers = new Map<string, JoinWindow>();
-  private sweeper: NodeJS.Timeout;
+const RATES = {
+  socket: perSecond(FLOOD_LIMITS.socket),
+  participant: perSecond(FLOOD_LIMITS.participant),
+  host: perSecond(FLOOD_LIMITS.host),
+  time: perSecond(FLOOD_LIMITS.time),
+  connectsPerParticipant: perSecond(FLOOD_LIMITS.connectsPerParticipant),
+  connectsPerAddress: perSecond(FLOOD_LIMITS.connectsPerAddress),
+};
 
-  private now: () => number;
+export class FloodLimits {
+  private participants = new Buckets();
+  private connects = new Buckets();
+  private addresses = new Buckets();
+  private newcomers = new Buckets();
+  private sweeper: NodeJS.Timeout;
+  private clock: () => number;
 
   constructor(now: () => number = Date.now) {
-    this.now = now;
+    const start = now();
+    this.clock = () => now() - start;
     // Full buckets are forgotten, so the maps hold only phones that were busy in the last minute.
     this.sweeper = setInterval(() => this.sweep(), 60_000);
     this.sweeper.unref();
   }
 
   budget(role: 'host' | 'participant' | 'beamer'): SocketBudget {
-    const now = this.now();
-    return {
-      bucket: new TokenBucket(role === 'host' ? FLOOD_LIMITS.host : FLOOD_LIMITS.socket, now),
-      timeBucket: new TokenBucket(FLOOD_LIMITS.time, now),
-      refusals: 0,
-      windowStart: now,
-    };
+    const now = this.clock();
+    return { rate: role === 'host' ? RATES.host : RATES.socket, commandsFull: now, timesFull: now, refusals: 0, windowStart: now, inFlight: 0, closing: false };
   }
 
   /** Whether this socket may ask the server's time now; 'close' once it keeps flooding. */
   time(budget: SocketBudget): CommandVerdict {
-    const now = this.now();
-    return budget.timeBucket.take(now) ? 'go' : this.refused(budget, now);
+    const now = this.clock();
+    const next = take(budget.timesFull, RATES.time, now);
+    if (next === null) return this.refused(budget, now);
+    budget.timesFull = next;
+    return 'go';
   }
 
   /** Whether a command from this socket (and participant) may run now; 'close' once it keeps flooding. */
   command(budget: SocketBudget, participant: string | null): CommandVerdict {
-    const now = this.now();
-    if (budget.bucket.take(now) && (!participant || this.bucketOf(this.participants, participant, FLOOD_LIMITS.participant, now).take(now))) {
-      return 'go';
-    }
-    return this.refused(budget, now);
+    const now = this.clock();
+    const next = take(budget.commandsFull, budget.rate, now);
+    if (next === null || (participant && !this.participants.take(participant, RATES.participant, now))) return this.refused(budget, now);
+    budget.commandsFull = next;
+    return 'go';
   }
 
   private refused(budget: SocketBudget, now: number): CommandVerdict {
@@ -160,42 +148,28 @@ export class FloodLimits {
 
   /** Whether one more connection may start from this address now (before the handshake is read). */
   handshake(addressKey: string): boolean {
-    const now = this.now();
-    return this.bucketOf(this.addresses, addressKey, FLOOD_LIMITS.connectsPerAddress, now).take(now);
+    return this.addresses.take(addressKey, RATES.connectsPerAddress, this.clock());
   }
 
   /** Whether this phone may open one more connection now. */
   connect(participant: string): boolean {
-    const now = this.now();
-    return this.bucketOf(this.connects, participant, FLOOD_LIMITS.connectsPerParticipant, now).take(now);
+    return this.connects.take(participant, RATES.connectsPerParticipant, this.clock());
   }
 
   /**
-   * Whether one more new phone may join this room from this address. The allowance grows with the
-   * group size the host expects, so an aula behind one router is not held up either.
+   * Whether one more new phone may join this room from this address. A whole class gets in at
+   * once: the burst grows with the group size the host expects, so an aula behind one router is
+   * not held up either; after it, one more every second (`perMinute`), whatever the size.
    */
   newcomer(room: string, addressKey: string, expectedGroupSize: number | null): boolean {
     const burst = Math.max(FLOOD_LIMITS.newcomers.burstAtLeast, Math.ceil((expectedGroupSize ?? 0) * 1.2));
-    // A window of `burst` joins per `burst / perMinute` minutes: the same steady rate for every size.
-    const key = `${burst}:${room}:${addressKey}`;
-    const now = this.now();
-    let window = this.newcomers.get(key);
-    if (!window) this.newcomers.set(key, (window = new JoinWindow(burst, Math.ceil((burst / FLOOD_LIMITS.newcomers.perMinute) * 60_000), now)));
-    return window.take(now);
-  }
-
-  private bucketOf(map: Map<string, TokenBucket>, key: string, rate: { perSecond: number; burst: number }, now: number): TokenBucket {
-    let bucket = map.get(key);
-    if (!bucket) {
-      bucket = new TokenBucket(rate, now);
-      map.set(key, bucket);
-    }
-    return bucket;
+    const rate = { interval: Math.round(60_000 / FLOOD_LIMITS.newcomers.perMinute), burst };
+    return this.newcomers.take(`${burst}:${room}:${addressKey}`, rate, this.clock());
   }
 
   private sweep() {
-    const now = this.now();
-    for (const map of [this.participants, this.connects, this.addresses, this.newcomers]) for (const [key, bucket] of map) if (bucket.forgettable(now)) map.delete(key);
+    const now = this.clock();
+    for (const buckets of [this.participants, this.connects, this.addresses, this.newcomers]) buckets.sweep(now);
   }
 
   stop() {

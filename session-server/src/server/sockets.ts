@@ -25,7 +25,7 @@ import { diffView } from '../protocol/view-patch.ts';
 import { randomInt } from 'node:crypto';
 import { BUSY_ACK, type LiveRoom, type LiveRooms } from './live-rooms.ts';
 import { JoinLimiter } from './join-limiter.ts';
-import { FloodLimits } from './flood-limits.ts';
+import { FloodLimits, type SocketBudget } from './flood-limits.ts';
 import { ObserverBatches } from './observer-batches.ts';
 import { Presence } from './presence.ts';
 import { OverloopSampler } from './overloop-sampler.ts';
@@ -67,6 +67,8 @@ const channel = {
   all: (code: string) => `room:${code}`,
   role: (code: string, role: Role) => `room:${code}:${role}`,
   participant: (code: string, participant: string) => `room:${code}:p:${participant}`,
+  /** The room code of a `participant` channel (room:CODE:p:HASH), or null for any other channel. */
+  participantRoom: (name: string) => /^room:([^:]+):p:/.exec(name)?.[1] ?? null,
 };
 
 const REFUSALS = {
@@ -107,6 +109,7 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
   const presence = new Presence({
     io,
     participantsOf: (code) => channel.role(code, 'participant'),
+    phoneChannelRoom: channel.participantRoom,
     onChange: (code) => void holder.run(code, () => ({ op: 'presence', code }) satisfies RoomCall, () => markPresenceChanged(code)).catch(() => {}),
     acrossProcesses: Boolean(options.cluster),
   });
@@ -147,62 +150,72 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
     });
   });
 
+  // The handlers are shared by every socket (EventEmitter calls them with the socket as `this`) and
+  // what each socket counts is one small object: a closure per socket and per event cost a few
+  // hundred bytes on each of thousands of phones.
+  const budgets = new WeakMap<KringSocket, SocketBudget>();
+  /** A socket closed for flooding goes only once the commands it sent before were answered. */
+  const closeWhenAnswered = (socket: KringSocket, budget: SocketBudget) => {
+    if (budget.closing && budget.inFlight === 0) socket.disconnect(true);
+  };
+
+  // socket.io passes the acknowledgement as the last argument, whatever came before it.
+  function onCommand(this: KringSocket, ...args: unknown[]) {
+    answerCommand(this, args);
+  }
+  function answerCommand(socket: KringSocket, args: unknown[]) {
+    const budget = budgets.get(socket);
+    const ack = args.at(-1);
+    if (!budget || typeof ack !== 'function') return; // a command without acknowledgement is not ours
+    // First and synchronous, so a flood costs as little as possible; a socket that keeps
+    // flooding after its refusals is closed, because only then does the server stop reading it.
+    if (budget.closing) return;
+    const verdict = flood.command(budget, socket.data.participant);
+    if (verdict === 'close') {
+      console.error(`[kring] room ${socket.data.code}: a connection kept sending far too many commands and was closed`);
+      budget.closing = true;
+      return closeWhenAnswered(socket, budget);
+    }
+    if (verdict === 'refuse') return void ack(REFUSALS.rateLimited);
+    budget.inFlight++;
+    const answered: Promise<Handled> = args.length === 2 ? handleCommand(socket, args[0]) : Promise.resolve({ ack: REFUSALS.malformed });
+    answered.then(
+      ({ ack: answer, after }) => {
+        ack(answer);
+        // EMIT after the acknowledgement, so a client hears "done" before it sees the result.
+        after?.().catch(logEmitError(socket.data.code));
+        budget.inFlight--;
+        closeWhenAnswered(socket, budget);
+      },
+      (error: unknown) => {
+        console.error(`[kring] room ${socket.data.code}: a command failed:`, (error as Error).message);
+        ack(REFUSALS.failed);
+        budget.inFlight--;
+        closeWhenAnswered(socket, budget);
+      },
+    );
+  }
+
+  // Clock sync: the server's time, so every screen counts a step's timer down from the same clock
+  // (a phone's own clock may be minutes off). Cheap and bounded: a bucket of its own per socket,
+  // nothing else is read from the message, and a socket that floods it is closed like for commands.
+  function onTime(this: KringSocket, ...args: unknown[]) {
+    const budget = budgets.get(this);
+    const ack = args.at(-1);
+    if (!budget || typeof ack !== 'function' || budget.closing) return;
+    const verdict = flood.time(budget);
+    if (verdict === 'close') {
+      budget.closing = true;
+      return closeWhenAnswered(this, budget);
+    }
+    // A refusal answers null: the client keeps the estimate it has.
+    ack(verdict === 'go' ? Date.now() : null);
+  }
+
   io.on('connection', async (socket: KringSocket) => {
-    const budget = flood.budget(socket.data.role);
-    /** Commands still being answered; a flooding socket is closed only after they were. */
-    let inFlight = 0;
-    let closing = false;
-    const closeWhenAnswered = () => {
-      if (closing && inFlight === 0) socket.disconnect(true);
-    };
-    const answeredOne = () => {
-      inFlight--;
-      closeWhenAnswered();
-    };
-    // socket.io passes the acknowledgement as the last argument, whatever came before it.
-    socket.on(EVENTS.command, (...args: unknown[]) => {
-      const ack = args.at(-1);
-      if (typeof ack !== 'function') return; // a command without acknowledgement is not ours
-      // First and synchronous, so a flood costs as little as possible; a socket that keeps
-      // flooding after its refusals is closed, because only then does the server stop reading it.
-      if (closing) return;
-      const verdict = flood.command(budget, socket.data.participant);
-      if (verdict === 'close') {
-        console.error(`[kring] room ${socket.data.code}: a connection kept sending far too many commands and was closed`);
-        closing = true;
-        return closeWhenAnswered();
-      }
-      if (verdict === 'refuse') return void ack(REFUSALS.rateLimited);
-      inFlight++;
-      const answered: Promise<Handled> = args.length === 2 ? handleCommand(socket, args[0]) : Promise.resolve({ ack: REFUSALS.malformed });
-      answered.then(
-        ({ ack: answer, after }) => {
-          ack(answer);
-          // EMIT after the acknowledgement, so a client hears "done" before it sees the result.
-          after?.().catch(logEmitError(socket.data.code));
-          answeredOne();
-        },
-        (error: unknown) => {
-          console.error(`[kring] room ${socket.data.code}: a command failed:`, (error as Error).message);
-          ack(REFUSALS.failed);
-          answeredOne();
-        },
-      );
-    });
-    // Clock sync: the server's time, so every screen counts a step's timer down from the same clock
-    // (a phone's own clock may be minutes off). Cheap and bounded: a bucket of its own per socket,
-    // nothing else is read from the message, and a socket that floods it is closed like for commands.
-    socket.on(EVENTS.time, (...args: unknown[]) => {
-      const ack = args.at(-1);
-      if (typeof ack !== 'function' || closing) return;
-      const verdict = flood.time(budget);
-      if (verdict === 'close') {
-        closing = true;
-        return closeWhenAnswered();
-      }
-      // A refusal answers null: the client keeps the estimate it has.
-      ack(verdict === 'go' ? Date.now() : null);
-    });
+    budgets.set(socket, flood.budget(socket.data.role));
+    socket.on(EVENTS.command, onCommand);
+    socket.on(EVENTS.time, onTime);
     try {
       await welcome(socket);
     } catch (error) {
@@ -216,7 +229,7 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
     await socket.join([channel.all(code), channel.role(code, role)]);
     if (participant) {
       await socket.join(channel.participant(code, participant));
-      presence.add(socket, code, participant);
+      presence.limit(channel.participant(code, participant));
     }
     if (role === 'host') {
       options.onHostSeen?.(code);
