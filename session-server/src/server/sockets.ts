@@ -106,6 +106,19 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
   // A new point reaches host and beamer on the next batch tick, like what participants do.
   const sampler = new OverloopSampler({ rooms, intervalMs: options.overloopSampleMs ?? OVERLOOP_SAMPLE_MS, inUse: (code) => inUse(code), onPoint: (room) => batches.markDirty(room) });
   // Changes reach host and beamer on the next batch tick, through the room's holder.
+  /**
+   * The names of a room's shared channels, one string for all its sockets: each socket's own set
+   * of rooms keeps the very string it joined with, so a copy per socket cost ~100 bytes per phone.
+   * Forgotten when socket.io deletes the channel (its last socket left).
+   */
+  const channelNames = new Map<string, string>();
+  const shared = (name: string) => {
+    const known = channelNames.get(name);
+    if (known) return known;
+    channelNames.set(name, name);
+    return name;
+  };
+  io.of('/').adapter.on('delete-room', (name: string) => channelNames.delete(name));
   const presence = new Presence({
     io,
     participantsOf: (code) => channel.role(code, 'participant'),
@@ -213,6 +226,7 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
   }
 
   io.on('connection', async (socket: KringSocket) => {
+    forgetHandshake(socket);
     budgets.set(socket, flood.budget(socket.data.role));
     socket.on(EVENTS.command, onCommand);
     socket.on(EVENTS.time, onTime);
@@ -226,7 +240,7 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
 
   async function welcome(socket: KringSocket) {
     const { code, role, participant } = socket.data;
-    await socket.join([channel.all(code), channel.role(code, role)]);
+    await socket.join([shared(channel.all(code)), shared(channel.role(code, role))]);
     if (participant) {
       await socket.join(channel.participant(code, participant));
       presence.limit(channel.participant(code, participant));
@@ -417,6 +431,22 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
       flood.stop();
     },
   };
+}
+
+/**
+ * Once the handshake was checked, socket.io's copy of it is not needed: it held the phone's token
+ * (or the host's key), its address and its headers for as long as the socket was open, and with
+ * several processes every count of "doen mee" (fetchSockets) sent all of that through Redis to the
+ * other processes. What stays is what socket.io itself reads: whether the connection is secure.
+ */
+function forgetHandshake(socket: KringSocket) {
+  const { handshake } = socket;
+  handshake.auth = {};
+  handshake.headers = {};
+  handshake.query = {};
+  handshake.address = '';
+  handshake.url = '';
+  handshake.time = '';
 }
 
 function logEmitError(code: string) {
