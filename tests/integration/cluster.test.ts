@@ -162,14 +162,18 @@ describe.skipIf(!available)('two processes on PostgreSQL and Redis', () => {
     await beamer.waitFor((v) => v.vote?.result.state === 'shown', 10_000);
   });
 
-  it("forwards handshakes to the holder without a phone's token or a host's key", async () => {
+  it("forwards handshakes to the holder, and counts phones, without a phone's token, a host's key or an address", async () => {
     const room = await createRoom(a.url, { minGroupSize: 3 });
-    pool.keep(await connectPhone(a.url, room));
+    const first = pool.keep(await connectPhone(a.url, room));
     const listener = new Redis(`redis://127.0.0.1:${redis.port}`);
     const forwarded: string[] = [];
+    const everything: string[] = [];
     try {
-      listener.on('pmessage', (_pattern: string, _channel: string, message: string) => forwarded.push(message));
-      await listener.psubscribe(`${schema}:calls:*`);
+      listener.on('pmessageBuffer', (_pattern: Buffer, channel: Buffer, message: Buffer) => {
+        everything.push(message.toString('latin1'));
+        if (channel.toString().startsWith(`${schema}:calls:`)) forwarded.push(message.toString());
+      });
+      await listener.psubscribe('*');
       const host = pool.keep(await connectHost(b.url, room));
       const phone = pool.keep(await connectPhone(b.url, room));
       // The phone joined through the holder and votes through it.
@@ -179,6 +183,12 @@ describe.skipIf(!available)('two processes on PostgreSQL and Redis', () => {
       expect(forwarded.some((m) => m.includes(room.code) && m.includes('keyHash'))).toBe(true);
       expect(forwarded.some((m) => m.includes(room.code) && m.includes('participantHash'))).toBe(true);
       expect(forwarded.filter((m) => m.includes(room.hostKey) || m.includes(tokenOf(phone)))).toEqual([]);
+      // Counting the phones of both processes (fetchSockets, every batch tick) went through Redis
+      // too, and carried no token, key, address or header of anyone.
+      await host.waitFor((v) => v.present === 2, 10_000);
+      expect(everything.some((m) => m.includes(room.code) && m.includes('participant'))).toBe(true);
+      const secrets = [room.hostKey, tokenOf(phone), tokenOf(first), '127.0.0.1', 'user-agent', 'x-forwarded-for'];
+      expect(everything.filter((m) => secrets.some((s) => m.toLowerCase().includes(s.toLowerCase())))).toEqual([]);
     } finally {
       listener.disconnect();
     }

@@ -110,5 +110,14 @@ export function limitKey(address: string): string {
 
 /** A limit key as limiters keep it in memory: hashed, so no address sits in a heap dump. */
 export function memoryKey(key: string): string {
-  return createHash('sha256').update(key).digest('base64url').slice(0, 16);
+  // 12 bytes are 16 base64 characters: a string of its own, not a slice that keeps the whole digest.
+  return createHash('sha256').update(key).digest().subarray(0, 12).toString('base64url');
+}
+
+/**
+ * The key every limit counts a client under (limitKey), hashed (memoryKey): what the limiters keep
+ * in memory and what a handshake forwarded to another process carries through Redis.
+ */
+export function addressKeyOf(req: IncomingMessage, trustProxy: number): string {
+  return memoryKey(limitKey(clientAddress(req, trustProxy)));
 }

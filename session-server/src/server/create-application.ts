@@ -7,7 +7,7 @@ import { LiveRooms } from './live-rooms.ts';
 import { attachSockets } from './sockets.ts';
 import { createRequestHandler } from './http.ts';
 import { originAllowed, originPolicy } from './origins.ts';
-import { clientAddress, limitKey } from './client-address.ts';
+import { addressKeyOf } from './client-address.ts';
 import { defaultAccess, type AccessConfig } from './config.ts';
 import { housekeeping } from './housekeeping.ts';
 import type { Cluster } from './cluster/cluster.ts';
@@ -56,7 +56,7 @@ export function createApplication(httpServer: HttpServer, deps: AppDeps) {
   );
   const sockets = attachSockets(httpServer, rooms, {
     originAllowed: (origin) => originAllowed(origin, origins),
-    addressKey: (req) => limitKey(clientAddress(req, access.trustProxy)),
+    addressKey: (req) => addressKeyOf(req, access.trustProxy),
     onHostSeen: (code) => jobs.markHostSeen(code),
     overloopSampleMs: deps.overloopSampleMs,
     cluster,

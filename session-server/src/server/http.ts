@@ -16,7 +16,7 @@ import { UnknownDeckError, InvalidCardsError } from './live-rooms.ts';
 import { keyMatches } from './secrets.ts';
 import { originAllowed, originPolicy, type OriginPolicy } from './origins.ts';
 import type { AccessConfig } from './config.ts';
-import { clientAddress, limitKey, memoryKey } from './client-address.ts';
+import { addressKeyOf } from './client-address.ts';
 import { PageCache, fixedConnectSources, securityHeaders } from './security-headers.ts';
 
 const TYPES: Record<string, string> = {
@@ -162,7 +162,7 @@ function hintAtProxy(req: IncomingMessage, ctx: Context) {
 
 /** Takes one room from this client's allowance; the seconds to wait when there is none left. */
 async function roomAllowance(req: IncomingMessage, ctx: Context): Promise<number> {
-  const key = memoryKey(limitKey(clientAddress(req, ctx.access.trustProxy)));
+  const key = addressKeyOf(req, ctx.access.trustProxy);
   try {
     await ctx.roomLimiter.consume(key);
     return 0;

@@ -4,8 +4,8 @@
 // which codes exist; the wait grows with the excess up to a cap. Only a few attempts per key wait
 // at once; more get 'busy' straight away and the phone tries again. A whole school behind one
 // address is then slowed down at worst, never refused for good.
-// Keys are kept hashed, only in memory, for two minutes; never logged or stored.
-import { memoryKey } from './client-address.ts';
+// Keys arrive hashed (client-address.ts, addressKeyOf) and are kept only in memory, for two
+// minutes; never logged or stored.
 
 export interface JoinLimiterOptions {
   /** Unknown codes per key per rolling minute that slow nobody down. */
@@ -54,7 +54,7 @@ export class JoinLimiter {
   async pace(key: string): Promise<'go' | 'busy'> {
     const delay = this.delayFor(key);
     if (delay === 0) return 'go';
-    const entry = this.entry(this.hash(key));
+    const entry = this.entry(key);
     if (entry.waiting >= this.limits.maxWaiting) return 'busy';
     entry.waiting++;
     try {
@@ -67,7 +67,7 @@ export class JoinLimiter {
 
   /** Call when a participant asked for a code that does not exist. */
   recordMiss(key: string) {
-    this.entry(this.hash(key)).current++;
+    this.entry(key).current++;
   }
 
   /** How long an attempt from this key would wait now, in ms. */
@@ -79,7 +79,7 @@ export class JoinLimiter {
 
   /** Unknown codes in the last minute: this minute's count plus the part of the last minute's still in the window. */
   misses(key: string): number {
-    const entry = this.entries.get(this.hash(key));
+    const entry = this.entries.get(key);
     if (!entry) return 0;
     this.roll(entry);
     const intoMinute = (this.now() % MINUTE) / MINUTE;
@@ -91,16 +91,12 @@ export class JoinLimiter {
     return this.entries.size;
   }
 
-  private hash(key: string): string {
-    return memoryKey(key);
-  }
-
-  private entry(hashed: string): Entry {
+  private entry(key: string): Entry {
     this.sweep();
-    let entry = this.entries.get(hashed);
+    let entry = this.entries.get(key);
     if (!entry) {
       entry = { minute: Math.floor(this.now() / MINUTE), current: 0, previous: 0, waiting: 0 };
-      this.entries.set(hashed, entry);
+      this.entries.set(key, entry);
     }
     this.roll(entry);
     return entry;
@@ -119,9 +115,9 @@ export class JoinLimiter {
     const now = this.now();
     if (now - this.lastSweep < MINUTE) return;
     this.lastSweep = now;
-    for (const [hashed, entry] of this.entries) {
+    for (const [key, entry] of this.entries) {
       this.roll(entry);
-      if (entry.current === 0 && entry.previous === 0 && entry.waiting === 0) this.entries.delete(hashed);
+      if (entry.current === 0 && entry.previous === 0 && entry.waiting === 0) this.entries.delete(key);
     }
   }
 }
