@@ -433,6 +433,9 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
   };
 }
 
+/** One empty object for every socket's forgotten handshake parts (a new `{}` each cost 28 bytes per phone). */
+const NOTHING = Object.freeze({});
+
 /**
  * Once the handshake was checked, socket.io's copy of it is not needed: it held the phone's token
  * (or the host's key), its address and its headers for as long as the socket was open, and with
@@ -441,9 +444,9 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
  */
 function forgetHandshake(socket: KringSocket) {
   const { handshake } = socket;
-  handshake.auth = {};
-  handshake.headers = {};
-  handshake.query = {};
+  handshake.auth = NOTHING;
+  handshake.headers = NOTHING;
+  handshake.query = NOTHING;
   handshake.address = '';
   handshake.url = '';
   handshake.time = '';
