@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Server } from 'socket.io';
 
 const kind = process.argv[2];
@@ -115,6 +116,11 @@ if (kind === 'kring') {
   throw new Error('usage: load-server.ts kring|kring-cluster|bare');
 }
 
+// The event loop's own delay between two stats calls (a window): a tail in the acks that shows
+// here was the main thread (GC, a long task); one that does not, waited elsewhere (the disk).
+const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+loopDelay.enable();
+
 let profiler: Session | null = null;
 const gc = (globalThis as { gc?: () => void }).gc;
 process.on('message', (message: { type: string; gc?: boolean }) => {
@@ -124,21 +130,25 @@ process.on('message', (message: { type: string; gc?: boolean }) => {
       gc?.();
     }
     const memory = process.memoryUsage();
-    process.send!({ type: 'stats', rss: memory.rss, heap: memory.heapUsed, cpu: process.cpuUsage() });
+    const loop = { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 };
+    loopDelay.reset();
+    process.send!({ type: 'stats', rss: memory.rss, heap: memory.heapUsed, cpu: process.cpuUsage(), loop });
   } else if (message.type === 'profile-start') {
     // A profile of the measured window only (load.ts --profile-dir): --cpu-prof would also hold
     // the connect storm and the warm-up, and smear the per-answer costs over them. 'alloc' samples
     // every allocation, collected ones included: where the garbage collector's work comes from.
-    const alloc = (message as { kind?: string }).kind === 'alloc';
+    // 'promoted' leaves out what a young-generation collection took: what lived long enough to be
+    // moved to the old generation, where only a full (pausing) collection frees it again.
+    const kind = (message as { kind?: string }).kind;
     profiler = new Session();
     profiler.connect();
-    const started = alloc
-      ? profiler.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true })
+    const started = kind === 'alloc' || kind === 'promoted'
+      ? profiler.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: kind === 'alloc' })
       : profiler.post('Profiler.enable').then(() => profiler!.post('Profiler.start'));
     void started.then(() => process.send!({ type: 'profile-started' }));
   } else if (message.type === 'profile-stop') {
     const { kind, file } = message as { kind?: string; file?: string };
-    const stopped = kind === 'alloc' ? profiler!.post('HeapProfiler.stopSampling') : profiler!.post('Profiler.stop');
+    const stopped = kind === 'alloc' || kind === 'promoted' ? profiler!.post('HeapProfiler.stopSampling') : profiler!.post('Profiler.stop');
     void stopped.then((result) => {
       writeFileSync(file!, JSON.stringify('profile' in result ? result.profile : result));
       profiler!.disconnect();

@@ -10,8 +10,8 @@
 //
 // Printed per server and as the ratio Kring / bare: connect storm, memory per phone after GC, and
 // per rate: throughput, ack p50/p99/max, batched count latency (a new answer in the host's count
-// within the batch interval + 50 ms), a host step on every phone, server CPU per answer, errors
-// (must be 0), and the generator's own event-loop lag p99 and CPU (a run whose generator lags over
+// within the batch interval + 50 ms), a host step on every phone, server CPU per answer, the
+// server's event-loop delay (an ack tail it does not show waited elsewhere), errors (must be 0), and the generator's own event-loop lag p99 and CPU (a run whose generator lags over
 // 5 ms p99 or uses over 70% of a core is marked INVALID: it measured itself). Not part of `npm test`.
 //
 //   npm run bench:load -- [--rooms 200] [--phones 30] [--rate 2000[,4000,...]] [--seconds 15]
@@ -19,7 +19,9 @@
 //     [--server-node-options='--cpu-prof --cpu-prof-dir=/tmp/kring-prof'] [--profile-dir /tmp/kring-prof]
 //   --profile-dir: a profile of each server's main thread over each measured window only, for
 //   tests/bench/profile-top.ts: CPU (<kind>-<process>-<rate>.cpuprofile) or, with --profile alloc,
-//   sampled allocations, collected ones included (.heapprofile): where the GC's work comes from
+//   sampled allocations, collected ones included (.alloc.heapprofile): where the GC's work comes
+//   from; --profile promoted: only what outlived the young generation (.promoted.heapprofile), the
+//   garbage that only a full, pausing collection frees
 //   one school in one room: --rooms 1 --phones 5000 --rate 500
 //   kring-2: Kring as two processes on PostgreSQL and Redis (--database-url, --redis-url); each
 //   room's host and beamer on one process, its phones split over both, so half of them reach the
@@ -187,6 +189,8 @@ interface Room {
   beamer: WireClient;
   phones: Phone[];
   card: number;
+  /** Cards the host showed before: on a second visit it opens a new round, as a teacher asking again would. */
+  visited: Set<number>;
   stepping: boolean;
   postIts: number;
   /** Ack times of new answers on the current card, in ack order; `counted` of them reached the host. */
@@ -239,6 +243,8 @@ interface ServerStats {
   rss: number;
   heap: number;
   cpu: NodeJS.CpuUsage;
+  /** The server's event-loop delay since its previous stats (ms): the worst process's. */
+  loop: { p99: number; max: number };
 }
 /**
  * `gc`: collect garbage first, for memory figures. Never inside a measured window: a forced full
@@ -265,7 +271,12 @@ function ask(child: ChildProcess, message: Record<string, unknown>, answer: stri
 /** All processes of a run together. */
 async function serverStats(children: ChildProcess[], options: { gc: boolean } = { gc: true }): Promise<ServerStats> {
   const all = await Promise.all(children.map((child) => oneServerStats(child, options.gc)));
-  return all.reduce((sum, s) => ({ rss: sum.rss + s.rss, heap: sum.heap + s.heap, cpu: { user: sum.cpu.user + s.cpu.user, system: sum.cpu.system + s.cpu.system } }));
+  return all.reduce((sum, s) => ({
+    rss: sum.rss + s.rss,
+    heap: sum.heap + s.heap,
+    cpu: { user: sum.cpu.user + s.cpu.user, system: sum.cpu.system + s.cpu.system },
+    loop: { p99: Math.max(sum.loop.p99, s.loop.p99), max: Math.max(sum.loop.max, s.loop.max) },
+  }));
 }
 
 /** Runs `work` on every item with at most `limit` at a time. */
@@ -303,7 +314,7 @@ interface Result {
   connectErrors: Map<string, number>;
   rssPerPhone: number;
   heapPerPhone: number;
-  windows: { rate: number; window: Window; seconds: number; serverCpuMs: number; answers: number; lagP99: number; generatorCpu: number }[];
+  windows: { rate: number; window: Window; seconds: number; serverCpuMs: number; serverLoop: ServerStats['loop']; answers: number; lagP99: number; generatorCpu: number }[];
 }
 
 async function run(kind: string): Promise<Result> {
@@ -327,6 +338,7 @@ async function run(kind: string): Promise<Result> {
       beamer: new WireClient(portOf(index), auth('beamer', spec.code, { key: spec.beamerKey }), `10.253.${index >> 8}.${index & 255}`),
       phones: [],
       card: 0,
+      visited: new Set([0]),
       stepping: false,
       postIts: 0,
       newAnswers: [],
@@ -409,6 +421,13 @@ async function run(kind: string): Promise<Result> {
     room.step = { sentAt: performance.now(), seen: new Set(), expected: room.phones.filter((p) => p.client.connected).length };
     const goto = await room.host.send({ id: commandId(), type: 'card.goto', index: room.card + 1 });
     if (!goto.ok) current.error(`host step: ${goto.error}`);
+    // Without a new round, a card shown again already has its result out, and revealing it again
+    // is refused until enough phones answered anew (a run of six rates comes back to its first cards).
+    if (room.visited.has(room.card)) {
+      const round = await room.host.send({ id: commandId(), type: 'vote.newRound', cardId: CARDS[room.card]! });
+      if (!round.ok && round.error !== 'conflict') current.error(`host new round: ${round.error}`);
+    }
+    room.visited.add(room.card);
     for (const phone of room.phones) {
       phone.choice = null;
       phone.postIts = 0;
@@ -497,7 +516,7 @@ async function run(kind: string): Promise<Result> {
     current.recording = false;
     if (args['profile-dir']) {
       mkdirSync(args['profile-dir'], { recursive: true });
-      await Promise.all(children.map((child, n) => ask(child, { type: 'profile-stop', kind: args.profile, file: join(args['profile-dir']!, `${kind}-${n}-${rate}.${args.profile === 'alloc' ? 'heapprofile' : 'cpuprofile'}`) }, 'profile-stopped')));
+      await Promise.all(children.map((child, n) => ask(child, { type: 'profile-stop', kind: args.profile, file: join(args['profile-dir']!, `${kind}-${n}-${rate}.${args.profile === 'cpu' ? 'cpuprofile' : `${args.profile}.heapprofile`}`) }, 'profile-stopped')));
     }
     clearInterval(driver);
     await sleep(1500); // let the last acks and counts arrive before the next window
@@ -506,6 +525,7 @@ async function run(kind: string): Promise<Result> {
       window: current,
       seconds: wall / 1000,
       serverCpuMs: (end.cpu.user + end.cpu.system - start.cpu.user - start.cpu.system) / 1000,
+      serverLoop: end.loop,
       answers: current.acks.length,
       lagP99: lag.percentile(99) / 1e6,
       generatorCpu: (cpu.user + cpu.system) / 1000 / wall,
@@ -576,6 +596,7 @@ function rows(result: Result): Map<string, [number | string, string]> {
     out.set(`${p} counts ≤ ${BATCH_MS + 50} ms`, [within * 100, `${f(within * 100, 1)}% of ${counts.length}`]);
     out.set(`${p} host step on all phones p50/max (ms)`, [percentile(steps, 50), `${f(percentile(steps, 50), 0)} / ${f(steps.at(-1) ?? NaN, 0)} (${steps.length})`]);
     out.set(`${p} server CPU (% of a core)`, [(w.serverCpuMs / (w.seconds * 1000)) * 100, f((w.serverCpuMs / (w.seconds * 1000)) * 100, 0)]);
+    out.set(`${p} server event-loop delay p99 / max (ms)`, [w.serverLoop.max, `${f(w.serverLoop.p99, 1)} / ${f(w.serverLoop.max, 0)}`]);
     out.set(`${p} CPU per answer (µs)`, [(w.serverCpuMs * 1000) / Math.max(1, w.answers), f((w.serverCpuMs * 1000) / Math.max(1, w.answers), 0)]);
     out.set(`${p} errors`, [errors, errors]);
     out.set(`${p} refused by a card change / cap`, [w.window.refusedRace, String(w.window.refusedRace)]);
