@@ -100,9 +100,9 @@ describe.each(stores)('a compacted room (%s)', (_name, open) => {
     expect(loaded.state).toEqual(room.state);
     // Every key it remembers was remembered before (only votes folded into one after the last
     // snapshot are stored under their last key alone, as without compaction).
-    for (const key of loaded.applied.keys()) expect(room.applied.has(key), key).toBe(true);
+    for (const key of loaded.commands.keys()) expect(room.commands.has(key), key).toBe(true);
     // Phone 0 sent fewer than RECENT_KEYS_PER_ACTOR commands, so its first is still remembered.
-    expect(loaded.applied.has(`p:${people[0]!.hash}:first-vote`)).toBe(true);
+    expect(loaded.commands.has(`p:${people[0]!.hash}:first-vote`)).toBe(true);
 
     // The first vote's event was compacted away long ago; its resend is a duplicate and changes nothing.
     const before = loaded.state;
@@ -150,7 +150,7 @@ describe('a compaction after a failed batch', () => {
     const reopened = openSqliteStore(file);
     const again = new LiveRooms(reopened, decks);
     const loaded = (await again.get(code))!;
-    expect(loaded.applied.has(`p:${people[0]!.hash}:doomed-vote`)).toBe(false);
+    expect(loaded.commands.has(`p:${people[0]!.hash}:doomed-vote`)).toBe(false);
     const resent = await again.run(loaded, phone, doomed);
     expect(resent.ack).toEqual({ ok: true, choice: 'vaak', round: 1 });
     expect(resent.events).toHaveLength(1);

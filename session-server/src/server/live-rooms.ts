@@ -14,6 +14,7 @@ import { cardToSample } from '../room/overloop.ts';
 import { decidePublish } from '../boards/decide-board.ts';
 import { FencedError, type RoomRecord, type RoomStore } from '../storage/room-store.ts';
 import { BusyError, DEFAULT_COMMIT_QUEUE_LIMIT, GroupCommit } from './group-commit.ts';
+import { commandKey, RecentCommands, type AcceptedAck } from './recent-commands.ts';
 import { hashKey, newEntityId, newJoinCode, newParticipantKey, newSecretKey, shuffled } from './secrets.ts';
 import { dehydrate, deckVersion, hydrate } from './stored-events.ts';
 
@@ -27,12 +28,10 @@ export interface LiveRoom {
    */
   observed: RoomState;
   /**
-   * Idempotency keys (actor + command id) already applied, with the acknowledgement they got: the
-   * last RECENT_KEYS_PER_ACTOR of each phone (and of the host), all a client ever sends again.
+   * Per actor, the commands already applied with the acknowledgement they got (the last
+   * RECENT_KEYS_PER_ACTOR, all a client ever sends again), and its vote waiting in the queue.
    */
-  applied: Map<string, AcceptedAck>;
-  /** The keys in `applied` per actor, oldest first, so the oldest can be forgotten. */
-  recentKeys: Map<string, string[]>;
+  commands: RecentCommands<WaitingVote>;
   /**
    * The state as the changes decided for the forming batch leave it (`draftBatch` numbers that
    * batch); later changes of this room in the same batch are decided on it. `state` moves to it
@@ -46,8 +45,6 @@ export interface LiveRoom {
   deleted: boolean;
   /** Several processes: another process holds the room now; this copy writes nothing more. */
   lost: boolean;
-  /** Votes waiting in the queue, by participant and card: a newer one replaces the waiting one. */
-  waitingVotes: Map<string, WaitingVote>;
   /** When anything last happened here, for evicting idle rooms from memory. */
   lastUsed: number;
   /** Events stored since the room's last snapshot, counted as batches commit: when to compact. */
@@ -56,36 +53,19 @@ export interface LiveRoom {
   compacting: boolean;
 }
 
-type AcceptedAck = Extract<CommandAck, { ok: true }>;
-
-/**
- * Command ids remembered per actor. A client resends only its outbox (commands it sent and never
- * heard back about, one at a time, in order), so a few recent ids cover every resend.
- */
-export const RECENT_KEYS_PER_ACTOR = 64;
-
 /**
  * Events a room stores before its history is compacted into one snapshot (KRING_SNAPSHOT_EVERY):
  * loading a room replays its last snapshot and what came after, not an hour of 5,000 phones.
  */
 export const DEFAULT_SNAPSHOT_EVERY = 10_000;
 
-/** Who a command key belongs to: the part of the key before the command's own id. */
-const actorKeyOf = (actor: Actor) => (actor.role === 'participant' ? `p:${actor.participant}` : actor.role);
-
-/** Remembers an applied command's key, forgetting the actor's oldest beyond RECENT_KEYS_PER_ACTOR. */
-function remember(room: LiveRoom, key: string, ack: AcceptedAck, actor = key.slice(0, key.lastIndexOf(':'))) {
-  room.applied.set(key, ack);
-  let keys = room.recentKeys.get(actor);
-  if (!keys) room.recentKeys.set(actor, (keys = []));
-  keys.push(key);
-  if (keys.length > RECENT_KEYS_PER_ACTOR) room.applied.delete(keys.shift()!);
-}
+/** Whose commands these are in a room's memory (recent-commands.ts): the participant's hash, or the role. */
+const actorOf = (actor: Actor) => (actor.role === 'participant' ? actor.participant : actor.role);
 
 interface WaitingVote {
-  command: Command;
-  /** Idempotency keys of every command folded into this one; they all get its acknowledgement. */
-  keys: string[];
+  command: Extract<Command, { type: 'vote.cast' }>;
+  /** Ids of every command folded into this one; they all get its acknowledgement. */
+  ids: string[];
   outcome: Promise<CommandOutcome>;
 }
 
@@ -212,20 +192,18 @@ export class LiveRooms {
       record,
       state,
       observed: state,
-      applied: new Map(),
-      recentKeys: new Map(),
+      commands: new RecentCommands(),
       draft: state,
       draftBatch: 0,
       lastWrite: Promise.resolve(),
       deleted: false,
       lost: false,
-      waitingVotes: new Map(),
       lastUsed: this.now(),
       sinceSnapshot,
       compacting: false,
     };
     // Stored in order, so each actor keeps its most recent keys.
-    for (const key of commandKeys) remember(room, key, { ok: true });
+    for (const key of commandKeys) room.commands.rememberKey(key, { ok: true });
     return room;
   }
 
@@ -354,11 +332,10 @@ export class LiveRooms {
           // After the end the seal replaces the history (anonymised) instead.
           if (room.draft.status === 'ended') return null;
           // The live state, not anonymised: the session goes on from it. The keys are those of the
-          // changes before it (claimed when decided), each actor's oldest first, as `remember` keeps
-          // them; a key whose batch failed was released from `applied` (not from `recentKeys`) and
-          // must not come back after a restart as if its command had been stored.
+          // changes before it (claimed when decided), each actor's oldest first; a key whose batch
+          // failed was released and must not come back after a restart as if it had been stored.
           const snapshot = dehydrate({ type: 'snapshot', state: room.draft });
-          const commandKeys = [...new Set([...room.recentKeys.values()].flat())].filter((key) => room.applied.has(key));
+          const commandKeys = room.commands.keys();
           return { code: room.code, events: [], commandKey: null, fence, compact: { snapshot, commandKeys } };
         },
         committed: () => {
@@ -411,9 +388,7 @@ export class LiveRooms {
     room.draftBatch = 0;
     room.observed = state;
     room.record = { ...room.record, participantKey: null };
-    room.applied.clear();
-    room.recentKeys.clear();
-    room.waitingVotes.clear();
+    room.commands.clear();
     room.sinceSnapshot = 0;
   }
 
@@ -434,49 +409,48 @@ export class LiveRooms {
 
   /** AUTH happened in the socket layer (actor); the model checks what this actor may do. */
   run(room: LiveRoom, actor: Actor, command: Command): Promise<CommandOutcome> {
-    const actorKey = actorKeyOf(actor);
-    const commandKey = `${actorKey}:${command.id}`;
+    const memory = room.commands.of(actorOf(actor));
     // Repeated vote changes cost one write: while a vote of this phone on this card waits in the
     // queue, a newer one takes its place and both get the acknowledgement of the one write.
     if (command.type === 'vote.cast' && actor.role === 'participant') {
-      const slot = `${actor.participant}:${command.cardId}`;
-      const waiting = room.waitingVotes.get(slot);
-      if (waiting && !room.applied.has(commandKey)) {
+      const waiting = memory.waitingVote;
+      if (waiting && waiting.command.cardId === command.cardId && !memory.ackOf(command.id)) {
         waiting.command = command;
-        waiting.keys.push(commandKey);
+        waiting.ids.push(command.id);
         return waiting.outcome;
       }
-      const entry: WaitingVote = { command, keys: [commandKey], outcome: null! };
-      room.waitingVotes.set(slot, entry);
+      const entry: WaitingVote = { command, ids: [command.id], outcome: null! };
+      memory.waitingVote = entry;
       entry.outcome = this.runCommand(room, actor, () => {
-        if (room.waitingVotes.get(slot) === entry) room.waitingVotes.delete(slot);
+        if (memory.waitingVote === entry) memory.waitingVote = null;
         return entry;
       });
       // Refused before it was ever taken (busy): the next vote starts afresh.
-      entry.outcome.then(() => room.waitingVotes.get(slot) === entry && room.waitingVotes.delete(slot));
+      entry.outcome.then(() => memory.waitingVote === entry && (memory.waitingVote = null));
       return entry.outcome;
     }
-    return this.runCommand(room, actor, () => ({ command, keys: [commandKey] }));
+    return this.runCommand(room, actor, () => ({ command, ids: [command.id] }));
   }
 
-  /** Decides a command when its batch forms (`take` gives it then, with every key it answers for). */
-  private runCommand(room: LiveRoom, actor: Actor, take: () => { command: Command; keys: string[] }, mayRefuse = true): Promise<CommandOutcome> {
+  /** Decides a command when its batch forms (`take` gives it then, with every id it answers for). */
+  private runCommand(room: LiveRoom, actor: Actor, take: () => { command: Command; ids: string[] }, mayRefuse = true): Promise<CommandOutcome> {
+    const who = actorOf(actor);
+    const memory = room.commands.of(who);
     let claimed: string[] = [];
     return this.write(
       room,
       (state): Step<CommandOutcome> => {
-        const { command, keys } = take();
-        const written = keys[keys.length - 1]!;
-        const earlier = room.applied.get(written);
+        const { command, ids } = take();
+        const written = ids[ids.length - 1]!;
+        const earlier = memory.ackOf(written);
         if (earlier) return { events: [], result: { ack: { ...earlier, duplicate: true }, events: [] } };
         const decision = decide(state, command, { actor, now: this.now(), newId: newEntityId, shuffle: shuffled });
         if (!decision.ok) return { events: [], result: refusal(decision) };
         const ack: AcceptedAck = { ok: true, ...decision.data };
         // Claimed now, so a resend in the same batch is a duplicate; released if the batch fails.
-        claimed = keys.filter((key) => !room.applied.has(key));
-        const actorKey = actorKeyOf(actor);
-        for (const key of claimed) remember(room, key, ack, actorKey);
-        return { events: decision.events, commandKey: written, result: { ack, events: decision.events } };
+        claimed = ids.filter((id) => !memory.ackOf(id));
+        for (const id of claimed) memory.remember(id, ack);
+        return { events: decision.events, commandKey: commandKey(who, written), result: { ack, events: decision.events } };
       },
       mayRefuse,
     ).then(
@@ -486,7 +460,7 @@ export class LiveRooms {
         return room.state.status === 'ended' ? this.sealIfEnded(room).then(() => outcome) : outcome;
       },
       (error: unknown) => {
-        for (const key of claimed) room.applied.delete(key);
+        for (const id of claimed) memory.release(id);
         return failedOutcome(room.code, error);
       },
     );
@@ -527,7 +501,7 @@ export class LiveRooms {
 
   /** Ends a session nobody hosts any more, as the host's "Sessie afsluiten" would. */
   endUnattended(room: LiveRoom): Promise<CommandOutcome> {
-    return this.runCommand(room, { role: 'system' }, () => ({ command: { id: 'unattended-end', type: 'session.end' }, keys: ['system:unattended-end'] }), false);
+    return this.runCommand(room, { role: 'system' }, () => ({ command: { id: 'unattended-end', type: 'session.end' }, ids: ['unattended-end'] }), false);
   }
 
   /** Deletes a room at once (the host's "verwijder nu"). */
@@ -561,7 +535,7 @@ export class LiveRooms {
     let evicted = 0;
     for (const [code, pending] of this.rooms) {
       const room = await pending.catch(() => null);
-      if (!room || inUse(code) || this.now() - room.lastUsed < idleMs || room.waitingVotes.size) continue;
+      if (!room || inUse(code) || this.now() - room.lastUsed < idleMs || room.commands.voteWaiting()) continue;
       await this.writesSettled(room);
       if (this.rooms.get(code) === pending && !inUse(code)) {
         this.rooms.delete(code);

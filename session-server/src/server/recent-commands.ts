@@ -1,0 +1,105 @@
+// What a room remembers of the commands it applied, per actor (a phone, the host, the system): the
+// last RECENT_KEYS_PER_ACTOR command ids with the acknowledgement each got, so a command sent again
+// (a reconnect, a lost acknowledgement) is answered the same and applied once; and the actor's
+// vote that waits in the queue, which a newer vote on the same card joins.
+//
+// Kept per actor in two arrays used as a ring, not in one map of "actor:id" strings: that map
+// changed on every command (a key in, the oldest out), and a map that keeps changing keeps
+// allocating new tables, which lived long enough to burden the full garbage collections. An id is
+// at most 40 characters from [A-Za-z0-9_-] (protocol/commands.ts), so it never holds a ':'.
+import type { CommandAck } from '../protocol/index.ts';
+
+export type AcceptedAck = Extract<CommandAck, { ok: true }>;
+
+/**
+ * Command ids remembered per actor. A client resends only its outbox (commands it sent and never
+ * heard back about, one at a time, in order), so a few recent ids cover every resend.
+ */
+export const RECENT_KEYS_PER_ACTOR = 64;
+
+/** One actor's memory: its recent ids and their acknowledgements, and its vote waiting in the queue. */
+export class ActorCommands<Waiting> {
+  /** Ids, in the order remembered until the ring is full; then `next` is the oldest. '' is a released id. */
+  private ids: string[] = [];
+  private acks: AcceptedAck[] = [];
+  private next = 0;
+  /** A vote of this actor waiting in the queue (server/live-rooms.ts); null when none waits. */
+  waitingVote: Waiting | null = null;
+
+  /** The acknowledgement the command with this id got, if it was applied. */
+  ackOf(id: string): AcceptedAck | undefined {
+    const at = id ? this.ids.indexOf(id) : -1;
+    return at < 0 ? undefined : this.acks[at];
+  }
+
+  remember(id: string, ack: AcceptedAck) {
+    if (this.ids.length < RECENT_KEYS_PER_ACTOR) {
+      this.ids.push(id);
+      this.acks.push(ack);
+      return;
+    }
+    this.ids[this.next] = id;
+    this.acks[this.next] = ack;
+    this.next = (this.next + 1) % RECENT_KEYS_PER_ACTOR;
+  }
+
+  /** Its batch failed: the command was not applied, and may come again. */
+  release(id: string) {
+    const at = this.ids.indexOf(id);
+    if (at >= 0) this.ids[at] = '';
+  }
+
+  /** The remembered ids, oldest first. */
+  recent(): string[] {
+    return [...this.ids.slice(this.next), ...this.ids.slice(0, this.next)].filter(Boolean);
+  }
+}
+
+/** The stored form of a command key: the actor's part, then the command's id (as in the events table). */
+export function commandKey(actor: string, id: string): string {
+  return `${actorPrefix(actor)}:${id}`;
+}
+/** Participants are stored as p:<hash>; the host and the system by their role. */
+const actorPrefix = (actor: string) => (actor === 'host' || actor === 'system' ? actor : `p:${actor}`);
+
+/** A room's commands, per actor: the participant's hash, or 'host' / 'system'. */
+export class RecentCommands<Waiting> {
+  private actors = new Map<string, ActorCommands<Waiting>>();
+
+  of(actor: string): ActorCommands<Waiting> {
+    let memory = this.actors.get(actor);
+    if (!memory) this.actors.set(actor, (memory = new ActorCommands()));
+    return memory;
+  }
+
+  /** Remembers a stored command key (as `keys` gives them), e.g. when a room is loaded. */
+  rememberKey(key: string, ack: AcceptedAck) {
+    const cut = key.lastIndexOf(':');
+    const prefix = key.slice(0, cut);
+    this.of(prefix.startsWith('p:') ? prefix.slice(2) : prefix).remember(key.slice(cut + 1), ack);
+  }
+
+  /** Whether a stored command key is remembered. */
+  has(key: string): boolean {
+    const cut = key.lastIndexOf(':');
+    const prefix = key.slice(0, cut);
+    return this.actors.get(prefix.startsWith('p:') ? prefix.slice(2) : prefix)?.ackOf(key.slice(cut + 1)) !== undefined;
+  }
+
+  /** Every remembered command key, each actor's oldest first: what a snapshot carries. */
+  keys(): string[] {
+    const keys: string[] = [];
+    for (const [actor, memory] of this.actors) for (const id of memory.recent()) keys.push(commandKey(actor, id));
+    return keys;
+  }
+
+  /** Whether any actor has a vote waiting in the queue. */
+  voteWaiting(): boolean {
+    for (const memory of this.actors.values()) if (memory.waitingVote) return true;
+    return false;
+  }
+
+  clear() {
+    this.actors.clear();
+  }
+}
