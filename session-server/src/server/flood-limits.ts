@@ -112,11 +112,15 @@ export class FloodLimits {
   constructor(now: () => number = Date.now) {
     const start = now();
     this.clock = () => now() - start;
-    // Full buckets are forgotten every second, so the maps hold only keys that were busy in the
-    // last second or two: after a connect storm of thousands of phones, most of their buckets (an
-    // address's is full again 10 ms after a connect) would otherwise stay in memory for a minute.
-    // A sweep costs about 10 ns per key it keeps and 0.2 µs per key it forgets (measured here).
-    this.sweeper = setInterval(() => this.sweep(), SWEEP_MS);
+    // Full buckets of connections are forgotten every second, so those maps hold only keys that
+    // were busy in the last second or two: after a connect storm of thousands of phones, most of
+    // their buckets (an address's is full again 10 ms after a connect) would otherwise stay in
+    // memory for a minute. A sweep costs about 10 ns per key it keeps and 0.2 µs per key it forgets
+    // (measured here). Participants' command buckets go once a minute: a phone that answers every
+    // few seconds would otherwise leave the map and come back each time, and a map whose keys keep
+    // coming and going keeps allocating new tables.
+    let ticks = 0;
+    this.sweeper = setInterval(() => this.sweep(++ticks % 60 === 0), SWEEP_MS);
     this.sweeper.unref();
   }
 
@@ -173,9 +177,10 @@ export class FloodLimits {
     return this.newcomers.take(`${burst}:${room}:${addressKey}`, rate, this.clock());
   }
 
-  private sweep() {
+  private sweep(participantsToo: boolean) {
     const now = this.clock();
-    for (const buckets of [this.participants, this.connects, this.addresses, this.newcomers]) buckets.sweep(now);
+    for (const buckets of [this.connects, this.addresses, this.newcomers]) buckets.sweep(now);
+    if (participantsToo) this.participants.sweep(now);
   }
 
   stop() {
