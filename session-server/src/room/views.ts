@@ -10,7 +10,25 @@ type HostBoard = NonNullable<HostView['board']>;
 import type { BoardState, PostIt, RoomState } from './state.ts';
 import { allCards, boardModerated, currentCard, findCard, playedCards } from './cards.ts';
 
-const cardEntry = (c: Card) => ({ id: c.id, title: c.title, kind: c.kind, theme: c.theme ?? null });
+/**
+ * The same view part for the same state part. The state is never changed in place (apply makes
+ * new objects), so a part built for an object stays right for it: a batch tick that changed nothing
+ * there builds nothing new, and the diff against the last view sent (protocol/view-patch.ts) stops
+ * at `===`. Host and beamer views of every room are built once a second; what they rebuilt each
+ * time lived that second and weighed on the full garbage collections.
+ */
+function memo<K extends object, V>(build: (key: K) => V): (key: K) => V {
+  const built = new WeakMap<K, V>();
+  return (key) => {
+    let value = built.get(key);
+    if (value === undefined) built.set(key, (value = build(key)));
+    return value;
+  };
+}
+
+const cardEntry = memo((c: Card) => ({ id: c.id, title: c.title, kind: c.kind, theme: c.theme ?? null }));
+/** A list of cards as entries: the same array for the same list (the deck's own is one array for the whole session). */
+const cardEntries = memo((cards: Card[]) => cards.map(cardEntry));
 import { weightsOf } from '../boards/weight.ts';
 import { nextReveal, respondedIn, voteResult } from './votes.ts';
 import { own } from './own.ts';
@@ -38,6 +56,16 @@ export function wallOf(board: BoardState): WallPostIt[] {
 function wallPostIt(p: PostIt, weight: (id: string) => number): WallPostIt {
   const base = { id: p.id, text: p.text, columnId: p.columnId, clusterId: p.clusterId, highlighted: p.highlighted, weight: weight(p.id) };
   return p.supportCount !== undefined || p.adopted !== undefined ? { ...base, supports: p.supportCount ?? 0, adopted: p.adopted ?? false } : base;
+}
+
+/** A post-it as the host's list shows it; the same object while the post-it and its weight stay the same (see `memo`). */
+const hostPostIts = new WeakMap<PostIt, HostPostIt>();
+function hostPostIt(p: PostIt, weight: (id: string) => number): HostPostIt {
+  const known = hostPostIts.get(p);
+  if (known && known.weight === weight(p.id)) return known;
+  const view: HostPostIt = { ...wallPostIt(p, weight), status: p.status, flags: p.flags };
+  hostPostIts.set(p, view);
+  return view;
 }
 
 /** Whether the beamer shows this board's wall now: revealed, and enough people wrote. */
@@ -178,8 +206,19 @@ function discussedWallCard(state: RoomState, card: Card): Card | null {
   return earlier && board?.revealed ? earlier : null;
 }
 
+/** The beamer's boards already built, per board and whether enough people wrote (see `memo`). */
+const beamerBoards = new WeakMap<BoardState, { enough: boolean; view: BeamerBoard }>();
+
 /** A board as the beamer shows it: the wall only once revealed and enough people wrote. */
 export function beamerBoardOf(board: BoardState, enough: boolean): BeamerBoard {
+  const known = beamerBoards.get(board);
+  if (known && known.enough === enough) return known.view;
+  const view = beamerBoardBuilt(board, enough);
+  beamerBoards.set(board, { enough, view });
+  return view;
+}
+
+function beamerBoardBuilt(board: BoardState, enough: boolean): BeamerBoard {
   const showWall = board.revealed && enough;
   return {
     open: board.open,
@@ -209,9 +248,9 @@ export function hostView(state: RoomState, present: number | null = null): HostV
     joinPanelOpen: state.joinPanelOpen ?? true,
     minGroupSize: state.minGroupSize,
     cardIndex: state.cardIndex,
-    cards: playedCards(state).map(cardEntry),
+    cards: cardEntries(playedCards(state)),
     // Every card the host may put in play (the deck's and their own), and the deck's themes to pick by.
-    allCards: allCards(state).map(cardEntry),
+    allCards: cardEntries(allCards(state)),
     themes: state.deck.themes ?? [],
     card,
     vote:
@@ -239,18 +278,26 @@ export function hostView(state: RoomState, present: number | null = null): HostV
   };
 }
 
+/** The host's boards already built, per board and the two settings around it (see `memo`). */
+const hostBoards = new WeakMap<BoardState, HostBoard>();
+
 export function hostBoardOf(state: RoomState, card: Card, board: BoardState, enough: boolean): HostBoard {
+  const moderation = boardModerated(state, card);
+  const known = hostBoards.get(board);
+  if (known && known.moderation === moderation && known.enoughWriters === enough) return known;
   const weight = weightsOf(board);
-  return {
+  const view: HostBoard = {
     open: board.open,
     revealed: board.revealed,
-    moderation: boardModerated(state, card),
+    moderation,
     enoughWriters: enough,
     // Sorted by random id: the host's list says nothing about arrival order either.
     postIts: Object.values(board.postIts)
       .filter((p) => !p.mergedInto)
       .sort((a, b) => a.id.localeCompare(b.id))
-      .map((p): HostPostIt => ({ ...wallPostIt(p, weight), status: p.status, flags: p.flags })),
+      .map((p) => hostPostIt(p, weight)),
     clusters: board.clusters,
   };
+  hostBoards.set(board, view);
+  return view;
 }
