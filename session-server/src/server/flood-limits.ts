@@ -49,7 +49,8 @@ const perSecond = ({ perSecond, burst }: { perSecond: number; burst: number }): 
  * tokens are back. Taking a token moves that time one interval on; a bucket whose time has passed
  * is full, so it needs no entry at all. The times are milliseconds since the limits started, so
  * each fits in a small integer, which V8 keeps inside the map or object itself: thousands of
- * phones each hold a few of these, and an object per bucket cost ten times as much.
+ * phones each hold a few of these, and an object per bucket, with three numbers of its own, took
+ * about 100 bytes (heap snapshot, 6,000 phones).
  * Returns the bucket's new time, or null when no token is left.
  */
 function take(full: number | undefined, rate: Rate, now: number): number | null {
@@ -87,7 +88,7 @@ export interface SocketBudget {
   closing: boolean;
 }
 
-/** How often full buckets are forgotten. */
+/** How often full connection buckets are forgotten (participants' command buckets: every 60th time). */
 const SWEEP_MS = 1000;
 
 export type CommandVerdict = 'go' | 'refuse' | 'close';

@@ -105,7 +105,6 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
   );
   // A new point reaches host and beamer on the next batch tick, like what participants do.
   const sampler = new OverloopSampler({ rooms, intervalMs: options.overloopSampleMs ?? OVERLOOP_SAMPLE_MS, inUse: (code) => inUse(code), onPoint: (room) => batches.markDirty(room) });
-  // Changes reach host and beamer on the next batch tick, through the room's holder.
   /**
    * The names of a room's shared channels, one string for all its sockets: each socket's own set
    * of rooms keeps the very string it joined with, so a copy per socket cost ~100 bytes per phone.
@@ -119,6 +118,7 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
     return name;
   };
   io.of('/').adapter.on('delete-room', (name: string) => channelNames.delete(name));
+  // Changes reach host and beamer on the next batch tick, through the room's holder.
   const presence = new Presence({
     io,
     participantsOf: (code) => channel.role(code, 'participant'),
