@@ -5,7 +5,7 @@ import { withServerClock } from '../support/server-clock.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type ServerProcess } from '../support/server-process.ts';
 import { connectBeamer, connectHost, connectPhone, createRoom, type Transports } from '../support/clients.ts';
-import { clientPool } from '../support/sessions.ts';
+import { clientPool, tokenOf } from '../support/sessions.ts';
 
 let server: ServerProcess;
 const pool = clientPool();
@@ -244,3 +244,82 @@ describe('care and the join panel over long-polling only', () => {
     await beamer.waitFor((v) => same(v, freshBeamer.view()));
   });
 });
+
+// The paths this round rewrote, over long-polling only: "doen mee" read from socket.io's own room
+// events, the cap of three sockets per phone, the shared command handler with its per-socket budget
+// (closing a flooding socket), and a vote changed while the first waits for its write.
+describe('presence, socket cap, flood budget and vote folding over long-polling only', () => {
+  const polling: Transports = ['polling'];
+
+  it('counts polling phones once, down when their last socket closes, and closes the oldest of four', async () => {
+    const room = await createRoom(server.url, { minGroupSize: 3 });
+    const host = keep(await connectHost(server.url, room, polling));
+    const phones = await Promise.all([0, 1, 2].map(() => connectPhone(server.url, room, undefined, polling).then(keep)));
+    expect(phones[0]!.socket.io.engine.transport.name).toBe('polling');
+    await host.waitFor((v) => v.present === 3 && v.joined === 3);
+    // Three more sockets of the first phone: it keeps three, the oldest is closed, and it counts once.
+    const token = tokenOf(phones[0]!);
+    const tabs = [];
+    for (let i = 0; i < 3; i++) tabs.push(keep(await connectPhone(server.url, room, token, polling)));
+    await until(() => !phones[0]!.socket.connected);
+    expect(tabs.every((t) => t.socket.connected)).toBe(true);
+    await new Promise((r) => setTimeout(r, 1200));
+    expect(host.view().present).toBe(3);
+    for (const t of tabs) t.close();
+    phones[1]!.close();
+    await host.waitFor((v) => v.present === 1 && v.joined === 3);
+  });
+
+  it('answers a flooding polling socket with rate-limited, then closes it, while another polling phone votes', async () => {
+    const room = await createRoom(server.url, { minGroupSize: 3 });
+    const host = keep(await connectHost(server.url, room, polling));
+    const [attacker, other] = await Promise.all([0, 1].map(() => connectPhone(server.url, room, undefined, polling).then(keep)));
+    expect(await host.send({ type: 'card.goto', index: 1 })).toEqual({ ok: true });
+    const cardId = (await host.waitFor((v) => v.cardIndex === 1)).card!.id;
+    await Promise.all([attacker!, other!].map((p) => p.waitFor((v) => v.card?.id === cardId)));
+    const closed = new Promise<void>((done) => attacker!.socket.once('disconnect', () => done()));
+    const answers = await Promise.all(
+      Array.from({ length: 120 }, (_, i) =>
+        attacker!.socket
+          .timeout(5000)
+          .emitWithAck('command', { id: `flood-poll-${String(i).padStart(4, '0')}`, type: 'vote.cast', cardId, choice: 'vaak' })
+          .then((a: { ok: boolean; error?: string }) => (a.ok ? 'ok' : a.error!), () => 'no answer'),
+      ),
+    );
+    expect(answers).toContain('ok');
+    expect(answers).toContain('rate-limited');
+    await closed;
+    expect(await other!.send({ type: 'vote.cast', cardId, choice: 'soms' })).toEqual({ ok: true, choice: 'soms', round: 1 });
+  });
+
+  it('folds a vote changed while the first waits into one answer, each acknowledged with the stored choice', async () => {
+    const room = await createRoom(server.url, { minGroupSize: 3 });
+    const host = keep(await connectHost(server.url, room, polling));
+    const phone = keep(await connectPhone(server.url, room, undefined, polling));
+    expect(await host.send({ type: 'card.goto', index: 1 })).toEqual({ ok: true });
+    const cardId = (await host.waitFor((v) => v.cardIndex === 1)).card!.id;
+    await phone.waitFor((v) => v.card?.id === cardId);
+    // Sent together, the three arrive in one poll: the later ones join the first while it waits.
+    const acks = await Promise.all(['nooit', 'soms', 'vaak'].map((choice) => phone.send({ type: 'vote.cast', cardId, choice })));
+    expect(acks.every((a) => a.ok)).toBe(true);
+    expect(acks.at(-1)).toEqual({ ok: true, choice: 'vaak', round: 1 });
+    await host.waitFor((v) => v.vote?.responded === 1);
+    // The same id again is a duplicate with the acknowledgement it had, not a second answer.
+    const again = await phone.socket.timeout(5000).emitWithAck('command', { id: 'fold-poll-0001', type: 'vote.cast', cardId, choice: 'nooit' });
+    expect(again).toEqual({ ok: true, choice: 'nooit', round: 1 });
+    expect(await phone.socket.timeout(5000).emitWithAck('command', { id: 'fold-poll-0001', type: 'vote.cast', cardId, choice: 'nooit' })).toEqual({
+      ok: true,
+      choice: 'nooit',
+      round: 1,
+      duplicate: true,
+    });
+  });
+});
+
+async function until(check: () => boolean, ms = 5000) {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
