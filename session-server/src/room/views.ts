@@ -17,18 +17,21 @@ import { allCards, boardModerated, currentCard, findCard, playedCards } from './
  * at `===`. Host and beamer views of every room are built once a second; what they rebuilt each
  * time lived that second and weighed on the full garbage collections.
  */
-function memo<K extends object, V>(build: (key: K) => V): (key: K) => V {
-  const built = new WeakMap<K, V>();
-  return (key) => {
-    let value = built.get(key);
-    if (value === undefined) built.set(key, (value = build(key)));
+function memo<K extends object, V, T = undefined>(build: (key: K, tag: T) => V): (key: K, tag?: T) => V {
+  // `tag`: what else the part depends on (a primitive); a part built under another tag is built anew.
+  const built = new WeakMap<K, { tag: T | undefined; value: V }>();
+  return (key, tag) => {
+    const known = built.get(key);
+    if (known && known.tag === tag) return known.value;
+    const value = build(key, tag as T);
+    built.set(key, { tag, value });
     return value;
   };
 }
 
 const cardEntry = memo((c: Card) => ({ id: c.id, title: c.title, kind: c.kind, theme: c.theme ?? null }));
 /** A list of cards as entries: the same array for the same list (the deck's own is one array for the whole session). */
-const cardEntries = memo((cards: Card[]) => cards.map(cardEntry));
+const cardEntries = memo((cards: Card[]) => cards.map((c) => cardEntry(c)));
 import { weightsOf } from '../boards/weight.ts';
 import { nextReveal, respondedIn, voteResult } from './votes.ts';
 import { own } from './own.ts';
@@ -48,25 +51,18 @@ export function wallOf(board: BoardState): WallPostIt[] {
   const shown: WallPostIt[] = [];
   for (const id of board.wall) {
     const p = own(board.postIts, id);
-    if (p && p.status === 'approved' && !p.mergedInto) shown.push(wallPostIt(p, weight));
+    if (p && p.status === 'approved' && !p.mergedInto) shown.push(wallPostIt(p, weight(p.id)));
   }
   return shown;
 }
 
-function wallPostIt(p: PostIt, weight: (id: string) => number): WallPostIt {
-  const base = { id: p.id, text: p.text, columnId: p.columnId, clusterId: p.clusterId, highlighted: p.highlighted, weight: weight(p.id) };
+function wallPostIt(p: PostIt, weight: number): WallPostIt {
+  const base = { id: p.id, text: p.text, columnId: p.columnId, clusterId: p.clusterId, highlighted: p.highlighted, weight };
   return p.supportCount !== undefined || p.adopted !== undefined ? { ...base, supports: p.supportCount ?? 0, adopted: p.adopted ?? false } : base;
 }
 
-/** A post-it as the host's list shows it; the same object while the post-it and its weight stay the same (see `memo`). */
-const hostPostIts = new WeakMap<PostIt, HostPostIt>();
-function hostPostIt(p: PostIt, weight: (id: string) => number): HostPostIt {
-  const known = hostPostIts.get(p);
-  if (known && known.weight === weight(p.id)) return known;
-  const view: HostPostIt = { ...wallPostIt(p, weight), status: p.status, flags: p.flags };
-  hostPostIts.set(p, view);
-  return view;
-}
+/** A post-it as the host's list shows it, with its weight (see `memo`). */
+const hostPostIt = memo((p: PostIt, weight: number): HostPostIt => ({ ...wallPostIt(p, weight), status: p.status, flags: p.flags }));
 
 /** Whether the beamer shows this board's wall now: revealed, and enough people wrote. */
 function wallShown(state: RoomState, board: BoardState): boolean {
@@ -206,17 +202,8 @@ function discussedWallCard(state: RoomState, card: Card): Card | null {
   return earlier && board?.revealed ? earlier : null;
 }
 
-/** The beamer's boards already built, per board and whether enough people wrote (see `memo`). */
-const beamerBoards = new WeakMap<BoardState, { enough: boolean; view: BeamerBoard }>();
-
-/** A board as the beamer shows it: the wall only once revealed and enough people wrote. */
-export function beamerBoardOf(board: BoardState, enough: boolean): BeamerBoard {
-  const known = beamerBoards.get(board);
-  if (known && known.enough === enough) return known.view;
-  const view = beamerBoardBuilt(board, enough);
-  beamerBoards.set(board, { enough, view });
-  return view;
-}
+/** A board as the beamer shows it: the wall only once revealed and enough people wrote (see `memo`). */
+export const beamerBoardOf: (board: BoardState, enough: boolean) => BeamerBoard = memo(beamerBoardBuilt);
 
 function beamerBoardBuilt(board: BoardState, enough: boolean): BeamerBoard {
   const showWall = board.revealed && enough;
@@ -278,26 +265,24 @@ export function hostView(state: RoomState, present: number | null = null): HostV
   };
 }
 
-/** The host's boards already built, per board and the two settings around it (see `memo`). */
-const hostBoards = new WeakMap<BoardState, HostBoard>();
-
+/** The host's view of a board; built anew only when the board, its moderation or `enough` changed (see `memo`). */
 export function hostBoardOf(state: RoomState, card: Card, board: BoardState, enough: boolean): HostBoard {
-  const moderation = boardModerated(state, card);
-  const known = hostBoards.get(board);
-  if (known && known.moderation === moderation && known.enoughWriters === enough) return known;
+  return hostBoard(board, (boardModerated(state, card) ? MODERATED : 0) | (enough ? ENOUGH : 0));
+}
+const MODERATED = 1;
+const ENOUGH = 2;
+const hostBoard = memo((board: BoardState, settings: number): HostBoard => {
   const weight = weightsOf(board);
-  const view: HostBoard = {
+  return {
     open: board.open,
     revealed: board.revealed,
-    moderation,
-    enoughWriters: enough,
+    moderation: (settings & MODERATED) !== 0,
+    enoughWriters: (settings & ENOUGH) !== 0,
     // Sorted by random id: the host's list says nothing about arrival order either.
     postIts: Object.values(board.postIts)
       .filter((p) => !p.mergedInto)
       .sort((a, b) => a.id.localeCompare(b.id))
-      .map((p) => hostPostIt(p, weight)),
+      .map((p) => hostPostIt(p, weight(p.id))),
     clusters: board.clusters,
   };
-  hostBoards.set(board, view);
-  return view;
-}
+});

@@ -42,7 +42,7 @@ interface Rate {
   interval: number;
   burst: number;
 }
-const perSecond = ({ perSecond, burst }: { perSecond: number; burst: number }): Rate => ({ interval: Math.round(1000 / perSecond), burst });
+const rateOf = ({ perSecond, burst }: { perSecond: number; burst: number }): Rate => ({ interval: Math.round(1000 / perSecond), burst });
 
 /**
  * A token bucket kept as one number (the generic cell rate algorithm): the time at which all its
@@ -94,12 +94,12 @@ const SWEEP_MS = 1000;
 export type CommandVerdict = 'go' | 'refuse' | 'close';
 
 const RATES = {
-  socket: perSecond(FLOOD_LIMITS.socket),
-  participant: perSecond(FLOOD_LIMITS.participant),
-  host: perSecond(FLOOD_LIMITS.host),
-  time: perSecond(FLOOD_LIMITS.time),
-  connectsPerParticipant: perSecond(FLOOD_LIMITS.connectsPerParticipant),
-  connectsPerAddress: perSecond(FLOOD_LIMITS.connectsPerAddress),
+  socket: rateOf(FLOOD_LIMITS.socket),
+  participant: rateOf(FLOOD_LIMITS.participant),
+  host: rateOf(FLOOD_LIMITS.host),
+  time: rateOf(FLOOD_LIMITS.time),
+  connectsPerParticipant: rateOf(FLOOD_LIMITS.connectsPerParticipant),
+  connectsPerAddress: rateOf(FLOOD_LIMITS.connectsPerAddress),
 };
 
 export class FloodLimits {

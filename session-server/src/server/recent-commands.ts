@@ -62,6 +62,13 @@ export function commandKey(actor: string, id: string): string {
 /** Participants are stored as p:<hash>; the host and the system by their role. */
 const actorPrefix = (actor: string) => (actor === 'host' || actor === 'system' ? actor : `p:${actor}`);
 
+/** A stored command key's actor (as `of` takes it) and command id: `commandKey` read back. */
+function splitKey(key: string): { actor: string; id: string } {
+  const cut = key.lastIndexOf(':');
+  const prefix = key.slice(0, cut);
+  return { actor: prefix.startsWith('p:') ? prefix.slice(2) : prefix, id: key.slice(cut + 1) };
+}
+
 /** A room's commands, per actor: the participant's hash, or 'host' / 'system'. */
 export class RecentCommands<Waiting> {
   private actors = new Map<string, ActorCommands<Waiting>>();
@@ -74,16 +81,14 @@ export class RecentCommands<Waiting> {
 
   /** Remembers a stored command key (as `keys` gives them), e.g. when a room is loaded. */
   rememberKey(key: string, ack: AcceptedAck) {
-    const cut = key.lastIndexOf(':');
-    const prefix = key.slice(0, cut);
-    this.of(prefix.startsWith('p:') ? prefix.slice(2) : prefix).remember(key.slice(cut + 1), ack);
+    const { actor, id } = splitKey(key);
+    this.of(actor).remember(id, ack);
   }
 
   /** Whether a stored command key is remembered. */
   has(key: string): boolean {
-    const cut = key.lastIndexOf(':');
-    const prefix = key.slice(0, cut);
-    return this.actors.get(prefix.startsWith('p:') ? prefix.slice(2) : prefix)?.ackOf(key.slice(cut + 1)) !== undefined;
+    const { actor, id } = splitKey(key);
+    return this.actors.get(actor)?.ackOf(id) !== undefined;
   }
 
   /** Every remembered command key, each actor's oldest first: what a snapshot carries. */
