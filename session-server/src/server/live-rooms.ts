@@ -415,8 +415,11 @@ export class LiveRooms {
     if (command.type === 'vote.cast' && actor.role === 'participant') {
       const waiting = memory.waitingVote;
       if (waiting && waiting.command.cardId === command.cardId && !memory.ackOf(command.id)) {
-        waiting.command = command;
-        waiting.ids.push(command.id);
+        // The same id sent again (a lost acknowledgement) changes nothing: it gets the same answer.
+        if (!waiting.ids.includes(command.id)) {
+          waiting.command = command;
+          waiting.ids.push(command.id);
+        }
         return waiting.outcome;
       }
       const entry: WaitingVote = { command, ids: [command.id], outcome: null! };
