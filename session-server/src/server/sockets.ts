@@ -98,6 +98,7 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
     allowRequest: (req, callback) => callback(null, options.originAllowed(req.headers.origin) && flood.handshake(options.addressKey(req))),
     ...(options.cluster ? { adapter: options.cluster.adapter } : {}),
   });
+  forgetUpgradeRequests(io);
   const holder = options.cluster?.holder ?? singleProcess;
   // On an afspraken card the phones list the wall's proposals, so a published batch reaches them too.
   const batches = new ObserverBatches(rooms, (room) =>
@@ -450,7 +451,33 @@ function forgetHandshake(socket: KringSocket) {
   handshake.address = '';
   handshake.url = '';
   handshake.time = '';
+  // Engine.IO keeps the request that opened the connection (every header, the address behind a
+  // proxy) and a copy of the address for as long as the connection is open, though it reads
+  // neither again (a long-polling request brings its own). Its WebSocket path also holds the
+  // request until the socket closes, out of reach: emptied here, so what stays holds nothing.
+  const connection = socket.conn as { request?: IncomingMessage; remoteAddress: string };
+  if (connection.request) emptyRequest(connection.request);
+  connection.request = undefined;
+  connection.remoteAddress = '';
 }
+
+/**
+ * A browser opens with long-polling and then upgrades to WebSocket: that upgrade is a request of
+ * its own, which Engine.IO also keeps until the socket closes. Once the answer's headers are
+ * written, neither ws nor Engine.IO reads it again (the connection is known by its id), so it is
+ * emptied then. A first request (no id yet) is still needed for the handshake: `forgetHandshake`.
+ */
+function forgetUpgradeRequests(io: Server) {
+  io.engine.on('headers', (_headers: unknown, request: IncomingMessage & { _query?: { sid?: string } }) => {
+    if (request._query?.sid && request.headers.upgrade) emptyRequest(request);
+  });
+}
+
+function emptyRequest(request: IncomingMessage) {
+  request.headers = NOTHING;
+  request.rawHeaders = NO_RAW_HEADERS;
+}
+const NO_RAW_HEADERS = Object.freeze([]) as unknown as string[];
 
 function logEmitError(code: string) {
   return (error: unknown) => console.error(`[kring] room ${code}: sending views failed:`, (error as Error).message);
