@@ -137,18 +137,21 @@ process.on('message', (message: { type: string; gc?: boolean }) => {
     // A profile of the measured window only (load.ts --profile-dir): --cpu-prof would also hold
     // the connect storm and the warm-up, and smear the per-answer costs over them. 'alloc' samples
     // every allocation, collected ones included: where the garbage collector's work comes from.
-    // 'promoted' leaves out what a young-generation collection took: what lived long enough to be
-    // moved to the old generation, where only a full (pausing) collection frees it again.
+    // 'live' keeps only what was allocated in the window and is still alive at its end: what a
+    // phone's command leaves behind for a while (the rate of such objects times how long they live),
+    // which is what young-generation collections copy and promote. (V8 has no "promoted only"
+    // mode: leaving out what minor collections took still keeps everything a full collection
+    // found dead in the young generation, so such a profile mostly repeats the allocation profile.)
     const kind = (message as { kind?: string }).kind;
     profiler = new Session();
     profiler.connect();
-    const started = kind === 'alloc' || kind === 'promoted'
-      ? profiler.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: kind === 'alloc' })
+    const started = kind === 'alloc' || kind === 'live'
+      ? profiler.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: kind === 'alloc', includeObjectsCollectedByMinorGC: kind === 'alloc' })
       : profiler.post('Profiler.enable').then(() => profiler!.post('Profiler.start'));
     void started.then(() => process.send!({ type: 'profile-started' }));
   } else if (message.type === 'profile-stop') {
     const { kind, file } = message as { kind?: string; file?: string };
-    const stopped = kind === 'alloc' || kind === 'promoted' ? profiler!.post('HeapProfiler.stopSampling') : profiler!.post('Profiler.stop');
+    const stopped = kind === 'alloc' || kind === 'live' ? profiler!.post('HeapProfiler.stopSampling') : profiler!.post('Profiler.stop');
     void stopped.then((result) => {
       writeFileSync(file!, JSON.stringify('profile' in result ? result.profile : result));
       profiler!.disconnect();

@@ -20,8 +20,8 @@
 //   --profile-dir: a profile of each server's main thread over each measured window only, for
 //   tests/bench/profile-top.ts: CPU (<kind>-<process>-<rate>.cpuprofile) or, with --profile alloc,
 //   sampled allocations, collected ones included (.alloc.heapprofile): where the GC's work comes
-//   from; --profile promoted: only what outlived the young generation (.promoted.heapprofile), the
-//   garbage that only a full, pausing collection frees
+//   from; --profile live: what the window allocated and still holds at its end (.live.heapprofile):
+//   what commands leave behind for a while, which young-generation collections copy and promote
 //   one school in one room: --rooms 1 --phones 5000 --rate 500
 //   kring-2: Kring as two processes on PostgreSQL and Redis (--database-url, --redis-url); each
 //   room's host and beamer on one process, its phones split over both, so half of them reach the
