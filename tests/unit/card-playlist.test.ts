@@ -6,7 +6,7 @@ import { createRoomEvents } from '../../session-server/src/room/create.ts';
 import { replay } from '../../session-server/src/room/apply.ts';
 import { beamerView, hostView, participantView } from '../../session-server/src/room/views.ts';
 import { exportResults } from '../../session-server/src/room/export.ts';
-import { currentCard } from '../../session-server/src/room/cards.ts';
+import { currentCard, playedCards } from '../../session-server/src/room/cards.ts';
 
 const deck = () =>
   makeDeck({
@@ -32,6 +32,21 @@ describe('choosing the cards', () => {
     expect(beamerView(room.state).cardCount).toBe(4);
     room.must('host', { type: 'card.goto', index: 3 });
     expect(currentCard(room.state).id).toBe('einde');
+  });
+
+  it('keeps the played list, and the host card list, the same array until the playlist changes', () => {
+    const room = makeRoom({ participants: 2, deck: deck() });
+    room.must('host', { type: 'cards.arrange', cardIds: ['welkom', 'a', 'b', 'einde'] });
+    const cards = playedCards(room.state);
+    const entries = hostView(room.state).cards;
+    room.goto('a');
+    room.must(0, { type: 'vote.cast', cardId: 'a', choice: 'vaak' });
+    // Every command and every view asks for it: built once, and the view compares by identity.
+    expect(playedCards(room.state)).toBe(cards);
+    expect(hostView(room.state).cards).toBe(entries);
+    room.must('host', { type: 'cards.arrange', cardIds: ['welkom', 'b', 'a', 'einde'] });
+    expect(playedCards(room.state).map((c) => c.id)).toEqual(['welkom', 'b', 'a', 'einde']);
+    expect(hostView(room.state).cards.map((c) => c.id)).toEqual(['welkom', 'b', 'a', 'einde']);
   });
 
   it('refuses a list without the current card, with a card twice or with an unknown card, and changes nothing', () => {

@@ -15,8 +15,16 @@ export function findCard(state: RoomState, id: string): Card | undefined {
 /** The cards in the order they are played; `cardIndex` points into this list. */
 export function playedCards(state: RoomState): Card[] {
   if (!state.playlist) return state.deck.cards;
-  return state.playlist.map((id) => findCard(state, id)).filter((c): c is Card => !!c);
+  // Asked on every command and every view: built once per playlist (apply makes a new one for
+  // every change, with the added cards), so it is the same array until the playlist changes,
+  // as the deck's own list is, and the views' parts built from it stay the same too.
+  const known = played.get(state.playlist);
+  if (known && known.deck === state.deck && known.extraCards === state.extraCards) return known.cards;
+  const cards = state.playlist.map((id) => findCard(state, id)).filter((c): c is Card => !!c);
+  played.set(state.playlist, { deck: state.deck, extraCards: state.extraCards, cards });
+  return cards;
 }
+const played = new WeakMap<readonly string[], { deck: RoomState['deck']; extraCards: RoomState['extraCards']; cards: Card[] }>();
 
 export function currentCard(state: RoomState): Card {
   // cardIndex is only ever set to an existing index (decide checks), so this always finds a card.
