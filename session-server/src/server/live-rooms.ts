@@ -119,6 +119,8 @@ export interface LiveRoomsOptions {
 
 export class LiveRooms {
   private rooms = new Map<string, Promise<LiveRoom | null>>();
+  /** The rooms whose load finished, by their promise in `rooms`: what `loaded` answers at once. */
+  private settled = new WeakMap<Promise<LiveRoom | null>, LiveRoom>();
   private versions = new Map<string, Deck>();
 
   private store: RoomStore;
@@ -180,7 +182,7 @@ export class LiveRooms {
       await this.store.create(record, events.map(dehydrate));
       // Several processes: the room is not kept here. The process the screens reach (nginx sends a
       // room to one) takes its lease and loads it, so a room is in memory only under a lease.
-      if (!this.fence) this.rooms.set(code, Promise.resolve(this.live(code, record, replay(events)!, [], events.length)));
+      if (!this.fence) this.keep(code, Promise.resolve(this.live(code, record, replay(events)!, [], events.length)));
       return { code, hostKey, beamerKey };
     }
     throw new Error('no free join code after 5 attempts');
@@ -209,13 +211,23 @@ export class LiveRooms {
 
   get(code: string): Promise<LiveRoom | null> {
     let room = this.rooms.get(code);
-    if (!room) {
-      room = this.load(code);
-      this.rooms.set(code, room);
-      // A code that does not exist is not cached, so probing codes cannot fill memory.
-      room.then((r) => r ?? this.rooms.delete(code), () => this.rooms.delete(code));
-    }
+    if (!room) this.keep(code, (room = this.load(code)));
     return room;
+  }
+
+  /** The room when it is in memory and loaded, without waiting a turn (every command asks). */
+  loaded(code: string): LiveRoom | undefined {
+    const room = this.rooms.get(code);
+    return room && this.settled.get(room);
+  }
+
+  private keep(code: string, room: Promise<LiveRoom | null>) {
+    this.rooms.set(code, room);
+    // A code that does not exist is not cached, so probing codes cannot fill memory.
+    room.then(
+      (r) => (r ? this.settled.set(room, r) : this.rooms.delete(code)),
+      () => this.rooms.delete(code),
+    );
   }
 
   private async load(code: string): Promise<LiveRoom | null> {

@@ -12,6 +12,8 @@ export interface RoomHolder {
    * the holder and returns its answer.
    */
   run<T>(code: string, call: () => unknown, here: () => Promise<T>): Promise<T | typeof BUSY>;
+  /** Whether this process holds the room now, known without waiting: then `run` would run `here`. */
+  holds(code: string): boolean;
   /** Takes the room when it is free; true when this process holds it now. */
   hold(code: string): Promise<boolean>;
   /** Answers a call forwarded from another process, if this process still holds the room. */
@@ -20,6 +22,7 @@ export interface RoomHolder {
 
 export const singleProcess: RoomHolder = {
   run: (_code, _call, here) => here(),
+  holds: () => true,
   hold: async () => true,
   answer: async (_code, here) => ({ value: await here() }),
 };
@@ -49,6 +52,7 @@ export function leasedRooms(leases: RoomLeases, calls: RoomCalls): RoomHolder {
         .catch(() => ({ busy: true }))) as { busy: true } | { value: T };
       return 'value' in answered ? answered.value : BUSY;
     },
+    holds: (code) => leases.token(code) !== null,
     hold: async (code) => (await locate(code)) === 'here',
     // Never takes the lease here: a call that reached a process that lost the room goes back as
     // busy, and the client's retry finds the holder afresh (no ping-pong between processes).
