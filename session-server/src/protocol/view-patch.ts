@@ -31,7 +31,6 @@ function isKeyed(v: unknown): v is { id: string }[] {
 }
 
 /** A key with the value undefined is absent: JSON leaves it out on the way to the screen. */
-const definedKeys = (o: Record<string, unknown>) => Object.keys(o).filter((k) => o[k] !== undefined);
 const has = (o: Record<string, unknown>, key: string) => Object.hasOwn(o, key) && o[key] !== undefined;
 
 /** Equal as JSON. Written without Object.keys or closures: host and beamer views of every room are compared once a second. */
@@ -54,26 +53,22 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   return count === 0;
 }
 
-/** The patch that turns `before` into `after` (both plain JSON objects); null when they are equal. */
+/**
+ * The patch that turns `before` into `after` (both plain JSON objects); null when they are equal.
+ * Walks the keys with `for...in` (views are plain objects), without a key array per level: host
+ * and beamer views of every room are compared once a second.
+ */
 export function diffView(before: object, after: object): ViewPatch | null {
   const a = before as Record<string, unknown>;
   const b = after as Record<string, unknown>;
-  const patch: ViewPatch = {};
-  let changed = false;
-  for (const key of definedKeys(b)) {
+  let patch: ViewPatch | null = null;
+  for (const key in b) {
+    if (!has(b, key)) continue;
     const op = diffValue(has(a, key), a[key], b[key]);
-    if (op) {
-      patch[key] = op;
-      changed = true;
-    }
+    if (op) (patch ??= {})[key] = op;
   }
-  for (const key of definedKeys(a)) {
-    if (!has(b, key)) {
-      patch[key] = { d: 1 };
-      changed = true;
-    }
-  }
-  return changed ? patch : null;
+  for (const key in a) if (has(a, key) && !has(b, key)) (patch ??= {})[key] = { d: 1 };
+  return patch;
 }
 
 function diffValue(had: boolean, a: unknown, b: unknown): PatchOp | null {
