@@ -211,7 +211,9 @@ test('after the end, a phone that took part is thanked, and a phone that arrives
   await expect(late.page.getByRole('heading', { level: 1, name: 'Deze sessie is al afgelopen' })).toBeVisible();
   await expect(late.page.getByText(/Bedankt|Dank je wel/)).toHaveCount(0);
   await expect(late.page.getByRole('heading', { name: 'Vertrouwenspersoon' })).toBeVisible();
-  // Under 18, and every card in play named its lines: all listed, Kindertelefoon too.
+  // Under 18, and every card in play named its lines: all listed, Kindertelefoon too. The other lines
+  // can show after the first heading (a CI run once read only "Vertrouwenspersoon"): wait for the last.
+  await expect(late.page.getByRole('heading', { name: lineName('kindertelefoon') })).toBeVisible();
   const listed = await late.page.locator('section[aria-labelledby="einde-titel"] h3').allInnerTexts();
   const inPlay = decks.get(deckId)!.cards.flatMap((c) => c.help ?? []);
   for (const line of helpLinesFor(helpLines, ['klas-onder-18'], inPlay)) expect(listed).toContain(line.name);
