@@ -13,12 +13,28 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { createHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
 import { Server } from 'socket.io';
+import type { RoomStore } from '../../session-server/src/storage/room-store.ts';
 
 const kind = process.argv[2];
 const httpServer = createServer();
 let close: () => Promise<void> = async () => {};
+// How long each durable write took (the group commit's appendBatch, from call to commit), in µs:
+// an ack waits for its batch's write, so a tail here that the event loop does not show was the disk.
+const writes = createHistogram();
+function timeWrites(store: RoomStore): RoomStore {
+  const appendBatch = store.appendBatch.bind(store);
+  store.appendBatch = async (entries) => {
+    const start = performance.now();
+    try {
+      await appendBatch(entries);
+    } finally {
+      writes.record(Math.max(1, Math.round((performance.now() - start) * 1000)));
+    }
+  };
+  return store;
+}
 const dataDir = mkdtempSync(join(tmpdir(), 'kring-load-'));
 
 if (kind === 'kring') {
@@ -26,7 +42,7 @@ if (kind === 'kring') {
   const { loadDecks } = await import('../../session-server/src/server/decks.ts');
   const { openSqliteStore } = await import('../../session-server/src/storage/sqlite-store.ts');
   const { createApplication } = await import('../../session-server/src/server/create-application.ts');
-  const store = openSqliteStore(join(dataDir, 'kring.sqlite'));
+  const store = timeWrites(openSqliteStore(join(dataDir, 'kring.sqlite')));
   const app = createApplication(httpServer, {
     store,
     decks: loadDecks(join(root, 'decks')),
@@ -45,7 +61,7 @@ if (kind === 'kring') {
   const { createApplication } = await import('../../session-server/src/server/create-application.ts');
   const schema = process.env.KRING_BENCH_SCHEMA!;
   const databaseUrl = process.env.KRING_BENCH_DATABASE_URL!;
-  const store = await openPostgresStore({ connectionString: databaseUrl, schema });
+  const store = timeWrites(await openPostgresStore({ connectionString: databaseUrl, schema }));
   const cluster = await openCluster({
     redisUrl: process.env.KRING_BENCH_REDIS_URL!,
     databaseUrl,
@@ -132,7 +148,9 @@ process.on('message', (message: { type: string; gc?: boolean }) => {
     const memory = process.memoryUsage();
     const loop = { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 };
     loopDelay.reset();
-    process.send!({ type: 'stats', rss: memory.rss, heap: memory.heapUsed, cpu: process.cpuUsage(), loop });
+    const write = { count: writes.count, p50: writes.percentile(50) / 1000, p99: writes.percentile(99) / 1000, max: writes.max / 1000 };
+    writes.reset();
+    process.send!({ type: 'stats', rss: memory.rss, heap: memory.heapUsed, cpu: process.cpuUsage(), loop, write });
   } else if (message.type === 'profile-start') {
     // A profile of the measured window only (load.ts --profile-dir): --cpu-prof would also hold
     // the connect storm and the warm-up, and smear the per-answer costs over them. 'alloc' samples

@@ -11,7 +11,8 @@
 // Printed per server and as the ratio Kring / bare: connect storm, memory per phone after GC, and
 // per rate: throughput, ack p50/p99/max, batched count latency (a new answer in the host's count
 // within the batch interval + 50 ms), a host step on every phone, server CPU per answer, the
-// server's event-loop delay (an ack tail it does not show waited elsewhere), errors (must be 0), and the generator's own event-loop lag p99 and CPU (a run whose generator lags over
+// server's event-loop delay (an ack tail it does not show waited elsewhere), its durable writes (how
+// many group-commit batches a second and how long each took: an ack waits for its batch's), errors (must be 0), and the generator's own event-loop lag p99 and CPU (a run whose generator lags over
 // 5 ms p99 or uses over 70% of a core is marked INVALID: it measured itself). Not part of `npm test`.
 //
 //   npm run bench:load -- [--rooms 200] [--phones 30] [--rate 2000[,4000,...]] [--seconds 15]
@@ -245,6 +246,8 @@ interface ServerStats {
   cpu: NodeJS.CpuUsage;
   /** The server's event-loop delay since its previous stats (ms): the worst process's. */
   loop: { p99: number; max: number };
+  /** Durable writes (group-commit batches) since the previous stats, in ms: the worst process's. */
+  write: { count: number; p50: number; p99: number; max: number };
 }
 /**
  * `gc`: collect garbage first, for memory figures. Never inside a measured window: a forced full
@@ -276,6 +279,7 @@ async function serverStats(children: ChildProcess[], options: { gc: boolean } = 
     heap: sum.heap + s.heap,
     cpu: { user: sum.cpu.user + s.cpu.user, system: sum.cpu.system + s.cpu.system },
     loop: { p99: Math.max(sum.loop.p99, s.loop.p99), max: Math.max(sum.loop.max, s.loop.max) },
+    write: { count: sum.write.count + s.write.count, p50: Math.max(sum.write.p50, s.write.p50), p99: Math.max(sum.write.p99, s.write.p99), max: Math.max(sum.write.max, s.write.max) },
   }));
 }
 
@@ -314,7 +318,7 @@ interface Result {
   connectErrors: Map<string, number>;
   rssPerPhone: number;
   heapPerPhone: number;
-  windows: { rate: number; window: Window; seconds: number; serverCpuMs: number; serverLoop: ServerStats['loop']; answers: number; lagP99: number; generatorCpu: number }[];
+  windows: { rate: number; window: Window; seconds: number; serverCpuMs: number; serverLoop: ServerStats['loop']; serverWrite: ServerStats['write']; answers: number; lagP99: number; generatorCpu: number }[];
 }
 
 async function run(kind: string): Promise<Result> {
@@ -526,6 +530,7 @@ async function run(kind: string): Promise<Result> {
       seconds: wall / 1000,
       serverCpuMs: (end.cpu.user + end.cpu.system - start.cpu.user - start.cpu.system) / 1000,
       serverLoop: end.loop,
+      serverWrite: end.write,
       answers: current.acks.length,
       lagP99: lag.percentile(99) / 1e6,
       generatorCpu: (cpu.user + cpu.system) / 1000 / wall,
@@ -597,6 +602,8 @@ function rows(result: Result): Map<string, [number | string, string]> {
     out.set(`${p} host step on all phones p50/max (ms)`, [percentile(steps, 50), `${f(percentile(steps, 50), 0)} / ${f(steps.at(-1) ?? NaN, 0)} (${steps.length})`]);
     out.set(`${p} server CPU (% of a core)`, [(w.serverCpuMs / (w.seconds * 1000)) * 100, f((w.serverCpuMs / (w.seconds * 1000)) * 100, 0)]);
     out.set(`${p} server event-loop delay p99 / max (ms)`, [w.serverLoop.max, `${f(w.serverLoop.p99, 1)} / ${f(w.serverLoop.max, 0)}`]);
+    const write = w.serverWrite;
+    out.set(`${p} durable writes /s, p50 / p99 / max (ms)`, [write.p99, write.count ? `${f(write.count / w.seconds, 0)}, ${f(write.p50, 1)} / ${f(write.p99, 1)} / ${f(write.max, 0)}` : '–']);
     out.set(`${p} CPU per answer (µs)`, [(w.serverCpuMs * 1000) / Math.max(1, w.answers), f((w.serverCpuMs * 1000) / Math.max(1, w.answers), 0)]);
     out.set(`${p} errors`, [errors, errors]);
     out.set(`${p} refused by a card change / cap`, [w.window.refusedRace, String(w.window.refusedRace)]);
