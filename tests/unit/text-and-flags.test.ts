@@ -257,6 +257,9 @@ describe('flagsFor', () => {
     'Kеvin doet raar',
     'ｋｅｖｉｎ doet raar',
     'ѕаrаh doet raar',
+    // A multi-word surname in lower case, with no title before it: only the run of its words tells.
+    'gisteren deed van der meer weer raar',
+    'het was van den heuvel',
   ])('finds a name in "%s"', (text) => {
     expect(flagsFor(text)).toContain('name');
   });

@@ -65,7 +65,12 @@ export function withNameKeysOnce<T>(work: () => T): T {
   }
 }
 
+// Plain ASCII has no look-alikes, accents or other digits to fold: lower case is its whole key.
+// Most words of most post-its are ASCII, and each fold step made a string of its own.
+const ASCII = /^[\x00-\x7f]*$/;
+
 function foldedNameKey(word: string): string {
+  if (ASCII.test(word)) return word.toLowerCase();
   return foldLookalikes(word)
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

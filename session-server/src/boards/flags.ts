@@ -92,13 +92,33 @@ function wordsOf(sentence: string): string[] {
   return (sentence.match(WORD) ?? []).map((w) => w.replace(/['’]s$/u, ''));
 }
 
+// The checks below run on every post-it, over every word, so they loop instead of building an
+// array or a closure per word: a post-it cost about 20 KB of garbage, most of it from here.
+
 /** The word, or a part of a hyphenated one ("Jan-Willem"), is an unambiguous name. */
 function isPlainName(word: string): boolean {
+  if (!word.includes('-')) return PLAIN_NAMES.has(nameKey(word));
   return word.split('-').some((part) => PLAIN_NAMES.has(nameKey(part)));
 }
 
+/** The words (as name keys) hold a multi-word surname in a row ("de jong"). */
 function hasPlainNameRun(keys: string[]): boolean {
-  return PLAIN_NAME_RUNS.some((run) => keys.some((_, i) => run.every((part, j) => keys[i + j] === part)));
+  for (const run of PLAIN_NAME_RUNS) {
+    for (let i = 0; i + run.length <= keys.length; i++) {
+      let j = 0;
+      while (j < run.length && keys[i + j] === run[j]) j++;
+      if (j === run.length) return true;
+    }
+  }
+  return false;
+}
+
+const LETTER = /\p{L}/u;
+/** How many letters (of any script) the text has. */
+function letterCount(text: string): number {
+  let count = 0;
+  for (const character of text) if (LETTER.test(character)) count++;
+  return count;
 }
 
 function titledName(words: string[], i: number): boolean {
@@ -131,8 +151,7 @@ function mentionsName(text: string): boolean {
 
 /** A word shaped like a username: "kevin_3b", "lisa.vd2008", "kevin2008"; not "3C", "mbo-4", "2.14". */
 function looksLikeUsername(token: string): boolean {
-  const letters = token.match(/\p{L}/gu)?.length ?? 0;
-  if (letters < 2) return false;
+  if (letterCount(token) < 2) return false;
   if (token.includes('_')) return true;
   const segments = token.split('.');
   if (segments.length > 1 && /\d/.test(token) && /^\p{L}{2}/u.test(token) && segments.filter((s) => /\p{L}/u.test(s)).length > 1) {
@@ -148,7 +167,7 @@ function mentionsHandle(text: string): boolean {
     const bare = candidate!.replace(/[._]+$/, '');
     if (separator === '@' || looksLikeUsername(bare)) return true;
     // Letters mixed with digits, dots or "#" after a platform name: "snap lisa.vd", "discord kev#12".
-    if ((bare.match(/\p{L}/gu)?.length ?? 0) >= 2 && /[.#\d]/.test(bare)) return true;
+    if (letterCount(bare) >= 2 && /[.#\d]/.test(bare)) return true;
     // After "insta:" a name, or a lone word that ends the line ("snap: lisadevries"), is a handle.
     if (separator && (isPlainName(bare) || !/[\p{L}\p{N}]/u.test(rest!))) return true;
   }
