@@ -60,7 +60,8 @@ type RoomCall =
 /** A command's answer, and what to send to others once it went out. */
 interface Handled {
   ack: CommandAck;
-  after?: () => Promise<void>;
+  /** Sends the command's result to others; returns a promise only when it has to wait (see emitAfter). */
+  after?: () => Promise<void> | void;
 }
 
 const channel = {
@@ -164,7 +165,7 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
       if (call.op === 'presence') return void markPresenceChanged(call.code);
       const { ack, after } = await runHere(call.code, call.actor, call.command, call.socketId);
       // EMIT after the answer is on its way, as for a socket of this process.
-      if (after) setImmediate(() => void after().catch(logEmitError(call.code)));
+      if (after) setImmediate(() => emitAfterAnswer(after, call.code));
       return { ack } satisfies Handled;
     });
   });
@@ -208,7 +209,7 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
       ({ ack: answer, after }) => {
         ack(answer);
         // EMIT after the acknowledgement, so a client hears "done" before it sees the result.
-        after?.().catch(logEmitError(socket.data.code));
+        if (after) emitAfterAnswer(after, socket.data.code);
         budget.inFlight--;
         closeWhenAnswered(socket, budget);
       },
@@ -332,7 +333,12 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
     });
   }
 
-  async function emitAfter(live: LiveRoom, actor: Actor, events: RoomEvent[], socketId: string) {
+  /**
+   * What others see of a command. A participant's answer only marks the room for the next batch
+   * tick, synchronously: an async function here cost a promise and an async frame per answer, and
+   * its .catch() another promise and closure. The host's commands and the end send views at once.
+   */
+  function emitAfter(live: LiveRoom, actor: Actor, events: RoomEvent[], socketId: string): Promise<void> | void {
     sampler.watch(live);
     if (live.state.status === 'ended') {
       batches.clear(live.code);
@@ -348,8 +354,7 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
       return;
     }
     // The host's own actions show at once; the tick then publishes approved post-its.
-    await emitAll(live);
-    batches.markDirty(live);
+    return emitAll(live).then(() => batches.markDirty(live));
   }
 
   function actorOf(socket: KringSocket): Actor | null {
@@ -498,6 +503,15 @@ function emptyRequest(request: IncomingMessage) {
   request.rawHeaders = NO_RAW_HEADERS;
 }
 const NO_RAW_HEADERS = Object.freeze([]) as unknown as string[];
+
+/** Runs a command's `after` once its answer went out; a failure is logged, whether thrown or rejected. */
+function emitAfterAnswer(after: () => Promise<void> | void, code: string) {
+  try {
+    after()?.catch(logEmitError(code));
+  } catch (error) {
+    logEmitError(code)(error);
+  }
+}
 
 function logEmitError(code: string) {
   return (error: unknown) => console.error(`[kring] room ${code}: sending views failed:`, (error as Error).message);
