@@ -92,6 +92,33 @@ describe('what the host records', () => {
   });
 });
 
+describe('host and beamer views of the meeting, every batch tick', () => {
+  it('reuse the meeting part while nothing of it changed, and build it again when the meeting, the step or the end changes it', () => {
+    const room = meetingRoom();
+    room.must(2, { type: 'case.draft', text: 'Een collega zegt iets over een leerling.' });
+    const host = hostView(room.state).meeting;
+    // A tick with nothing new for the meeting: the same object, so no drafts are checked again.
+    expect(hostView(room.state).meeting).toBe(host);
+    // A second draft changes the meeting: built again, with both.
+    room.must(3, { type: 'case.draft', text: 'Een ouder belt boos op.' });
+    const twoDrafts = hostView(room.state).meeting;
+    expect(twoDrafts).not.toBe(host);
+    expect(twoDrafts.caseDrafts!.map((d) => d.text)).toEqual(['Een collega zegt iets over een leerling.', 'Een ouder belt boos op.']);
+
+    room.must('host', { type: 'case.set', text: 'Een ouder belt boos op.' });
+    const onCaseStep = beamerView(room.state).meeting;
+    expect(onCaseStep.case).toBe('Een ouder belt boos op.');
+    expect(beamerView(room.state).meeting).toBe(onCaseStep);
+    // The same meeting on a step that does not show the case: built again, without it.
+    room.goto('acties');
+    expect(beamerView(room.state).meeting.case).toBeNull();
+    room.goto('dilemma');
+    expect(beamerView(room.state).meeting.case).toBe('Een ouder belt boos op.');
+    // The host's view is not the beamer's.
+    expect(hostView(room.state).meeting).not.toBe(beamerView(room.state).meeting);
+  });
+});
+
 describe('wat neem ik mee', () => {
   const save = (room: ReturnType<typeof meetingRoom>, who: number, action: string, shared: boolean) =>
     room.must(who, { type: 'reflection.save', cardId: 'meenemen', answers: { '0': 'eens', '1': 'oneens' }, notes: `Mijn eigen notitie ${who}`, action, shared });

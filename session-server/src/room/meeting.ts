@@ -208,11 +208,33 @@ export function anonymiseMeeting(state: RoomState): MeetingState | undefined {
 }
 
 /** The meeting as host and beamer see it. */
-export function meetingView(state: RoomState, role: 'host' | 'beamer') {
-  const m = meetingOf(state);
-  const card = state.status === 'ended' ? null : currentCard(state);
+export type MeetingView = ReturnType<typeof buildMeetingView>;
+
+/**
+ * Host and beamer views are built on every batch tick of every room, and the meeting changes far
+ * less often (in a class lesson, never): each meeting state keeps its last view per role, with
+ * what else it was built from, so a tick reuses it instead of building the arrays again and
+ * checking every case draft's text again. A room without a meeting shares one key.
+ */
+const meetingViews = new WeakMap<object, Partial<Record<'host' | 'beamer', { caseShown: boolean; ended: boolean; minGroupSize: number; view: MeetingView }>>>();
+const NO_MEETING = {};
+
+export function meetingView(state: RoomState, role: 'host' | 'beamer'): MeetingView {
+  const ended = state.status === 'ended';
   // The case is on the beamer during the steps that show it; the host always has it.
-  const caseShown = role === 'host' || !!card?.step?.case;
+  const caseShown = role === 'host' || (!ended && !!currentCard(state).step?.case);
+  const key = state.meeting ?? NO_MEETING;
+  let views = meetingViews.get(key);
+  const last = views?.[role];
+  if (last && last.caseShown === caseShown && last.ended === ended && last.minGroupSize === state.minGroupSize) return last.view;
+  const view = buildMeetingView(state, role, caseShown);
+  if (!views) meetingViews.set(key, (views = {}));
+  views[role] = { caseShown, ended, minGroupSize: state.minGroupSize, view };
+  return view;
+}
+
+function buildMeetingView(state: RoomState, role: 'host' | 'beamer', caseShown: boolean) {
+  const m = meetingOf(state);
   return {
     case: caseShown ? m.case : null,
     dilemma: m.dilemma,
