@@ -95,13 +95,21 @@ function messageBytes(raw: unknown): number {
 
 export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options: SocketOptions) {
   const flood = new FloodLimits();
+  // The connection's first check and its handshake both count it under its address key, for the
+  // same request: parsed and hashed once (gone with the request, which forgetHandshake lets go).
+  const addressKeys = new WeakMap<IncomingMessage, string>();
+  const addressKey = (req: IncomingMessage) => {
+    let key = addressKeys.get(req);
+    if (key === undefined) addressKeys.set(req, (key = options.addressKey(req)));
+    return key;
+  };
   const io: KringServer = new Server(httpServer, {
     // The transport takes more than a command may be, so an oversized command gets a refusal
     // the client can show instead of a silent disconnect.
     maxHttpBufferSize: LIMITS.transportBytes,
     serveClient: false,
     // Called once per new connection, before Engine.IO does any work for it.
-    allowRequest: (req, callback) => callback(null, options.originAllowed(req.headers.origin) && flood.handshake(options.addressKey(req))),
+    allowRequest: (req, callback) => callback(null, options.originAllowed(req.headers.origin) && flood.handshake(addressKey(req))),
     ...(options.cluster ? { adapter: options.cluster.adapter } : {}),
   });
   forgetUpgradeRequests(io);
@@ -153,7 +161,7 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
     return { op: 'admit', request: { role: 'participant', room: request.room, participantHash: key ? participantHash(key, request.token) : null, addressKey: request.addressKey } };
   }
   // AUTH: the handshake names the room and carries the participant token or a key.
-  io.use(authenticate({ joinLimiter: new JoinLimiter(), addressKey: options.addressKey, admit }));
+  io.use(authenticate({ joinLimiter: new JoinLimiter(), addressKey, admit }));
 
   // Calls other processes forward to this one for the rooms it holds.
   options.cluster?.serve(async (raw) => {
