@@ -498,7 +498,8 @@ async function run(kind: string): Promise<Result> {
   for (const rate of RATES) {
     // The generator's own full collection, here and not inside a window: after the bare server's
     // run it carries that run's garbage, and one stall of 100-150 ms in a window of the second
-    // server is the worst 300 of its acks (its ack p99 at 2,000/s, but not the generator's lag p99).
+    // server would be the worst 300 of its acks (its ack p99 at 2,000/s) while hardly moving the
+    // generator's lag p99; the lag max, printed with it, shows such a stall.
     collectGeneratorGarbage();
     // Poisson arrivals over all phones together, drawn every 2 ms.
     let nextAt = performance.now();
