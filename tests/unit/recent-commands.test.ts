@@ -2,7 +2,7 @@
 // RECENT_KEYS_PER_ACTOR ids with their acknowledgements, the oldest forgotten first, a released id
 // forgotten at once, and the stored keys (p:<hash>:<id>, host:<id>) in and out unchanged.
 import { describe, expect, it } from 'vitest';
-import { RECENT_KEYS_PER_ACTOR, RecentCommands, commandKey, type AcceptedAck } from '../../session-server/src/server/recent-commands.ts';
+import { ACCEPTED, RECENT_KEYS_PER_ACTOR, RecentCommands, commandKey, type AcceptedAck } from '../../session-server/src/server/recent-commands.ts';
 
 const ack = (n: number) => ({ ok: true, round: n }) as AcceptedAck;
 const id = (n: number) => `command-${String(n).padStart(4, '0')}`;
@@ -51,5 +51,30 @@ describe('recent commands', () => {
     expect(commands.voteWaiting()).toBe(true);
     commands.of('phoneA').waitingVote = null;
     expect(commands.voteWaiting()).toBe(false);
+  });
+
+  it('shares vote acknowledgements per round and choice, frozen, and leaves any other one as it is', () => {
+    const commands = new RecentCommands<never>();
+    const soms = commands.shared({ ok: true, choice: 'soms', round: 1 });
+    expect(soms).toEqual({ ok: true, choice: 'soms', round: 1 });
+    expect(commands.shared({ ok: true, choice: 'soms', round: 1 })).toBe(soms);
+    expect(Object.isFrozen(soms)).toBe(true);
+    // Another choice or round is another acknowledgement.
+    expect(commands.shared({ ok: true, choice: 'vaak', round: 1 })).toEqual({ ok: true, choice: 'vaak', round: 1 });
+    expect(commands.shared({ ok: true, choice: 'soms', round: 2 })).toEqual({ ok: true, choice: 'soms', round: 2 });
+    expect(commands.shared({ ok: true, choice: 'soms', round: 2 })).not.toBe(soms);
+    // Nothing but ok: the one shared acknowledgement.
+    expect(commands.shared({ ok: true })).toBe(ACCEPTED);
+    // A post-it's or a duplicate's has fields of its own, and is kept as it came.
+    const postIt: AcceptedAck = { ok: true, postItId: 'p1', text: 'Een tekst' };
+    expect(commands.shared(postIt)).toBe(postIt);
+    const duplicate: AcceptedAck = { ok: true, choice: 'soms', round: 1, duplicate: true };
+    expect(commands.shared(duplicate)).toBe(duplicate);
+    // Each phone remembers the shared one, and a resend gets what it answered, whatever came after.
+    commands.of('phoneA').remember(id(1), soms);
+    commands.of('phoneB').remember(id(1), commands.shared({ ok: true, choice: 'soms', round: 1 }));
+    commands.of('phoneA').remember(id(2), commands.shared({ ok: true, choice: 'vaak', round: 1 }));
+    expect(commands.of('phoneA').ackOf(id(1))).toEqual({ ok: true, choice: 'soms', round: 1 });
+    expect(commands.of('phoneB').ackOf(id(1))).toBe(soms);
   });
 });

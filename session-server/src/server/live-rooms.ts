@@ -14,7 +14,7 @@ import { cardToSample } from '../room/overloop.ts';
 import { decidePublish } from '../boards/decide-board.ts';
 import { FencedError, type RoomRecord, type RoomStore } from '../storage/room-store.ts';
 import { BusyError, DEFAULT_COMMIT_QUEUE_LIMIT, GroupCommit } from './group-commit.ts';
-import { commandKey, RecentCommands, type AcceptedAck } from './recent-commands.ts';
+import { ACCEPTED, commandKey, RecentCommands, type AcceptedAck } from './recent-commands.ts';
 import { hashKey, newEntityId, newJoinCode, newParticipantKey, newSecretKey, shuffled } from './secrets.ts';
 import { dehydrate, deckVersion, hydrate } from './stored-events.ts';
 
@@ -205,7 +205,7 @@ export class LiveRooms {
       compacting: false,
     };
     // Stored in order, so each actor keeps its most recent keys.
-    for (const key of commandKeys) room.commands.rememberKey(key, { ok: true });
+    for (const key of commandKeys) room.commands.rememberKey(key, ACCEPTED);
     return room;
   }
 
@@ -461,7 +461,7 @@ export class LiveRooms {
         if (earlier) return { events: [], result: { ack: { ...earlier, duplicate: true }, events: [] } };
         const decision = decide(state, command, { actor, now: this.now(), newId: newEntityId, shuffle: shuffled });
         if (!decision.ok) return { events: [], result: refusal(decision) };
-        const ack: AcceptedAck = { ok: true, ...decision.data };
+        const ack: AcceptedAck = room.commands.shared({ ok: true, ...decision.data });
         // Claimed now, so a resend in the same batch is a duplicate; released if the batch fails.
         claimed = ids.filter((id) => !memory.ackOf(id));
         for (const id of claimed) memory.remember(id, ack);
