@@ -323,3 +323,64 @@ async function until(check: () => boolean, ms = 5000) {
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+// The paths the fourth round of 30 November changed, over long-polling only: shared vote
+// acknowledgements and resends, a second token from one browser, and the meeting part of the host's
+// view, which is now reused between ticks until the meeting changes.
+describe('shared acknowledgements and the reused meeting view over long-polling only', () => {
+  const polling: Transports = ['polling'];
+
+  it('a resend after an answer change gets its own first answer; another phone with the same choice gets an equal one; a second token is another phone', async () => {
+    const room = await createRoom(server.url, { minGroupSize: 3 });
+    const host = keep(await connectHost(server.url, room, polling));
+    const first = keep(await connectPhone(server.url, room, undefined, polling));
+    const other = keep(await connectPhone(server.url, room, undefined, polling));
+    expect(first.socket.io.engine.transport.name).toBe('polling');
+    expect(await host.send({ type: 'card.goto', index: 1 })).toEqual({ ok: true });
+    const cardId = (await host.waitFor((v) => v.cardIndex === 1)).card!.id;
+    await Promise.all([first, other].map((p) => p.waitFor((v) => v.card?.id === cardId)));
+
+    const vaak = { id: 'shared-ack-0001', type: 'vote.cast', cardId, choice: 'vaak' };
+    expect(await first.send(vaak)).toEqual({ ok: true, choice: 'vaak', round: 1 });
+    expect(await other.send({ ...vaak, id: 'shared-ack-0002' })).toEqual({ ok: true, choice: 'vaak', round: 1 });
+    expect(await first.send({ id: 'shared-ack-0003', type: 'vote.cast', cardId, choice: 'soms' })).toEqual({ ok: true, choice: 'soms', round: 1 });
+    // The first command again (its answer got lost on a poll): the answer it had, applied no second time.
+    expect(await first.send(vaak)).toEqual({ ok: true, choice: 'vaak', round: 1, duplicate: true });
+    // The other phone's id from the first phone is the first phone's own new command.
+    expect(await first.send({ ...vaak, id: 'shared-ack-0002', choice: 'nooit' })).toEqual({ ok: true, choice: 'nooit', round: 1 });
+
+    // A second token from the same browser and address joins as one more phone, not as the first.
+    const again = keep(await connectPhone(server.url, room, undefined, polling));
+    await again.waitFor((v) => v.card?.id === cardId);
+    expect(again.view().vote?.mine ?? null).toBeNull();
+    expect(await again.send({ ...vaak, id: 'shared-ack-0001' })).toEqual({ ok: true, choice: 'vaak', round: 1 });
+    await host.waitFor((v) => v.joined === 3 && v.vote?.responded === 3);
+    expect(await host.send({ type: 'result.reveal', cardId })).toMatchObject({ ok: true });
+    const shown = await host.waitFor((v) => v.vote?.result.state === 'shown');
+    expect(shown.vote?.result).toMatchObject({ state: 'shown', counts: { nooit: 1, soms: 0, vaak: 2 } });
+  });
+
+  it('a second case draft reaches the host after the first, and the beamer shows the case only on the steps that show it', async () => {
+    const team = await createRoom(server.url, { deckId: 'moreel-beraad', minGroupSize: 3 });
+    const lead = keep(await connectHost(server.url, team, polling));
+    const beamer = keep(await connectBeamer(server.url, team, polling));
+    const colleagues = await Promise.all([0, 1].map(() => connectPhone(server.url, team, undefined, polling).then(keep)));
+    const cards = (await lead.waitFor((v) => v.cards.length > 0)).cards;
+    expect(await lead.send({ type: 'card.goto', index: cards.findIndex((c) => c.id === 'casus') })).toMatchObject({ ok: true });
+    await Promise.all(colleagues.map((c) => c.waitFor((v) => v.card?.id === 'casus')));
+    expect(await colleagues[0]!.send({ type: 'case.draft', text: 'Een leerling vertelt iets in vertrouwen.' })).toEqual({ ok: true });
+    await lead.waitFor((v) => (v.meeting.caseDrafts ?? []).length === 1);
+    expect(await colleagues[1]!.send({ type: 'case.draft', text: 'Een ouder belt boos op.' })).toEqual({ ok: true });
+    const drafts = (await lead.waitFor((v) => (v.meeting.caseDrafts ?? []).length === 2)).meeting.caseDrafts!;
+    expect(drafts.map((d) => d.text)).toEqual(['Een leerling vertelt iets in vertrouwen.', 'Een ouder belt boos op.']);
+
+    expect(await lead.send({ type: 'case.set', text: 'Een ouder belt boos op.' })).toEqual({ ok: true });
+    await beamer.waitFor((v) => v.meeting.case === 'Een ouder belt boos op.');
+    // "dilemma" shows the case on the beamer, "acties" does not (decks/moreel-beraad.yaml).
+    expect(await lead.send({ type: 'card.goto', index: cards.findIndex((c) => c.id === 'dilemma') })).toMatchObject({ ok: true });
+    await beamer.waitFor((v) => v.card?.id === 'dilemma' && v.meeting.case === 'Een ouder belt boos op.');
+    expect(await lead.send({ type: 'card.goto', index: cards.findIndex((c) => c.id === 'acties') })).toMatchObject({ ok: true });
+    await beamer.waitFor((v) => v.card?.id === 'acties' && v.meeting.case === null);
+    expect(lead.view().meeting.case).toBe('Een ouder belt boos op.');
+  });
+});
