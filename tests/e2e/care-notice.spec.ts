@@ -38,7 +38,7 @@ async function start(page: Page, deck: string, options: { age?: string; vertrouw
 /** axe on a page whose clock is paused: the clock moves in small steps while axe runs (it needs timers), a few seconds at most. */
 async function axeWithHeldClock(page: Page, label: string) {
   let done = false;
-  const check = expectNoSeriousA11yViolations(page, label).finally(() => (done = true));
+  const check = expectNoSeriousA11yViolations(page, label, { heldClock: true }).finally(() => (done = true));
   for (let step = 0; step < 200 && !done; step++) await page.clock.runFor(20);
   await check;
 }

@@ -17,9 +17,15 @@ export async function newScreen(browser: Browser, viewport: { width: number; hei
   return { context, page };
 }
 
-/** Runs axe on the page as it is now; serious and critical violations fail the test. */
-export async function expectNoSeriousA11yViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).analyze();
+/**
+ * Runs axe on the page as it is now; serious and critical violations fail the test.
+ * `heldClock`: the page's context has a paused clock that the caller moves with `clock.runFor`.
+ * axe then runs in its legacy mode: otherwise it finishes in a blank page it opens and closes in
+ * the same context, and a `runFor` (which steps every page of the context) that meets that page
+ * closing fails with "Target page, context or browser has been closed" (seen in CI).
+ */
+export async function expectNoSeriousA11yViolations(page: Page, label: string, options: { heldClock?: boolean } = {}) {
+  const results = await new AxeBuilder({ page }).setLegacyMode(options.heldClock ?? false).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const summary = serious.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
   expect(summary, `axe on ${label}`).toEqual([]);
