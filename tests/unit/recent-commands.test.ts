@@ -53,27 +53,27 @@ describe('recent commands', () => {
     expect(commands.voteWaiting()).toBe(false);
   });
 
-  it('shares vote acknowledgements per round and choice, frozen, and leaves any other one as it is', () => {
+  it('shares vote acknowledgements per round and choice, frozen, and builds any other one anew', () => {
     const commands = new RecentCommands<never>();
-    const soms = commands.shared({ ok: true, choice: 'soms', round: 1 });
+    const soms = commands.accepted({ choice: 'soms', round: 1 });
     expect(soms).toEqual({ ok: true, choice: 'soms', round: 1 });
-    expect(commands.shared({ ok: true, choice: 'soms', round: 1 })).toBe(soms);
+    expect(commands.accepted({ choice: 'soms', round: 1 })).toBe(soms);
     expect(Object.isFrozen(soms)).toBe(true);
     // Another choice or round is another acknowledgement.
-    expect(commands.shared({ ok: true, choice: 'vaak', round: 1 })).toEqual({ ok: true, choice: 'vaak', round: 1 });
-    expect(commands.shared({ ok: true, choice: 'soms', round: 2 })).toEqual({ ok: true, choice: 'soms', round: 2 });
-    expect(commands.shared({ ok: true, choice: 'soms', round: 2 })).not.toBe(soms);
-    // Nothing but ok: the one shared acknowledgement.
-    expect(commands.shared({ ok: true })).toBe(ACCEPTED);
-    // A post-it's or a duplicate's has fields of its own, and is kept as it came.
-    const postIt: AcceptedAck = { ok: true, postItId: 'p1', text: 'Een tekst' };
-    expect(commands.shared(postIt)).toBe(postIt);
-    const duplicate: AcceptedAck = { ok: true, choice: 'soms', round: 1, duplicate: true };
-    expect(commands.shared(duplicate)).toBe(duplicate);
+    expect(commands.accepted({ choice: 'vaak', round: 1 })).toEqual({ ok: true, choice: 'vaak', round: 1 });
+    expect(commands.accepted({ choice: 'soms', round: 2 })).toEqual({ ok: true, choice: 'soms', round: 2 });
+    expect(commands.accepted({ choice: 'soms', round: 2 })).not.toBe(soms);
+    // No data: the one shared acknowledgement.
+    expect(commands.accepted(undefined)).toBe(ACCEPTED);
+    expect(commands.accepted({})).toBe(ACCEPTED);
+    // A post-it's has fields of its own: its own acknowledgement, not frozen.
+    const postIt = commands.accepted({ postItId: 'p1', text: 'Een tekst' });
+    expect(postIt).toEqual({ ok: true, postItId: 'p1', text: 'Een tekst' });
+    expect(commands.accepted({ postItId: 'p1', text: 'Een tekst' })).not.toBe(postIt);
     // Each phone remembers the shared one, and a resend gets what it answered, whatever came after.
     commands.of('phoneA').remember(id(1), soms);
-    commands.of('phoneB').remember(id(1), commands.shared({ ok: true, choice: 'soms', round: 1 }));
-    commands.of('phoneA').remember(id(2), commands.shared({ ok: true, choice: 'vaak', round: 1 }));
+    commands.of('phoneB').remember(id(1), commands.accepted({ choice: 'soms', round: 1 }));
+    commands.of('phoneA').remember(id(2), commands.accepted({ choice: 'vaak', round: 1 }));
     expect(commands.of('phoneA').ackOf(id(1))).toEqual({ ok: true, choice: 'soms', round: 1 });
     expect(commands.of('phoneB').ackOf(id(1))).toBe(soms);
   });

@@ -5,11 +5,22 @@ import type { RoomState } from './state.ts';
 
 /** Every card the room knows: the deck's, then the host's own. */
 export function allCards(state: RoomState): Card[] {
-  return state.extraCards?.length ? [...state.deck.cards, ...state.extraCards] : state.deck.cards;
+  if (!state.extraCards?.length) return state.deck.cards;
+  // The same array while the host's own cards stay the same (see playedCards), so the views' parts
+  // built from it (memoised by array) are not built anew on every batch tick.
+  const known = all.get(state.extraCards);
+  if (known && known.deck === state.deck) return known.cards;
+  const cards = [...state.deck.cards, ...state.extraCards];
+  all.set(state.extraCards, { deck: state.deck, cards });
+  return cards;
 }
+const all = new WeakMap<Card[], { deck: RoomState['deck']; cards: Card[] }>();
 
 export function findCard(state: RoomState, id: string): Card | undefined {
-  return state.deck.cards.find((c) => c.id === id) ?? state.extraCards?.find((c) => c.id === id);
+  // Loops, not find() with a closure: every command asks, some twice.
+  for (const card of state.deck.cards) if (card.id === id) return card;
+  if (state.extraCards) for (const card of state.extraCards) if (card.id === id) return card;
+  return undefined;
 }
 
 /** The cards in the order they are played; `cardIndex` points into this list. */

@@ -7,7 +7,7 @@ import { decideBoard, isBoardCommand } from '../boards/decide-board.ts';
 import { currentCard, findCard, playedCards } from './cards.ts';
 import { arrangeCards, addOwnCard } from './own-cards.ts';
 import { decideMeeting, isMeetingCommand } from './meeting.ts';
-import { nextReveal, optionIds, snapshotNow } from './votes.ts';
+import { isOption, nextReveal, optionIds, snapshotNow } from './votes.ts';
 import { own } from './own.ts';
 import { decideGroups, targetOf } from './groups.ts';
 import { closingPoint, decideOverloopReveal, decideOverloopSample, isOverloopCard } from './overloop.ts';
@@ -113,7 +113,7 @@ export function decide(state: RoomState, command: Command, ctx: DecideContext): 
       if (ctx.actor.role !== 'participant') return refuse('forbidden', 'Alleen deelnemers stemmen.');
       const current = own(state.votes, command.cardId);
       if (!current?.open) return refuse('closed', 'Stemmen is nu gesloten.');
-      if (command.choice !== PASS && !optionIds(currentCard(state)).includes(command.choice)) {
+      if (command.choice !== PASS && !isOption(currentCard(state), command.choice)) {
         return refuse('invalid', 'Dit antwoord hoort niet bij deze vraag.');
       }
       const stored = { choice: command.choice, round: current.round };
@@ -137,11 +137,14 @@ export function decide(state: RoomState, command: Command, ctx: DecideContext): 
   }
 }
 
+/** What votableCard answers for a card that takes votes: one object, read only for `ok` (every answer asks). */
+const VOTABLE: Decision = Object.freeze({ ok: true, events: Object.freeze([]) as unknown as RoomEvent[] });
+
 function votableCard(state: RoomState, cardId: string): Decision {
   const card = findCard(state, cardId);
   if (!card) return refuse('not-found', 'Deze kaart bestaat niet.');
   if (!card.vote) return refuse('invalid', 'Op deze kaart wordt niet gestemd.');
-  return accept([]);
+  return VOTABLE;
 }
 
 /** Showing a card for the first time opens its vote and board, so the host needs no extra click. */

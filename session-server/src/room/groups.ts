@@ -60,15 +60,23 @@ export interface Target {
 export function targetOf(state: RoomState, actor: Actor, command: Command): { ok: true; target: Target } | (Decision & { ok: false }) {
   const named = 'group' in command ? command.group : undefined;
   const group = actor.role === 'participant' ? groupOf(state, actor.participant) : (named ?? null);
-  if (group === null) {
-    const card = currentCard(state);
-    return { ok: true, target: { card, boardKey: card.id, group: null } };
-  }
+  if (group === null) return roomTarget(currentCard(state));
   const groups = state.groups;
   if (!groups || group > groups.count) return { ok: false, error: 'not-found', message: 'Dit groepje bestaat niet (meer).' };
   const card = state.deck.cards.find((c) => c.id === groupCardId(groups, group))!;
   return { ok: true, target: { card, boardKey: groupBoardKey(card.id, groups.round, group), group } };
 }
+
+/**
+ * The room's own card as a target: one frozen object per card, since every command of every phone
+ * asks for it (a new pair of objects each was garbage on every answer).
+ */
+function roomTarget(card: Card): { ok: true; target: Target } {
+  let known = roomTargets.get(card);
+  if (!known) roomTargets.set(card, (known = Object.freeze({ ok: true as const, target: Object.freeze({ card, boardKey: card.id, group: null }) })));
+  return known;
+}
+const roomTargets = new WeakMap<Card, { ok: true; target: Target }>();
 
 type GroupsCommand = Extract<Command, { type: 'groups.start' | 'groups.end' }>;
 

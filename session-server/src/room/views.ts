@@ -32,6 +32,8 @@ function memo<K extends object, V, T = undefined>(build: (key: K, tag: T) => V):
 const cardEntry = memo((c: Card) => ({ id: c.id, title: c.title, kind: c.kind, theme: c.theme ?? null }));
 /** A list of cards as entries: the same array for the same list (the deck's own is one array for the whole session). */
 const cardEntries = memo((cards: Card[]) => cards.map((c) => cardEntry(c)));
+/** The ids of the cards with a board: the same array for the same list. */
+const boardCardIds = memo((cards: Card[]) => cards.filter((c) => c.board).map((c) => c.id));
 import { weightsOf } from '../boards/weight.ts';
 import { nextReveal, respondedIn, voteResult } from './votes.ts';
 import { own } from './own.ts';
@@ -74,8 +76,20 @@ function wallShown(state: RoomState, board: BoardState): boolean {
  * Only what a wall may show: approved, published, standing on its own.
  */
 export function adoptedAfspraken(state: RoomState): Afspraak[] {
+  // The same list while boards, cards and group size stay the same: host and beamer views of every
+  // room ask on every batch tick, and answers change none of them.
+  const cards = allCards(state);
+  const known = afspraken.get(state.boards);
+  if (known && known.cards === cards && known.minGroupSize === state.minGroupSize) return known.list;
+  const list = adoptedAfsprakenBuilt(state, cards);
+  afspraken.set(state.boards, { cards, minGroupSize: state.minGroupSize, list });
+  return list;
+}
+const afspraken = new WeakMap<RoomState['boards'], { cards: Card[]; minGroupSize: number; list: Afspraak[] }>();
+
+function adoptedAfsprakenBuilt(state: RoomState, cards: Card[]): Afspraak[] {
   const adopted: Afspraak[] = [];
-  for (const card of allCards(state)) {
+  for (const card of cards) {
     const board = card.kind === 'afspraken' ? own(state.boards, card.id) : undefined;
     if (!board || !boardHasEnoughAuthors(board, state.minGroupSize)) continue;
     const onCard = wallOf(board).filter((p) => p.adopted);
@@ -256,7 +270,7 @@ export function hostView(state: RoomState, present: number | null = null): HostV
           : null,
     board: board ? hostBoardOf(state, card, board, boardHasEnoughAuthors(board, state.minGroupSize)) : null,
     groups: hostGroups(state),
-    boardCardIds: allCards(state).filter((c) => c.board).map((c) => c.id),
+    boardCardIds: boardCardIds(allCards(state)),
     afspraken: adoptedAfspraken(state),
     groupName: state.groupName ?? null,
     meeting: meetingView(state, 'host'),

@@ -59,6 +59,8 @@ export interface LiveRoom {
  */
 export const DEFAULT_SNAPSHOT_EVERY = 10_000;
 
+const NO_IDS: readonly string[] = Object.freeze([]);
+
 /** Whose commands these are in a room's memory (recent-commands.ts): the participant's hash, or the role. */
 const actorOf = (actor: Actor) => (actor.role === 'participant' ? actor.participant : actor.role);
 
@@ -451,7 +453,7 @@ export class LiveRooms {
   private runCommand(room: LiveRoom, actor: Actor, take: () => { command: Command; ids: string[] }, mayRefuse = true): Promise<CommandOutcome> {
     const who = actorOf(actor);
     const memory = room.commands.of(who);
-    let claimed: string[] = [];
+    let claimed: readonly string[] = NO_IDS;
     return this.write(
       room,
       (state): Step<CommandOutcome> => {
@@ -461,9 +463,10 @@ export class LiveRooms {
         if (earlier) return { events: [], result: { ack: { ...earlier, duplicate: true }, events: [] } };
         const decision = decide(state, command, { actor, now: this.now(), newId: newEntityId, shuffle: shuffled });
         if (!decision.ok) return { events: [], result: refusal(decision) };
-        const ack: AcceptedAck = room.commands.shared({ ok: true, ...decision.data });
+        const ack: AcceptedAck = room.commands.accepted(decision.data);
         // Claimed now, so a resend in the same batch is a duplicate; released if the batch fails.
-        claimed = ids.filter((id) => !memory.ackOf(id));
+        // (Almost always one id: the array is the one `take` gave when none was remembered.)
+        claimed = ids.length === 1 && !earlier ? ids : ids.filter((id) => !memory.ackOf(id));
         for (const id of claimed) memory.remember(id, ack);
         return { events: decision.events, commandKey: commandKey(who, written), result: { ack, events: decision.events } };
       },

@@ -7,7 +7,7 @@
 // changed on every command (a key in, the oldest out), and a map that keeps changing keeps
 // allocating new tables, which lived long enough to burden the full garbage collections. An id is
 // at most 40 characters from [A-Za-z0-9_-] (protocol/commands.ts), so it never holds a ':'.
-import type { CommandAck } from '../protocol/index.ts';
+import type { AckData, CommandAck } from '../protocol/index.ts';
 
 export type AcceptedAck = Extract<CommandAck, { ok: true }>;
 
@@ -72,32 +72,33 @@ function splitKey(key: string): { actor: string; id: string } {
 /** The acknowledgement of a command that tells nothing more than that it was applied: one for all. */
 export const ACCEPTED: AcceptedAck = Object.freeze({ ok: true });
 
-/** An acknowledgement with no fields but `ok`, `choice` and `round`: a vote's. */
-function isVoteAck(ack: AcceptedAck): boolean {
-  for (const key in ack) if (key !== 'ok' && key !== 'choice' && key !== 'round') return false;
+/** Acknowledgement data with no fields but `choice` and `round`: a vote's. */
+function isVoteData(data: AckData): boolean {
+  for (const key in data) if (key !== 'choice' && key !== 'round') return false;
   return true;
 }
 
 /** A room's commands, per actor: the participant's hash, or 'host' / 'system'. */
 export class RecentCommands<Waiting> {
   private actors = new Map<string, ActorCommands<Waiting>>();
-  /** Shared vote acknowledgements, by round and choice (see `shared`). */
-  private voteAcks = new Map<string, AcceptedAck>();
+  /** Shared vote acknowledgements, by choice and then round (see `accepted`). */
+  private voteAcks = new Map<string, AcceptedAck[]>();
 
   /**
-   * The acknowledgement to send and remember, shared where many are alike. Each is kept with its
-   * id for RECENT_KEYS_PER_ACTOR commands per phone, so it outlives the young generation; a vote's
-   * names only its choice and round, of which a room has a handful, so a room keeps those few
-   * objects instead of one per answer (at 2,000 answers/s they were a tenth of what a young
-   * collection copied). Shared ones are frozen: nobody may change one phone's answer for another.
+   * The acknowledgement of an accepted command with this data, to send and remember, shared where
+   * many are alike. Each is kept with its id for RECENT_KEYS_PER_ACTOR commands per phone, so it
+   * outlives the young generation; a vote's names only its choice and round, of which a room has a
+   * handful, so a room keeps those few objects instead of one per answer (at 2,000 answers/s they
+   * were a tenth of what a young collection copied). Looked up without building a key string.
+   * Shared ones are frozen: nobody may change one phone's answer for another.
    */
-  shared(ack: AcceptedAck): AcceptedAck {
-    if (!isVoteAck(ack)) return ack;
-    if (ack.choice === undefined && ack.round === undefined) return ACCEPTED;
-    const key = `${ack.round}:${ack.choice}`;
-    let known = this.voteAcks.get(key);
-    if (!known) this.voteAcks.set(key, (known = Object.freeze({ ...ack })));
-    return known;
+  accepted(data: AckData | undefined): AcceptedAck {
+    if (!data) return ACCEPTED;
+    if (!isVoteData(data)) return { ok: true, ...data };
+    if (data.choice === undefined || data.round === undefined) return data.choice === data.round ? ACCEPTED : { ok: true, ...data };
+    let byRound = this.voteAcks.get(data.choice);
+    if (!byRound) this.voteAcks.set(data.choice, (byRound = []));
+    return (byRound[data.round] ??= Object.freeze({ ok: true, choice: data.choice, round: data.round }));
   }
 
   of(actor: string): ActorCommands<Waiting> {
