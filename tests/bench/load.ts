@@ -250,6 +250,8 @@ interface ServerStats {
   loop: { p99: number; max: number };
   /** Durable writes (group-commit batches) since the previous stats, in ms: the worst process's. */
   write: { count: number; p50: number; p99: number; max: number };
+  /** Young-generation collections since the previous stats (load-server.ts): all processes' together, max the worst. */
+  young: { count: number; pauseMs: number; maxPauseMs: number; survivedBytes: number; allocatedBytes: number };
 }
 /**
  * `gc`: collect garbage first, for memory figures. Never inside a measured window: a forced full
@@ -282,6 +284,13 @@ async function serverStats(children: ChildProcess[], options: { gc: boolean } = 
     cpu: { user: sum.cpu.user + s.cpu.user, system: sum.cpu.system + s.cpu.system },
     loop: { p99: Math.max(sum.loop.p99, s.loop.p99), max: Math.max(sum.loop.max, s.loop.max) },
     write: { count: sum.write.count + s.write.count, p50: Math.max(sum.write.p50, s.write.p50), p99: Math.max(sum.write.p99, s.write.p99), max: Math.max(sum.write.max, s.write.max) },
+    young: {
+      count: sum.young.count + s.young.count,
+      pauseMs: sum.young.pauseMs + s.young.pauseMs,
+      maxPauseMs: Math.max(sum.young.maxPauseMs, s.young.maxPauseMs),
+      survivedBytes: sum.young.survivedBytes + s.young.survivedBytes,
+      allocatedBytes: sum.young.allocatedBytes + s.young.allocatedBytes,
+    },
   }));
 }
 
@@ -320,7 +329,7 @@ interface Result {
   connectErrors: Map<string, number>;
   rssPerPhone: number;
   heapPerPhone: number;
-  windows: { rate: number; window: Window; seconds: number; serverCpuMs: number; serverLoop: ServerStats['loop']; serverWrite: ServerStats['write']; answers: number; lagP99: number; lagMax: number; generatorCpu: number }[];
+  windows: { rate: number; window: Window; seconds: number; serverCpuMs: number; serverLoop: ServerStats['loop']; serverWrite: ServerStats['write']; serverYoung: ServerStats['young']; answers: number; lagP99: number; lagMax: number; generatorCpu: number }[];
 }
 
 async function run(kind: string): Promise<Result> {
@@ -538,6 +547,7 @@ async function run(kind: string): Promise<Result> {
       serverCpuMs: (end.cpu.user + end.cpu.system - start.cpu.user - start.cpu.system) / 1000,
       serverLoop: end.loop,
       serverWrite: end.write,
+      serverYoung: end.young,
       answers: current.acks.length,
       lagP99: lag.percentile(99) / 1e6,
       lagMax: lag.max / 1e6,
@@ -618,6 +628,9 @@ function rows(result: Result): Map<string, [number | string, string]> {
     out.set(`${p} server event-loop delay p99 / max (ms)`, [w.serverLoop.max, `${f(w.serverLoop.p99, 1)} / ${f(w.serverLoop.max, 0)}`]);
     const write = w.serverWrite;
     out.set(`${p} durable writes /s, p50 / p99 / max (ms)`, [write.p99, write.count ? `${f(write.count / w.seconds, 0)}, ${f(write.p50, 1)} / ${f(write.p99, 1)} / ${f(write.max, 0)}` : '–']);
+    const young = w.serverYoung;
+    out.set(`${p} young GCs /s, pause mean / max (ms)`, [young.count / w.seconds, young.count ? `${f(young.count / w.seconds, 2)}, ${f(young.pauseMs / young.count, 1)} / ${f(young.maxPauseMs, 1)}` : '0']);
+    out.set(`${p} allocated per answer (KB), left per young GC (MB)`, [young.allocatedBytes / Math.max(1, w.answers) / 1024, `${f(young.allocatedBytes / Math.max(1, w.answers) / 1024, 1)}, ${young.count ? f(young.survivedBytes / young.count / 2 ** 20, 2) : '–'}`]);
     out.set(`${p} CPU per answer (µs)`, [(w.serverCpuMs * 1000) / Math.max(1, w.answers), f((w.serverCpuMs * 1000) / Math.max(1, w.answers), 0)]);
     out.set(`${p} errors`, [errors, errors]);
     out.set(`${p} refused by a card change / cap`, [w.window.refusedRace, String(w.window.refusedRace)]);
