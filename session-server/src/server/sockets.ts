@@ -25,6 +25,7 @@ import { diffView } from '../protocol/view-patch.ts';
 import { randomInt } from 'node:crypto';
 import { BUSY_ACK, type LiveRoom, type LiveRooms } from './live-rooms.ts';
 import { JoinLimiter } from './join-limiter.ts';
+import { withinBytes } from './message-size.ts';
 import { FloodLimits, type SocketBudget } from './flood-limits.ts';
 import { ObserverBatches } from './observer-batches.ts';
 import { Presence } from './presence.ts';
@@ -83,15 +84,6 @@ const ROOM_GONE: CommandAck = { ok: false, error: 'not-found', message: 'Deze se
 
 /** A command refused before it reached its room. */
 const refused = (ack: CommandAck): Promise<Handled> => Promise.resolve({ ack });
-
-/** The size of a command as the client sent it; a payload that cannot be measured is too large. */
-function messageBytes(raw: unknown): number {
-  try {
-    return Buffer.byteLength(JSON.stringify(raw) ?? '');
-  } catch {
-    return Infinity;
-  }
-}
 
 export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options: SocketOptions) {
   const flood = new FloodLimits();
@@ -302,7 +294,7 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
   // and the promise it wraps around runHere's were about 1 KB more to collect per command.
   function handleCommand(socket: KringSocket, raw: unknown): Promise<Handled> {
     const { code } = socket.data;
-    if (messageBytes(raw) > LIMITS.messageBytes) return refused(REFUSALS.tooLarge);
+    if (!withinBytes(raw, LIMITS.messageBytes)) return refused(REFUSALS.tooLarge);
     // AUTH: the role was proven in the handshake; the beamer only watches.
     const actor = actorOf(socket);
     if (!actor) return refused({ ok: false, error: 'forbidden', message: 'Dit scherm kan alleen kijken.' });
