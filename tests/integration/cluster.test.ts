@@ -194,6 +194,35 @@ describe.skipIf(!available)('two processes on PostgreSQL and Redis', () => {
     }
   });
 
+  it("sends a phone's other tab its answer through Redis only when the process it came from holds one", async () => {
+    const room = await createRoom(a.url, { minGroupSize: 3 });
+    // The host reaches b first, so b holds the room; the two tabs of one phone are on a.
+    const host = pool.keep(await connectHost(b.url, room));
+    const onHolder = pool.keep(await connectPhone(b.url, room));
+    const tab = pool.keep(await connectPhone(a.url, room));
+    const otherTab = pool.keep(await connectPhone(a.url, room, tokenOf(tab)));
+    await host.waitFor((v) => v.joined === 2, 10_000);
+    const cardId = await toVoteCard(host);
+    const listener = new Redis(`redis://127.0.0.1:${redis.port}`);
+    const toPhones: string[] = [];
+    try {
+      listener.on('pmessageBuffer', (_pattern: Buffer, channel: Buffer, message: Buffer) => {
+        if (message.toString('latin1').includes(`room:${room.code}:p:`)) toPhones.push(channel.toString());
+      });
+      await listener.psubscribe('*');
+      // A phone with one tab, on the holder: its answer goes to nobody else, and not through Redis.
+      expect(await onHolder.send({ type: 'vote.cast', cardId, choice: 'nooit' })).toEqual({ ok: true, choice: 'nooit', round: 1 });
+      await new Promise((r) => setTimeout(r, 500));
+      expect(toPhones).toEqual([]);
+      // Forwarded from a, which holds the phone's other tab: that tab shows the answer.
+      expect(await tab.send({ type: 'vote.cast', cardId, choice: 'soms' })).toEqual({ ok: true, choice: 'soms', round: 1 });
+      await otherTab.waitFor((v) => v.vote?.mine === 'soms', 10_000);
+      expect(toPhones.length).toBeGreaterThan(0);
+    } finally {
+      listener.disconnect();
+    }
+  });
+
   it('never applies a command of a process whose lease on the room was taken over', async () => {
     const room = await createRoom(a.url, { minGroupSize: 3 });
     const host = pool.keep(await connectHost(a.url, room));

@@ -54,7 +54,7 @@ export interface SocketOptions {
 /** Work another process hands to the room's holder (cluster/room-holder.ts). */
 type RoomCall =
   | { op: 'admit'; request: AdmitRequest }
-  | { op: 'command'; code: string; actor: Actor; command: Command; socketId: string }
+  | { op: 'command'; code: string; actor: Actor; command: Command; socketId: string; otherTabs: boolean }
   | { op: 'view'; code: string; role: Role; participant: string | null }
   | { op: 'presence'; code: string };
 
@@ -163,7 +163,7 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
       if (call.op === 'admit') return admitHere(call.request);
       if (call.op === 'view') return viewHere(call.code, call.role, call.participant);
       if (call.op === 'presence') return void markPresenceChanged(call.code);
-      const { ack, after } = await runHere(call.code, call.actor, call.command, call.socketId);
+      const { ack, after } = await runHere(call.code, call.actor, call.command, call.socketId, call.otherTabs);
       // EMIT after the answer is on its way, as for a socket of this process.
       if (after) setImmediate(() => emitAfterAnswer(after, call.code));
       return { ack } satisfies Handled;
@@ -313,23 +313,26 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
     // RUN (decide, store, apply) where the room is held; the acknowledgement goes out only after
     // the events are stored.
     const command = parsed.data;
-    if (holder.holds(code)) return runHere(code, actor, command, socket.id);
+    if (holder.holds(code)) return runHere(code, actor, command, socket.id, false);
+    // Forwarded: whether this process holds another tab of the phone, which only it can tell.
+    const otherTabs = actor.role === 'participant' && hasOtherSocket(channel.participant(code, actor.participant), socket.id);
     return holder
-      .run(code, () => ({ op: 'command', code, actor, command, socketId: socket.id }) satisfies RoomCall, () => runHere(code, actor, command, socket.id))
+      .run(code, () => ({ op: 'command', code, actor, command, socketId: socket.id, otherTabs }) satisfies RoomCall, () => runHere(code, actor, command, socket.id, false))
       .then((handled) => (handled === BUSY ? { ack: BUSY_ACK } : handled));
   }
 
   // Plain functions with one `then`, not async ones: they run for every command (see handleCommand).
-  function runHere(code: string, actor: Actor, command: Command, socketId: string): Promise<Handled> {
+  // `otherTabs`: the command came from another process, which holds another tab of this phone.
+  function runHere(code: string, actor: Actor, command: Command, socketId: string, otherTabs: boolean): Promise<Handled> {
     const live = rooms.loaded(code);
-    if (live) return runIn(live, actor, command, socketId);
-    return rooms.get(code).then((room) => (room ? runIn(room, actor, command, socketId) : { ack: ROOM_GONE }));
+    if (live) return runIn(live, actor, command, socketId, otherTabs);
+    return rooms.get(code).then((room) => (room ? runIn(room, actor, command, socketId, otherTabs) : { ack: ROOM_GONE }));
   }
 
-  function runIn(live: LiveRoom, actor: Actor, command: Command, socketId: string): Promise<Handled> {
+  function runIn(live: LiveRoom, actor: Actor, command: Command, socketId: string, otherTabs: boolean): Promise<Handled> {
     return rooms.run(live, actor, command).then((outcome) => {
       if (actor.role === 'host' && outcome.events.length) rooms.observeHostEvents(live, outcome.events);
-      return { ack: outcome.ack, after: outcome.events.length ? () => emitAfter(live, actor, outcome.events, socketId) : undefined };
+      return { ack: outcome.ack, after: outcome.events.length ? () => emitAfter(live, actor, outcome.events, socketId, otherTabs) : undefined };
     });
   }
 
@@ -338,7 +341,7 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
    * tick, synchronously: an async function here cost a promise and an async frame per answer, and
    * its .catch() another promise and closure. The host's commands and the end send views at once.
    */
-  function emitAfter(live: LiveRoom, actor: Actor, events: RoomEvent[], socketId: string): Promise<void> | void {
+  function emitAfter(live: LiveRoom, actor: Actor, events: RoomEvent[], socketId: string, otherTabs: boolean): Promise<void> | void {
     sampler.watch(live);
     if (live.state.status === 'ended') {
       batches.clear(live.code);
@@ -348,7 +351,7 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
       // The acknowledgement of an answer or a new post-it carries what the phone shows of it
       // (protocol/own-changes.ts): only the phone's other sockets (a second tab) need a view for
       // it, and most phones have none.
-      if (events.every((e) => e.type === 'voteCast' || e.type === 'postItAdded')) emitToOtherSockets(live, actor.participant, socketId);
+      if (events.every((e) => e.type === 'voteCast' || e.type === 'postItAdded')) emitToOtherSockets(live, actor.participant, socketId, otherTabs);
       else emitToParticipant(live, actor.participant);
       batches.markDirty(live);
       return;
@@ -370,13 +373,24 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
 
   /**
    * A participant's other sockets (a second tab) get the view of an answer, whose own socket learnt
-   * it from the acknowledgement. One process: only when this phone has another socket here. Several
-   * processes: its tabs may be on any of them, so always (the sender excepted).
+   * it from the acknowledgement; most phones have none, and then nothing is built or sent. Only
+   * this process's sockets are looked at, plus, for a command forwarded from another process, that
+   * process's when it said it holds another tab of this phone (`otherTabs`): with several processes
+   * every answer went through Redis to every process before, 21 KB of work per answer (bench,
+   * --sticky) for tabs that almost never exist. A browser's tabs reach one process (nginx keeps a
+   * room or a cookie on one); a tab that reached a third one sees the answer when it reconnects.
    */
-  function emitToOtherSockets(room: LiveRoom, participant: string, socketId: string) {
+  function emitToOtherSockets(room: LiveRoom, participant: string, socketId: string, otherTabs: boolean) {
     const to = channel.participant(room.code, participant);
-    if (!options.cluster && (io.sockets.adapter.rooms.get(to)?.size ?? 0) < 2) return;
-    io.to(to).except(socketId).emit(EVENTS.view, participantView(room.state, participant));
+    if (otherTabs) return void io.to(to).except(socketId).emit(EVENTS.view, participantView(room.state, participant));
+    if (!hasOtherSocket(to, socketId)) return;
+    io.local.to(to).except(socketId).emit(EVENTS.view, participantView(room.state, participant));
+  }
+
+  /** Whether this process holds a socket in `channel` other than `socketId`. */
+  function hasOtherSocket(channelName: string, socketId: string): boolean {
+    const here = io.sockets.adapter.rooms.get(channelName);
+    return !!here && here.size > (here.has(socketId) ? 1 : 0);
   }
 
   async function emitObservers(room: LiveRoom) {
