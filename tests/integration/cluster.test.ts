@@ -223,6 +223,33 @@ describe.skipIf(!available)('two processes on PostgreSQL and Redis', () => {
     }
   });
 
+  it('counts the phones of every process again only when one came or went, not on every batch tick', async () => {
+    const room = await createRoom(a.url, { minGroupSize: 3 });
+    const host = pool.keep(await connectHost(b.url, room));
+    const phones = (await connectPhones(a.url, room, 4)).map(pool.keep);
+    await host.waitFor((v) => v.present === 4, 10_000);
+    const cardId = await toVoteCard(host);
+    const listener = new Redis(`redis://127.0.0.1:${redis.port}`);
+    const requests: string[] = [];
+    try {
+      listener.on('pmessageBuffer', (_pattern: Buffer, channel: Buffer) => {
+        if (channel.toString().includes('-request#')) requests.push(channel.toString());
+      });
+      await listener.psubscribe('*');
+      // Answers for three batch ticks: the host's count moves, the number of phones does not.
+      for (const [i, phone] of phones.entries()) expect(await phone.send({ type: 'vote.cast', cardId, choice: ANSWERS[i % 3]! })).toMatchObject({ ok: true });
+      await host.waitFor((v) => v.vote?.responded === 4, 10_000);
+      await new Promise((r) => setTimeout(r, 2500));
+      expect(requests).toEqual([]);
+      // A phone leaves on the other process: the holder hears of it and counts again.
+      phones[0]!.close();
+      await host.waitFor((v) => v.present === 3, 10_000);
+      expect(requests.length).toBeGreaterThan(0);
+    } finally {
+      listener.disconnect();
+    }
+  });
+
   it('never applies a command of a process whose lease on the room was taken over', async () => {
     const room = await createRoom(a.url, { minGroupSize: 3 });
     const host = pool.keep(await connectHost(a.url, room));

@@ -264,7 +264,9 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
     }
     if (role !== 'participant') {
       socket.on('disconnect', () => {
-        if (!(io.sockets.adapter.rooms.get(channel.role(code, role))?.size ?? 0)) sentToObservers.delete(`${code}:${role}`);
+        if (io.sockets.adapter.rooms.get(channel.role(code, role))?.size ?? 0) return;
+        sentToObservers.delete(`${code}:${role}`);
+        presence.forget(code);
       });
     }
     // Every (re)connect gets the whole view, so no client depends on missed events. Host and
@@ -286,6 +288,7 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
   }
 
   async function markPresenceChanged(code: string) {
+    presence.changed(code);
     const room = await rooms.get(code);
     if (room) batches.markDirty(room);
   }
@@ -440,6 +443,7 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
     batches.clear(code);
     sentToObservers.delete(`${code}:host`);
     sentToObservers.delete(`${code}:beamer`);
+    presence.forget(code);
     sampler.clear(code);
   }
 
