@@ -9,7 +9,7 @@ import pg from 'pg';
 import { Redis } from 'ioredis';
 import type { CreateRoomResponse, HostView, ParticipantView } from '@protocol';
 import { freePort, startServer, type ServerProcess } from '../support/server-process.ts';
-import { connectBeamer, connectHost, connectPhone, createRoom, type TestClient } from '../support/clients.ts';
+import { connectBeamer, connectHost, connectPhone, createRoom, type TestClient, type Transports } from '../support/clients.ts';
 import { answerAllAndKillMidway, clientPool, connectPhones, disconnected, refusalReason, tokenOf } from '../support/sessions.ts';
 import { nanoid } from 'nanoid';
 import { requireService, TEST_DATABASE_URL, uniqueSchema } from '../support/services.ts';
@@ -120,6 +120,17 @@ async function connectWhenServed(url: string, room: CreateRoomResponse, token: s
   }
 }
 
+/** The channels of the messages on this file's Redis that `keep` picks (all of them pass through), until `stop`. */
+async function listenToRedis(keep: (channel: string, message: string) => boolean) {
+  const listener = new Redis(`redis://127.0.0.1:${redis.port}`);
+  const heard: string[] = [];
+  listener.on('pmessageBuffer', (_pattern: Buffer, channel: Buffer, message: Buffer) => {
+    if (keep(channel.toString(), message.toString('latin1'))) heard.push(channel.toString());
+  });
+  await listener.psubscribe('*');
+  return { heard, stop: () => listener.disconnect() };
+}
+
 describe('REDIS_URL without DATABASE_URL', () => {
   it('refuses to start with one line saying why', async () => {
     const failed = await startServer({ env: { REDIS_URL: 'redis://127.0.0.1:6379', DATABASE_URL: '' } }).then(
@@ -194,59 +205,56 @@ describe.skipIf(!available)('two processes on PostgreSQL and Redis', () => {
     }
   });
 
-  it("sends a phone's other tab its answer through Redis only when the process it came from holds one", async () => {
+  // Both transports: a phone behind a proxy that blocks WebSockets stays on long-polling.
+  const TRANSPORTS: [string, Transports][] = [
+    ['WebSocket', ['websocket']],
+    ['long-polling', ['polling']],
+  ];
+
+  it.each(TRANSPORTS)("sends a phone's other tab its answer through Redis only when the process it came from holds one (%s)", async (_name, transports) => {
     const room = await createRoom(a.url, { minGroupSize: 3 });
     // The host reaches b first, so b holds the room; the two tabs of one phone are on a.
     const host = pool.keep(await connectHost(b.url, room));
-    const onHolder = pool.keep(await connectPhone(b.url, room));
-    const tab = pool.keep(await connectPhone(a.url, room));
-    const otherTab = pool.keep(await connectPhone(a.url, room, tokenOf(tab)));
+    const onHolder = pool.keep(await connectPhone(b.url, room, undefined, transports));
+    const tab = pool.keep(await connectPhone(a.url, room, undefined, transports));
+    const otherTab = pool.keep(await connectPhone(a.url, room, tokenOf(tab), transports));
+    expect(otherTab.socket.io.engine.transport.name).toBe(transports[0]);
     await host.waitFor((v) => v.joined === 2, 10_000);
     const cardId = await toVoteCard(host);
-    const listener = new Redis(`redis://127.0.0.1:${redis.port}`);
-    const toPhones: string[] = [];
+    const toPhones = await listenToRedis((_channel, message) => message.includes(`room:${room.code}:p:`));
     try {
-      listener.on('pmessageBuffer', (_pattern: Buffer, channel: Buffer, message: Buffer) => {
-        if (message.toString('latin1').includes(`room:${room.code}:p:`)) toPhones.push(channel.toString());
-      });
-      await listener.psubscribe('*');
       // A phone with one tab, on the holder: its answer goes to nobody else, and not through Redis.
       expect(await onHolder.send({ type: 'vote.cast', cardId, choice: 'nooit' })).toEqual({ ok: true, choice: 'nooit', round: 1 });
       await new Promise((r) => setTimeout(r, 500));
-      expect(toPhones).toEqual([]);
+      expect(toPhones.heard).toEqual([]);
       // Forwarded from a, which holds the phone's other tab: that tab shows the answer.
       expect(await tab.send({ type: 'vote.cast', cardId, choice: 'soms' })).toEqual({ ok: true, choice: 'soms', round: 1 });
       await otherTab.waitFor((v) => v.vote?.mine === 'soms', 10_000);
-      expect(toPhones.length).toBeGreaterThan(0);
+      expect(toPhones.heard.length).toBeGreaterThan(0);
     } finally {
-      listener.disconnect();
+      toPhones.stop();
     }
   });
 
-  it('counts the phones of every process again only when one came or went, not on every batch tick', async () => {
+  it.each(TRANSPORTS)('counts the phones of every process again only when one came or went, not on every batch tick (%s)', async (_name, transports) => {
     const room = await createRoom(a.url, { minGroupSize: 3 });
     const host = pool.keep(await connectHost(b.url, room));
-    const phones = (await connectPhones(a.url, room, 4)).map(pool.keep);
+    const phones = await Promise.all(Array.from({ length: 4 }, async () => pool.keep(await connectPhone(a.url, room, undefined, transports))));
     await host.waitFor((v) => v.present === 4, 10_000);
     const cardId = await toVoteCard(host);
-    const listener = new Redis(`redis://127.0.0.1:${redis.port}`);
-    const requests: string[] = [];
+    const requests = await listenToRedis((channel) => channel.includes('-request#'));
     try {
-      listener.on('pmessageBuffer', (_pattern: Buffer, channel: Buffer) => {
-        if (channel.toString().includes('-request#')) requests.push(channel.toString());
-      });
-      await listener.psubscribe('*');
       // Answers for three batch ticks: the host's count moves, the number of phones does not.
       for (const [i, phone] of phones.entries()) expect(await phone.send({ type: 'vote.cast', cardId, choice: ANSWERS[i % 3]! })).toMatchObject({ ok: true });
       await host.waitFor((v) => v.vote?.responded === 4, 10_000);
       await new Promise((r) => setTimeout(r, 2500));
-      expect(requests).toEqual([]);
+      expect(requests.heard).toEqual([]);
       // A phone leaves on the other process: the holder hears of it and counts again.
       phones[0]!.close();
       await host.waitFor((v) => v.present === 3, 10_000);
-      expect(requests.length).toBeGreaterThan(0);
+      expect(requests.heard.length).toBeGreaterThan(0);
     } finally {
-      listener.disconnect();
+      requests.stop();
     }
   });
 

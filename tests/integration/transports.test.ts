@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type ServerProcess } from '../support/server-process.ts';
 import { connectBeamer, connectHost, connectPhone, createRoom, type Transports } from '../support/clients.ts';
 import { clientPool, tokenOf } from '../support/sessions.ts';
+import { outcome, sendRaw } from '../support/hostile.ts';
+import { LIMITS } from '@protocol';
 
 let server: ServerProcess;
 const pool = clientPool();
@@ -327,6 +329,35 @@ async function until(check: () => boolean, ms = 5000) {
 // The paths the fourth round of 30 November changed, over long-polling only: shared vote
 // acknowledgements and resends, a second token from one browser, and the meeting part of the host's
 // view, which is now reused between ticks until the meeting changes.
+describe('the size of a command over long-polling only', () => {
+  const polling: Transports = ['polling'];
+
+  it('a command of exactly 4096 bytes is judged on its content, one byte more is too-large, and a 70 KB body is refused while the phone keeps going', async () => {
+    const room = await createRoom(server.url, { minGroupSize: 3 });
+    const host = keep(await connectHost(server.url, room, polling));
+    const phone = keep(await connectPhone(server.url, room, undefined, polling));
+    expect(phone.socket.io.engine.transport.name).toBe('polling');
+    expect(await host.send({ type: 'card.goto', index: 1 })).toEqual({ ok: true });
+    const cardId = (await host.waitFor((v) => v.cardIndex === 1)).card!.id;
+    // Escaped characters count as what they take in JSON: a newline is two bytes, é two in UTF-8.
+    const base = { id: 'size-check-0001', type: 'vote.cast', cardId, choice: 'soms', pad: '' };
+    const at = (bytes: number) => ({ ...base, pad: 'é\n'.repeat(Math.floor((bytes - JSON.stringify(base).length) / 4)) + 'p'.repeat((bytes - JSON.stringify(base).length) % 4) });
+    expect(Buffer.byteLength(JSON.stringify(at(LIMITS.messageBytes)))).toBe(LIMITS.messageBytes);
+    expect(outcome(await sendRaw(phone, at(LIMITS.messageBytes)))).toBe('invalid');
+    expect(outcome(await sendRaw(phone, at(LIMITS.messageBytes + 1)))).toBe('too-large');
+    // A raw POST on the phone's own polling session, larger than the transport takes: refused
+    // before it is read, and the server keeps answering.
+    const sid = phone.socket.io.engine.id;
+    const tooLarge = await fetch(`${server.url}/socket.io/?EIO=4&transport=polling&sid=${sid}`, { method: 'POST', body: 'x'.repeat(70 * 1024) });
+    expect(tooLarge.status).toBe(413);
+    expect(server.child.exitCode).toBeNull();
+    // The phone comes back with the same token, and its answer counts.
+    const again = keep(await connectPhone(server.url, room, tokenOf(phone), polling));
+    expect(await again.send({ type: 'vote.cast', cardId, choice: 'vaak' })).toEqual({ ok: true, choice: 'vaak', round: 1 });
+    await host.waitFor((v) => v.vote?.responded === 1);
+  });
+});
+
 describe('shared acknowledgements and the reused meeting view over long-polling only', () => {
   const polling: Transports = ['polling'];
 
