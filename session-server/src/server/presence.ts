@@ -30,7 +30,7 @@ export const PRESENCE_RECOUNT_MS = 10_000;
 export class Presence {
   /** Phones with at least one open socket on this process, per room. */
   private here = new Map<string, number>();
-  /** Several processes: the last count per room with a screen on it, while no phone came or went since. */
+  /** Several processes: the last count per room, while no phone came or went since (swept in `remember`). */
   private counted = new Map<string, { count: number; at: number }>();
   /** Several processes: changes heard so far (any room), so a count asked before a change is not kept after it. */
   private changes = 0;
@@ -95,7 +95,7 @@ export class Presence {
     this.changes++;
   }
 
-  /** Nobody here shows the room's count any more (its screens left, or the room is held elsewhere now). */
+  /** The room is held elsewhere now: the changes it hears of go there, so a count kept here would go stale. */
   forget(code: string) {
     this.counted.delete(code);
   }

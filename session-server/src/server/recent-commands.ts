@@ -93,12 +93,12 @@ export class RecentCommands<Waiting> {
    * Shared ones are frozen: nobody may change one phone's answer for another.
    */
   accepted(data: AckData | undefined): AcceptedAck {
-    if (!data) return ACCEPTED;
-    if (!isVoteData(data)) return { ok: true, ...data };
-    if (data.choice === undefined || data.round === undefined) return data.choice === data.round ? ACCEPTED : { ok: true, ...data };
-    let byRound = this.voteAcks.get(data.choice);
-    if (!byRound) this.voteAcks.set(data.choice, (byRound = []));
-    return (byRound[data.round] ??= Object.freeze({ ok: true, choice: data.choice, round: data.round }));
+    if (!data || (isVoteData(data) && data.choice === undefined && data.round === undefined)) return ACCEPTED;
+    const { choice, round } = data;
+    if (!isVoteData(data) || choice === undefined || round === undefined) return { ok: true, ...data };
+    let byRound = this.voteAcks.get(choice);
+    if (!byRound) this.voteAcks.set(choice, (byRound = []));
+    return (byRound[round] ??= Object.freeze({ ok: true, choice, round }));
   }
 
   of(actor: string): ActorCommands<Waiting> {

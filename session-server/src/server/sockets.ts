@@ -264,9 +264,7 @@ export function attachSockets(httpServer: HttpServer, rooms: LiveRooms, options:
     }
     if (role !== 'participant') {
       socket.on('disconnect', () => {
-        if (io.sockets.adapter.rooms.get(channel.role(code, role))?.size ?? 0) return;
-        sentToObservers.delete(`${code}:${role}`);
-        presence.forget(code);
+        if (!(io.sockets.adapter.rooms.get(channel.role(code, role))?.size ?? 0)) sentToObservers.delete(`${code}:${role}`);
       });
     }
     // Every (re)connect gets the whole view, so no client depends on missed events. Host and
