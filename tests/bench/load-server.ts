@@ -186,7 +186,7 @@ process.on('message', (message: { type: string; gc?: boolean }) => {
     loopDelay.reset();
     const write = { count: writes.count, p50: writes.percentile(50) / 1000, p99: writes.percentile(99) / 1000, max: writes.max / 1000 };
     writes.reset();
-    process.send!({ type: 'stats', rss: memory.rss, heap: memory.heapUsed, cpu: process.cpuUsage(), loop, write, young });
+    process.send!({ type: 'stats', rss: memory.rss, heap: memory.heapUsed, cpu: process.cpuUsage(), mainCpu: process.threadCpuUsage(), loop, write, young });
   } else if (message.type === 'profile-start') {
     // A profile of the measured window only (load.ts --profile-dir): --cpu-prof would also hold
     // the connect storm and the warm-up, and smear the per-answer costs over them. 'alloc' samples

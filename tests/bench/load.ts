@@ -1,7 +1,9 @@
 // Load benchmark: many classes answering at once, Kring beside a bare socket.io server in one run.
 // This process is the load generator: it speaks Engine.IO v4 / socket.io v5 itself over raw
-// WebSockets (Node's global WebSocket, one per phone), because a socket.io-client per phone costs
-// so much CPU on a small machine that the generator would measure itself. Each server runs in its
+// WebSockets (one per phone), because a socket.io-client per phone costs so much CPU on a small
+// machine that the generator would measure itself. The client is the `ws` package's: Node's own
+// WebSocket (undici) took about 420 µs of CPU per connection in the connect storm, against about
+// 250 µs for `ws`, so the generator ran a whole core during the storm and took it from the server. Each server runs in its
 // own process (load-server.ts). R rooms of P phones plus a host and a beamer per room; phones
 // answer, change answers and write post-its as a Poisson process at a compressed human rhythm
 // (--rate is commands a second over all phones: a phone's first command on a card is its answer,
@@ -18,7 +20,7 @@
 //   npm run bench:load -- [--rooms 200] [--phones 30] [--rate 2000[,4000,...]] [--seconds 15]
 //     [--warmup 3] [--step-seconds 10] [--post-its 0.05] [--changes 0.3] [--only kring|bare|kring-2]
 //     [--server-node-options='--cpu-prof --cpu-prof-dir=/tmp/kring-prof'] [--profile-dir /tmp/kring-prof]
-//   --profile-dir: a profile of each server's main thread over each measured window only, for
+//   --profile-dir: a profile of each server's main thread over each measured window and the connect storm only, for
 //   tests/bench/profile-top.ts: CPU (<kind>-<process>-<rate>.cpuprofile) or, with --profile alloc,
 //   sampled allocations, collected ones included (.alloc.heapprofile): where the GC's work comes
 //   from; --profile live: what the window allocated and still holds at its end (.live.heapprofile):
@@ -37,6 +39,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { WebSocket } from 'ws';
 import { PROTOCOL_VERSION } from '../../session-server/src/protocol/constants.ts';
 
 const { values: args } = parseArgs({
@@ -108,9 +111,10 @@ class WireClient {
       };
       this.ws = new WebSocket(`ws://127.0.0.1:${this.port}/socket.io/?EIO=4&transport=websocket`, {
         headers: { 'x-forwarded-for': this.address },
-      } as unknown as string[]);
-      this.ws.onmessage = (event) => {
-        const frame = event.data as string;
+        perMessageDeflate: false,
+      });
+      this.ws.on('message', (data: Buffer) => {
+        const frame = data.toString();
         const type = frame.charCodeAt(0);
         if (type === 50 /* '2' ping */) return this.ws.send('3');
         if (type === 48 /* '0' open */) return this.ws.send(`40${JSON.stringify(this.auth)}`);
@@ -139,16 +143,16 @@ class WireClient {
           settle(new Error(body.data?.reason ?? body.message ?? 'refused'));
           this.ws.close();
         }
-      };
-      this.ws.onerror = () => settle(new Error('socket error'));
-      this.ws.onclose = () => {
+      });
+      this.ws.on('error', () => settle(new Error('socket error')));
+      this.ws.on('close', () => {
         const wasConnected = this.connected;
         this.connected = false;
         settle(new Error('closed'));
         for (const done of this.acks.values()) done({ ok: false, error: 'disconnected' });
         this.acks.clear();
         if (wasConnected) this.onClose();
-      };
+      });
     });
   }
 
@@ -226,6 +230,7 @@ const token = () => randomBytes(16).toString('base64url').slice(0, 21);
 let commandCounter = 0;
 const commandId = () => `b${(commandCounter++).toString(36).padStart(9, '0')}`;
 /** A made-up client address per phone (10.x.y.z): the generator is one address, phones are many. */
+const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
 const addressOf = (n: number) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
 
 /** The PostgreSQL schema and Redis prefix of a kring-2 run (dropped afterwards). */
@@ -246,6 +251,8 @@ interface ServerStats {
   rss: number;
   heap: number;
   cpu: NodeJS.CpuUsage;
+  /** The main threads' own CPU (the rest of `cpu` is the SQLite writer thread and Node's own threads). */
+  mainCpu: NodeJS.CpuUsage;
   /** The server's event-loop delay since its previous stats (ms): the worst process's. */
   loop: { p99: number; max: number };
   /** Durable writes (group-commit batches) since the previous stats, in ms: the worst process's. */
@@ -282,6 +289,7 @@ async function serverStats(children: ChildProcess[], options: { gc: boolean } = 
     rss: sum.rss + s.rss,
     heap: sum.heap + s.heap,
     cpu: { user: sum.cpu.user + s.cpu.user, system: sum.cpu.system + s.cpu.system },
+    mainCpu: { user: sum.mainCpu.user + s.mainCpu.user, system: sum.mainCpu.system + s.mainCpu.system },
     loop: { p99: Math.max(sum.loop.p99, s.loop.p99), max: Math.max(sum.loop.max, s.loop.max) },
     write: { count: sum.write.count + s.write.count, p50: Math.max(sum.write.p50, s.write.p50), p99: Math.max(sum.write.p99, s.write.p99), max: Math.max(sum.write.max, s.write.max) },
     young: {
@@ -326,10 +334,22 @@ interface Result {
   kind: string;
   phones: number;
   connectMs: number;
+  /** The storm's CPU (ms): the servers' (all threads), their main threads', and this generator's. */
+  stormCpu: { server: number; main: number; generator: number };
+  /** Durable writes (group-commit batches) during the storm. */
+  stormWrites: number;
   connectErrors: Map<string, number>;
   rssPerPhone: number;
   heapPerPhone: number;
   windows: { rate: number; window: Window; seconds: number; serverCpuMs: number; serverLoop: ServerStats['loop']; serverWrite: ServerStats['write']; serverYoung: ServerStats['young']; answers: number; lagP99: number; lagMax: number; generatorCpu: number }[];
+}
+
+/** Writes each server's profile of the window that just ended as <kind>-<process>-<window>.<ext>. */
+async function stopProfiles(children: ChildProcess[], kind: string, window: string) {
+  const dir = args['profile-dir']!;
+  mkdirSync(dir, { recursive: true });
+  const extension = args.profile === 'cpu' ? 'cpuprofile' : `${args.profile}.heapprofile`;
+  await Promise.all(children.map((child, n) => ask(child, { type: 'profile-stop', kind: args.profile, file: join(dir, `${kind}-${n}-${window}.${extension}`) }, 'profile-stopped')));
 }
 
 async function run(kind: string): Promise<Result> {
@@ -411,7 +431,9 @@ async function run(kind: string): Promise<Result> {
     }
   }
   const connectErrors = new Map<string, number>();
+  if (args['profile-dir']) await Promise.all(children.map((child) => ask(child, { type: 'profile-start', kind: args.profile }, 'profile-started')));
   const stormStart = performance.now();
+  const generatorStormStart = process.cpuUsage();
   await pool(phones, HANDSHAKES_IN_FLIGHT, async (phone) => {
     try {
       await phone.client.open();
@@ -421,6 +443,10 @@ async function run(kind: string): Promise<Result> {
     }
   });
   const connectMs = performance.now() - stormStart;
+  const generatorStorm = process.cpuUsage(generatorStormStart);
+  const stormEnd = await serverStats(children, { gc: false });
+  const stormCpu = { server: cpuMs(stormEnd.cpu) - cpuMs(before.cpu), main: cpuMs(stormEnd.mainCpu) - cpuMs(before.mainCpu), generator: cpuMs(generatorStorm) };
+  if (args['profile-dir']) await stopProfiles(children, kind, 'storm');
   await sleep(1500); // the joins' batch tick
   const afterConnect = await serverStats(children);
   const connectedPhones = phones.filter((p) => p.client.connected);
@@ -534,17 +560,14 @@ async function run(kind: string): Promise<Result> {
     const cpu = process.cpuUsage(cpuStart);
     const end = await serverStats(children, { gc: false });
     current.recording = false;
-    if (args['profile-dir']) {
-      mkdirSync(args['profile-dir'], { recursive: true });
-      await Promise.all(children.map((child, n) => ask(child, { type: 'profile-stop', kind: args.profile, file: join(args['profile-dir']!, `${kind}-${n}-${rate}.${args.profile === 'cpu' ? 'cpuprofile' : `${args.profile}.heapprofile`}`) }, 'profile-stopped')));
-    }
+    if (args['profile-dir']) await stopProfiles(children, kind, String(rate));
     clearInterval(driver);
     await sleep(1500); // let the last acks and counts arrive before the next window
     windows.push({
       rate,
       window: current,
       seconds: wall / 1000,
-      serverCpuMs: (end.cpu.user + end.cpu.system - start.cpu.user - start.cpu.system) / 1000,
+      serverCpuMs: cpuMs(end.cpu) - cpuMs(start.cpu),
       serverLoop: end.loop,
       serverWrite: end.write,
       serverYoung: end.young,
@@ -572,6 +595,8 @@ async function run(kind: string): Promise<Result> {
     kind,
     phones: live,
     connectMs,
+    stormCpu,
+    stormWrites: stormEnd.write.count,
     connectErrors,
     rssPerPhone: (afterConnect.rss - before.rss) / Math.max(1, live),
     heapPerPhone: (afterConnect.heap - before.heap) / Math.max(1, live),
@@ -601,6 +626,12 @@ function rows(result: Result): Map<string, [number | string, string]> {
   const f = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
   out.set('phones connected', [result.phones, String(result.phones)]);
   out.set('connect storm (s)', [result.connectMs / 1000, f(result.connectMs / 1000, 2)]);
+  const { server, main, generator } = result.stormCpu;
+  // A storm in which the generator used most of a core measured the generator too (as a window's
+  // 70% rule says): then the server's own CPU is the figure to compare.
+  const generatorShare = (generator / result.connectMs) * 100;
+  out.set('storm CPU (s): server all threads / main; generator (% of a core)', [server / 1000, `${f(server / 1000, 2)} / ${f(main / 1000, 2)}; ${f(generator / 1000, 2)} (${f(generatorShare, 0)}%${generatorShare > 70 ? ' GENERATOR-BOUND' : ''})`]);
+  out.set('storm durable writes', [result.stormWrites, String(result.stormWrites)]);
   const refused = [...result.connectErrors].map(([k, v]) => `${k}:${v}`).join(' ') || '0';
   out.set('connect refusals', [refused, refused]);
   out.set('RSS per phone (KB)', [result.rssPerPhone / 1024, f(result.rssPerPhone / 1024)]);
