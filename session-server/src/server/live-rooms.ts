@@ -276,7 +276,7 @@ export class LiveRooms {
    * or failed (nothing of it applied). Rejects with BusyError at once when the queue is full and
    * the change `mayRefuse`.
    */
-  private write<T>(room: LiveRoom, step: (state: RoomState) => Step<T>, mayRefuse: boolean): Promise<Step<T>> {
+  private write<T>(room: LiveRoom, step: (state: RoomState) => Step<T>, mayRefuse: boolean, canWait = false): Promise<Step<T>> {
     room.lastUsed = this.now();
     const done = new Promise<Step<T>>((resolve, reject) => {
       let decided: Step<T> | null = null;
@@ -314,6 +314,7 @@ export class LiveRooms {
           },
         },
         mayRefuse,
+        canWait,
       );
     });
     // The promise itself, not a .catch() of it: one promise less per command (readers use writesSettled).
@@ -414,6 +415,8 @@ export class LiveRooms {
         if (!decision.ok) return { events: [], result: refusal(decision) };
         return { events: decision.events, result: { ack: { ok: true }, events: decision.events } };
       },
+      true,
+      // A phone waits for its first view anyway: a few milliseconds more let joins share a commit.
       true,
     ).then(
       (step) => (step.events.length ? step.result : { ack: step.result.ack, events: [] }),
