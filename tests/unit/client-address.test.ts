@@ -2,7 +2,8 @@
 // client they name in X-Forwarded-For; IPv6 grouped by /64. A client's own header is never trusted.
 import { describe, expect, it } from 'vitest';
 import type { IncomingMessage } from 'node:http';
-import { bareAddress, clientAddress, forwardedHttps, limitKey, parseIp } from '../../session-server/src/server/client-address.ts';
+import { createHash } from 'node:crypto';
+import { bareAddress, clientAddress, forwardedHttps, limitKey, memoryKey, parseIp } from '../../session-server/src/server/client-address.ts';
 
 /** A request as Node hands it over: the peer's address and raw headers (lower-case names). */
 function request(remoteAddress: string | undefined, headers: Record<string, string | string[]> = {}): IncomingMessage {
@@ -132,5 +133,16 @@ describe('limit keys', () => {
     expect(bareAddress('127.0.0.1:8080')).toBe('127.0.0.1');
     expect(bareAddress('127.0.0.1:')).toBeNull();
     expect(bareAddress('[127.0.0.1')).toBeNull();
+  });
+});
+
+describe('limit keys in memory', () => {
+  it('are the first 12 bytes of the key’s SHA-256, as 16 url-safe characters, the same on every process and version', () => {
+    // Several processes forward these keys to each other and count them in Redis together.
+    for (const key of ['203.0.113.7', '2001:db8:0:0::/64', 'unknown']) {
+      expect(memoryKey(key)).toBe(createHash('sha256').update(key).digest().subarray(0, 12).toString('base64url'));
+      expect(memoryKey(key)).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    }
+    expect(memoryKey('203.0.113.7')).not.toBe(memoryKey('203.0.113.8'));
   });
 });

@@ -4,7 +4,7 @@
 // Written here rather than with the proxy-addr package: Kring trusts a number of hops (one format,
 // KRING_TRUST_PROXY=1 for one nginx), which needs a right-to-left walk of one header, not a library.
 import type { IncomingMessage } from 'node:http';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { isIPv4, isIPv6 } from 'node:net';
 
 export interface ParsedIp {
@@ -111,7 +111,8 @@ export function limitKey(address: string): string {
 /** A limit key as limiters keep it in memory: hashed, so no address sits in a heap dump. */
 export function memoryKey(key: string): string {
   // 12 bytes are 16 base64 characters: a string of its own, not a slice that keeps the whole digest.
-  return createHash('sha256').update(key).digest().subarray(0, 12).toString('base64url');
+  // The one-shot hash() makes no Hash object: half the time of createHash() on every connection.
+  return hash('sha256', key, 'buffer').toString('base64url', 0, 12);
 }
 
 /**
