@@ -17,6 +17,11 @@ const hasUnpublished = (room: LiveRoom) => Object.values(room.state.boards).some
 export class ObserverBatches {
   private ticks = new Map<string, NodeJS.Timeout>();
   private forced = new Map<string, NodeJS.Timeout>();
+  /**
+   * Stopped while the server closes: the sockets it closes next still mark their rooms (a phone
+   * left), and a tick a second later would write to a store that is closed by then.
+   */
+  private stopped = false;
 
   private rooms: LiveRooms;
   private emit: (room: LiveRoom) => void;
@@ -28,7 +33,7 @@ export class ObserverBatches {
 
   /** Something changed that host and beamer may see on the next tick. */
   markDirty(room: LiveRoom) {
-    if (this.ticks.has(room.code)) return;
+    if (this.stopped || this.ticks.has(room.code)) return;
     this.ticks.set(
       room.code,
       setTimeout(() => void this.tick(room).catch(logTickError(room.code)), OBSERVER_BATCH_MS),
@@ -63,10 +68,12 @@ export class ObserverBatches {
   }
 
   stop() {
+    this.stopped = true;
     for (const code of [...this.ticks.keys(), ...this.forced.keys()]) this.clear(code);
   }
 }
 
 function logTickError(code: string) {
-  return (error: unknown) => console.error(`[kring] room ${code}: a batch failed:`, (error as Error).message);
+  // Some errors carry no message (an AggregateError of a refused connection): then their name.
+  return (error: unknown) => console.error(`[kring] room ${code}: a batch failed:`, (error as Error).message || (error as Error).name);
 }
