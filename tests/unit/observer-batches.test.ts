@@ -8,7 +8,10 @@ import type { LiveRoom, LiveRooms } from '../../session-server/src/server/live-r
 function setup() {
   const published: string[] = [];
   const rooms = {
-    publish: async (room: LiveRoom) => void published.push(room.code) ?? false,
+    publish: async (room: LiveRoom) => {
+      published.push(room.code);
+      return false;
+    },
     observe: () => {},
   } as unknown as LiveRooms;
   const emitted: string[] = [];
