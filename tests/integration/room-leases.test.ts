@@ -10,6 +10,7 @@ import { GroupCommit } from '../../session-server/src/server/group-commit.ts';
 import { createRoomEvents } from '../../session-server/src/room/create.ts';
 import type { RoomEvent } from '../../session-server/src/room/state.ts';
 import { newJoinCode, newParticipantKey } from '../../session-server/src/server/secrets.ts';
+import { postgresStatements } from '../../session-server/src/storage/postgres-schema.ts';
 import { makeDeck } from '../support/room-fixture.ts';
 import { requireService, TEST_DATABASE_URL, uniqueSchema } from '../support/services.ts';
 
@@ -109,4 +110,32 @@ describe.skipIf(!available)('room leases in PostgreSQL', () => {
     expect(await markersIn(store, kept)).toEqual(['marker-1', 'marker-3']);
     expect(await markersIn(store, taken)).toEqual([]);
   });
+
+  it('renew while a batch checks its fences, without a deadlock (both lock the leases in code order)', { timeout: 20_000 }, async () => {
+    const store = await openStore();
+    const [first, second] = [await newRoom(store), await newRoom(store)].sort();
+    const holder = leases('a');
+    // Taken second room first: a renewal that went by the order they were taken locked that one first.
+    expect(await holder.acquire(second!)).toEqual({ token: 1 });
+    expect(await holder.acquire(first!)).toEqual({ token: 1 });
+    const sql = postgresStatements(schema);
+    const batch = await admin.connect();
+    const renewal = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await renewal.connect();
+    try {
+      // A batch checks its fences in code order (lockFences): the first room's lease now, the second's next.
+      await batch.query('BEGIN');
+      await batch.query(sql.lockFences, [[first]]);
+      const renewed = renewal.query<{ code: string }>(sql.renewLeases, [[second, first], [1, 1], 'a', 3000]);
+      await new Promise((done) => setTimeout(done, 300));
+      // Had the renewal taken the second lease before waiting for the first, this would deadlock.
+      await batch.query(sql.lockFences, [[second]]);
+      await batch.query('COMMIT');
+      expect((await renewed).rows.map((r) => r.code).sort()).toEqual([first, second]);
+    } finally {
+      batch.release();
+      await renewal.end();
+    }
+  });
 });
+

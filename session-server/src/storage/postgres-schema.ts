@@ -135,14 +135,27 @@ export function postgresStatements(schema: string | undefined) {
       SELECT l.owner FROM ${t('rooms')} r
       LEFT JOIN ${t('room_leases')} l ON l.code = r.code AND l.expires_at > clock_timestamp()
       WHERE r.code = $1`,
-    /** $1 codes, $2 tokens, $3 owner, $4 ttl ms: extends the leases still ours; returns their codes. */
+    /**
+     * $1 codes, $2 tokens, $3 owner, $4 ttl ms: extends the leases still ours; returns their codes.
+     * The rows are locked in code order first, as a batch's fence check (lockFences) locks them: an
+     * UPDATE alone locks in whatever order its plan meets them, and a renewal that took one lease
+     * and waited for another while a batch held that one and waited for the first was a deadlock
+     * (PostgreSQL then fails one of them: a batch of answers refused). Likewise releaseLeases.
+     */
     renewLeases: `
+      WITH ours AS (
+        SELECT l.code FROM ${t('room_leases')} l
+        JOIN unnest($1::text[], $2::bigint[]) AS f(code, token) ON l.code = f.code AND l.token = f.token
+        WHERE l.owner = $3
+        ORDER BY l.code FOR UPDATE OF l
+      )
       UPDATE ${t('room_leases')} l SET expires_at = clock_timestamp() + $4 * interval '1 millisecond'
-      FROM unnest($1::text[], $2::bigint[]) AS f(code, token)
-      WHERE l.code = f.code AND l.token = f.token AND l.owner = $3
+      FROM ours WHERE l.code = ours.code
       RETURNING l.code`,
     /** Lets the next process take over at once (a clean shutdown): the token stays, the lease expires. */
-    releaseLeases: `UPDATE ${t('room_leases')} SET expires_at = clock_timestamp() WHERE code = ANY($1::text[]) AND owner = $2`,
+    releaseLeases: `
+      WITH ours AS (SELECT code FROM ${t('room_leases')} WHERE code = ANY($1::text[]) AND owner = $2 ORDER BY code FOR UPDATE)
+      UPDATE ${t('room_leases')} l SET expires_at = clock_timestamp() FROM ours WHERE l.code = ours.code`,
     lockRooms: `SELECT code FROM ${t('rooms')} WHERE code = ANY($1::text[]) ORDER BY code FOR UPDATE`,
     loadRoom: `
       SELECT r.code, r.created_at, r.host_key_hash, r.beamer_key_hash, r.participant_key, e.command_key, e.body
