@@ -8,11 +8,15 @@ export const OWN_CARD_SCALES = ['oke-twijfel-niet-oke', 'eens-oneens', 'nooit-so
 
 /** A vote is an option id of the card's scale (see scales.ts) or 'pas', an explicit "sla over".
  *  The model checks the id against the card; the schema only keeps it a short slug. */
-export const VoteChoice = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(40);
+const VOTE_CHOICE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const VOTE_CHOICE_MAX = 40;
+export const VoteChoice = z.string().regex(VOTE_CHOICE).max(VOTE_CHOICE_MAX);
 export type VoteChoice = z.infer<typeof VoteChoice>;
 
-const commandId = z.string().regex(/^[A-Za-z0-9_-]{8,40}$/, 'ongeldige opdracht-id');
-const cardId = z.string().regex(/^[a-z0-9-]{1,60}$/);
+const COMMAND_ID = /^[A-Za-z0-9_-]{8,40}$/;
+const CARD_ID = /^[a-z0-9-]{1,60}$/;
+const commandId = z.string().regex(COMMAND_ID, 'ongeldige opdracht-id');
+const cardId = z.string().regex(CARD_ID);
 const entityId = z.string().regex(/^[A-Za-z0-9_-]{4,40}$/);
 /** Raw post-it text; normalised and length-checked by the model (after normalisation). */
 const rawText = z.string().max(LIMITS.postItChars * 4);
@@ -131,6 +135,33 @@ export function commandRole(type: unknown): 'host' | 'participant' | null {
   return HOST_TYPES.has(type) ? 'host' : PARTICIPANT_TYPES.has(type) ? 'participant' : null;
 }
 export type ParticipantCommand = z.infer<typeof ParticipantCommand>;
+
+/**
+ * An answer exactly as the schema takes it (`vote.cast`, the same patterns, no other keys), checked
+ * without zod and returned as it came; null for anything else, which then goes through the schema
+ * (ParticipantCommand), also a malformed answer, so its refusal is the schema's. Answers are most
+ * of what a server receives: zod's parse built a copy and a result object for each, about 1 KB of
+ * garbage per answer, and the young-generation collections that garbage causes are where the
+ * acknowledgement's p99 lies (README, "Grenzen en belasting"). tests/unit/vote-parse.test.ts holds
+ * it to the schema: whatever it accepts, the schema accepts as the same command, and every plain
+ * answer the schema accepts, it accepts.
+ */
+export function wellFormedVote(raw: unknown): Extract<ParticipantCommand, { type: 'vote.cast' }> | null {
+  if (raw === null || typeof raw !== 'object' || Object.getPrototypeOf(raw) !== Object.prototype) return null;
+  // No key besides the answer's (the schema's object is strict); each of them is checked below.
+  for (const key in raw) if (key !== 'id' && key !== 'type' && key !== 'cardId' && key !== 'choice') return null;
+  const { id, type, cardId, choice } = raw as Record<string, unknown>;
+  return type === 'vote.cast' &&
+    typeof id === 'string' &&
+    COMMAND_ID.test(id) &&
+    typeof cardId === 'string' &&
+    CARD_ID.test(cardId) &&
+    typeof choice === 'string' &&
+    choice.length <= VOTE_CHOICE_MAX &&
+    VOTE_CHOICE.test(choice)
+    ? (raw as Extract<ParticipantCommand, { type: 'vote.cast' }>)
+    : null;
+}
 
 // System commands: the server itself sends these (never parsed from a client; the model lets only
 // the 'system' actor run them).
