@@ -1,9 +1,12 @@
 // Load benchmark: many classes answering at once, Kring beside a bare socket.io server in one run.
 // This process is the load generator: it speaks Engine.IO v4 / socket.io v5 itself over raw
-// WebSockets (one per phone), because a socket.io-client per phone costs so much CPU on a small
-// machine that the generator would measure itself. The client is the `ws` package's: Node's own
-// WebSocket (undici) took about 420 µs of CPU per connection in the connect storm, against about
-// 250 µs for `ws`, so the generator ran a whole core during the storm and took it from the server. Each server runs in its
+// WebSockets (Node's global WebSocket, one per phone), because a socket.io-client per phone costs
+// so much CPU on a small machine that the generator would measure itself. The `ws` package's client
+// was tried: it halves the generator's CPU in the connect storm (about 420 to 250 µs a connection),
+// but in the windows it stalled the generator longer (event-loop delay max 17-20 ms against 9) and
+// measured Kring's ack p99 at 2,000/s at 11.7-16.2 ms against 5.5 ms, with the same server code and
+// the same server CPU per answer: the generator measured itself. In the storm this client runs most
+// of a core, which the storm's row then says (GENERATOR-BOUND): the server's own CPU is the figure. Each server runs in its
 // own process (load-server.ts). R rooms of P phones plus a host and a beamer per room; phones
 // answer, change answers and write post-its as a Poisson process at a compressed human rhythm
 // (--rate is commands a second over all phones: a phone's first command on a card is its answer,
@@ -39,7 +42,6 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { WebSocket } from 'ws';
 import { PROTOCOL_VERSION } from '../../session-server/src/protocol/constants.ts';
 
 const { values: args } = parseArgs({
@@ -111,10 +113,9 @@ class WireClient {
       };
       this.ws = new WebSocket(`ws://127.0.0.1:${this.port}/socket.io/?EIO=4&transport=websocket`, {
         headers: { 'x-forwarded-for': this.address },
-        perMessageDeflate: false,
-      });
-      this.ws.on('message', (data: Buffer) => {
-        const frame = data.toString();
+      } as unknown as string[]);
+      this.ws.onmessage = (event) => {
+        const frame = event.data as string;
         const type = frame.charCodeAt(0);
         if (type === 50 /* '2' ping */) return this.ws.send('3');
         if (type === 48 /* '0' open */) return this.ws.send(`40${JSON.stringify(this.auth)}`);
@@ -143,16 +144,16 @@ class WireClient {
           settle(new Error(body.data?.reason ?? body.message ?? 'refused'));
           this.ws.close();
         }
-      });
-      this.ws.on('error', () => settle(new Error('socket error')));
-      this.ws.on('close', () => {
+      };
+      this.ws.onerror = () => settle(new Error('socket error'));
+      this.ws.onclose = () => {
         const wasConnected = this.connected;
         this.connected = false;
         settle(new Error('closed'));
         for (const done of this.acks.values()) done({ ok: false, error: 'disconnected' });
         this.acks.clear();
         if (wasConnected) this.onClose();
-      });
+      };
     });
   }
 
