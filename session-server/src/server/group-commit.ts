@@ -9,7 +9,7 @@
 //
 // A job that `canWait` (a phone joining) starts no batch of its own at once: it waits up to
 // JOIN_WAIT_MS for one, so a whole location's phones connecting together share a few commits
-// instead of one per handful. In a connect storm of 6,000 phones that was 800-1,350 commits (now
+// instead of one per handful. In a connect storm of 6,000 phones that was 770-1,350 commits (now
 // 190-410), each waking the writer thread and back on a 2-core machine where the event loop needs
 // every cycle. Anything else queued meanwhile starts the batch at once and the waiting jobs go with
 // it. (A join that arrives during a write waits for that write, and then up to JOIN_WAIT_MS.)
