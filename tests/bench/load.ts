@@ -637,10 +637,15 @@ function rows(result: Result): Map<string, [number | string, string]> {
   out.set('connect refusals', [refused, refused]);
   out.set('RSS per phone (KB)', [result.rssPerPhone / 1024, f(result.rssPerPhone / 1024)]);
   out.set('heap per phone (KB)', [result.heapPerPhone / 1024, f(result.heapPerPhone / 1024)]);
-  // The goal's figure: the highest of the rates run at which acks stayed within 50 ms p99, with
-  // nothing lost (no errors) and a generator that kept up (valid).
-  const held = result.windows.filter((w) => percentile([...w.window.acks].sort((a, b) => a - b), 99) <= 50 && !w.window.errors.size && isValid(w));
-  const highest = Math.max(0, ...held.map((w) => w.rate));
+  // The goal's figure: the highest rate up to which every rate run held, each with acks within
+  // 50 ms p99, nothing lost (no errors) and a generator that kept up (valid). A rate that held
+  // above one that did not is luck, not capacity (one run held 8,000/s after 6,000/s failed).
+  const holds = (w: Result['windows'][number]) => percentile([...w.window.acks].sort((a, b) => a - b), 99) <= 50 && !w.window.errors.size && isValid(w);
+  let highest = 0;
+  for (const w of [...result.windows].sort((a, b) => a.rate - b.rate)) {
+    if (!holds(w)) break;
+    highest = w.rate;
+  }
   out.set('highest rate with ack p99 ≤ 50 ms (/s)', [highest, highest ? String(highest) : 'none']);
   for (const w of result.windows) {
     const acks = [...w.window.acks].sort((a, b) => a - b);
