@@ -5,9 +5,10 @@ import { withServerClock } from '../support/server-clock.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type ServerProcess } from '../support/server-process.ts';
 import { connectBeamer, connectHost, connectPhone, createRoom, type Transports } from '../support/clients.ts';
-import { clientPool, tokenOf } from '../support/sessions.ts';
-import { outcome, sendRaw } from '../support/hostile.ts';
-import { LIMITS } from '@protocol';
+import { clientPool, participantHashes, readStoredRoom, tokenOf } from '../support/sessions.ts';
+import { outcome, sendRaw, storedChanges } from '../support/hostile.ts';
+import { LIMITS, type HostView } from '@protocol';
+import type { TestClient } from '../support/clients.ts';
 
 let server: ServerProcess;
 const pool = clientPool();
@@ -20,6 +21,12 @@ afterAll(async () => {
   pool.closeAll();
   await server.cleanup();
 });
+
+/** The host puts the deck's first card up (index 1, with a vote); its id. */
+async function showFirstCard(host: TestClient<HostView>): Promise<string> {
+  expect(await host.send({ type: 'card.goto', index: 1 })).toEqual({ ok: true });
+  return (await host.waitFor((v) => v.cardIndex === 1)).card!.id;
+}
 
 describe('a raw long-polling request', () => {
   it('gets an Engine.IO handshake, and the server keeps answering', async () => {
@@ -193,8 +200,7 @@ describe('care and the join panel over long-polling only', () => {
     const host = keep(await connectHost(server.url, room, polling));
     const phone = keep(await connectPhone(server.url, room, undefined, polling));
     const secondTab = keep(await connectPhone(server.url, room, (phone.socket.auth as { token: string }).token, polling));
-    expect(await host.send({ type: 'card.goto', index: 1 })).toEqual({ ok: true });
-    const cardId = (await host.waitFor((v) => v.cardIndex === 1)).card!.id;
+    const cardId = await showFirstCard(host);
     await Promise.all([phone, secondTab].map((p) => p.waitFor((v) => v.card?.id === cardId)));
     const viewsAfter: unknown[] = [];
     phone.socket.on('view', (v: unknown) => viewsAfter.push(v));
@@ -233,8 +239,7 @@ describe('care and the join panel over long-polling only', () => {
     host.socket.on('view:patch', () => patches.host++);
     beamer.socket.on('view:patch', () => patches.beamer++);
     const phones = await Promise.all([0, 1, 2].map(() => connectPhone(server.url, room, undefined, polling).then(keep)));
-    expect(await host.send({ type: 'card.goto', index: 1 })).toEqual({ ok: true });
-    const cardId = (await host.waitFor((v) => v.cardIndex === 1)).card!.id;
+    const cardId = await showFirstCard(host);
     for (const [i, p] of phones.entries()) expect(await p.send({ type: 'postIt.add', cardId, text: `gedachte ${i}` })).toMatchObject({ ok: true });
     await host.waitFor((v) => v.board?.postIts.length === 3 && v.present === 3);
     expect(patches.host).toBeGreaterThan(0);
@@ -276,8 +281,7 @@ describe('presence, socket cap, flood budget and vote folding over long-polling 
     const room = await createRoom(server.url, { minGroupSize: 3 });
     const host = keep(await connectHost(server.url, room, polling));
     const [attacker, other] = await Promise.all([0, 1].map(() => connectPhone(server.url, room, undefined, polling).then(keep)));
-    expect(await host.send({ type: 'card.goto', index: 1 })).toEqual({ ok: true });
-    const cardId = (await host.waitFor((v) => v.cardIndex === 1)).card!.id;
+    const cardId = await showFirstCard(host);
     await Promise.all([attacker!, other!].map((p) => p.waitFor((v) => v.card?.id === cardId)));
     const closed = new Promise<void>((done) => attacker!.socket.once('disconnect', () => done()));
     const answers = await Promise.all(
@@ -298,8 +302,7 @@ describe('presence, socket cap, flood budget and vote folding over long-polling 
     const room = await createRoom(server.url, { minGroupSize: 3 });
     const host = keep(await connectHost(server.url, room, polling));
     const phone = keep(await connectPhone(server.url, room, undefined, polling));
-    expect(await host.send({ type: 'card.goto', index: 1 })).toEqual({ ok: true });
-    const cardId = (await host.waitFor((v) => v.cardIndex === 1)).card!.id;
+    const cardId = await showFirstCard(host);
     await phone.waitFor((v) => v.card?.id === cardId);
     // Sent together, the three arrive in one poll: the later ones join the first while it waits.
     const acks = await Promise.all(['nooit', 'soms', 'vaak'].map((choice) => phone.send({ type: 'vote.cast', cardId, choice })));
@@ -337,8 +340,7 @@ describe('the size of a command over long-polling only', () => {
     const host = keep(await connectHost(server.url, room, polling));
     const phone = keep(await connectPhone(server.url, room, undefined, polling));
     expect(phone.socket.io.engine.transport.name).toBe('polling');
-    expect(await host.send({ type: 'card.goto', index: 1 })).toEqual({ ok: true });
-    const cardId = (await host.waitFor((v) => v.cardIndex === 1)).card!.id;
+    const cardId = await showFirstCard(host);
     // Escaped characters count as what they take in JSON: a newline is two bytes, é two in UTF-8.
     const base = { id: 'size-check-0001', type: 'vote.cast', cardId, choice: 'soms', pad: '' };
     const at = (bytes: number) => ({ ...base, pad: 'é\n'.repeat(Math.floor((bytes - JSON.stringify(base).length) / 4)) + 'p'.repeat((bytes - JSON.stringify(base).length) % 4) });
@@ -367,8 +369,7 @@ describe('shared acknowledgements and the reused meeting view over long-polling 
     const first = keep(await connectPhone(server.url, room, undefined, polling));
     const other = keep(await connectPhone(server.url, room, undefined, polling));
     expect(first.socket.io.engine.transport.name).toBe('polling');
-    expect(await host.send({ type: 'card.goto', index: 1 })).toEqual({ ok: true });
-    const cardId = (await host.waitFor((v) => v.cardIndex === 1)).card!.id;
+    const cardId = await showFirstCard(host);
     await Promise.all([first, other].map((p) => p.waitFor((v) => v.card?.id === cardId)));
 
     const vaak = { id: 'shared-ack-0001', type: 'vote.cast', cardId, choice: 'vaak' };
@@ -413,5 +414,57 @@ describe('shared acknowledgements and the reused meeting view over long-polling 
     expect(await lead.send({ type: 'card.goto', index: cards.findIndex((c) => c.id === 'acties') })).toMatchObject({ ok: true });
     await beamer.waitFor((v) => v.card?.id === 'acties' && v.meeting.case === null);
     expect(lead.view().meeting.case).toBe('Een ouder belt boos op.');
+  });
+});
+
+// This round's paths (stop 23) over both transports, as a phone behind a proxy that blocks
+// WebSockets stays on long-polling: joins that wait up to 5 ms to share a commit, and an answer
+// checked without zod when it is exactly well-formed (anything else meets the schema).
+describe.each<[string, Transports]>([
+  ['long-polling only', ['polling']],
+  ['WebSocket only', ['websocket']],
+])('joins sharing a commit and answers checked without zod, over %s', (_name, transports) => {
+  it('twelve phones joining at once all get in, each stored before its first view and counted once; one coming back is no newcomer', async () => {
+    const room = await createRoom(server.url, { minGroupSize: 3 });
+    const host = keep(await connectHost(server.url, room, transports));
+    const phones = await Promise.all(Array.from({ length: 12 }, () => connectPhone(server.url, room, undefined, transports).then(keep)));
+    expect(phones.map((p) => p.socket.io.engine.transport.name)).toEqual(phones.map(() => transports[0]));
+    // A phone gets its first view only after the commit that holds its join: all twelve are stored.
+    const stored = () => readStoredRoom(server.dataDir, room.code)!.events.filter((e) => e.type === 'participantJoined');
+    const hashes = participantHashes(server.dataDir, room.code, phones.map(tokenOf));
+    expect(new Set(stored().map((e) => (e as { participant: string }).participant))).toEqual(new Set(hashes));
+    await host.waitFor((v) => v.joined === 12 && v.present === 12);
+    // The same token again, after its socket closed: the same phone, not a thirteenth.
+    phones[0]!.close();
+    keep(await connectPhone(server.url, room, tokenOf(phones[0]!), transports));
+    await new Promise((r) => setTimeout(r, 1200)); // past a batch tick
+    expect(host.view().joined).toBe(12);
+    expect(stored()).toHaveLength(12);
+  });
+
+  it('takes a well-formed answer as it came, and refuses one with anything extra or off as the schema does, storing nothing of it', async () => {
+    const room = await createRoom(server.url, { minGroupSize: 3 });
+    const host = keep(await connectHost(server.url, room, transports));
+    const phone = keep(await connectPhone(server.url, room, undefined, transports));
+    const cardId = await showFirstCard(host);
+    await phone.waitFor((v) => v.card?.id === cardId);
+    const answer = { id: 'fast-path-0001', type: 'vote.cast', cardId, choice: 'soms' };
+    const off = [
+      { ...answer, id: 'fast-path-0002', extra: 1 },
+      // A key `__proto__` as JSON carries it (JSON.parse makes it an own key, as on the server).
+      JSON.parse(JSON.stringify({ ...answer, id: 'fast-path-0003' }).replace('{', '{"__proto__":{"choice":"vaak"},')) as object,
+      { ...answer, id: 'fast-path-0004', choice: 7 },
+      { ...answer, id: 'fast-path-0005', choice: 'a'.repeat(41) },
+      { ...answer, id: 'fast-path-0006', type: 'vote.cast ' },
+      { ...answer, id: 'short' },
+      { id: 'fast-path-0007', type: 'vote.cast', cardId },
+    ];
+    const before = storedChanges(server.dataDir, room.code);
+    for (const raw of off) expect(outcome(await sendRaw(phone, raw)), JSON.stringify(raw)).toBe('invalid');
+    expect(storedChanges(server.dataDir, room.code)).toEqual(before);
+    expect(await sendRaw(phone, answer)).toEqual({ ok: true, choice: 'soms', round: 1 });
+    const [hash] = participantHashes(server.dataDir, room.code, [tokenOf(phone)]);
+    expect(storedChanges(server.dataDir, room.code).filter((e) => e.type === 'voteCast')).toEqual([{ type: 'voteCast', cardId, participant: hash, choice: 'soms' }]);
+    await host.waitFor((v) => v.vote?.responded === 1);
   });
 });

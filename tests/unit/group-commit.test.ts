@@ -27,15 +27,18 @@ function job(code: string, settled: string[]): CommitJob {
   };
 }
 
+/** A group commit over a recording store, the jobs' settling order and the start time. */
+function setup(writeMs = 0) {
+  const { store, batches } = recordingStore(writeMs);
+  return { commits: new GroupCommit(store), batches, settled: [] as string[], start: Date.now() };
+}
+
 describe('group commit: when a batch starts', () => {
   beforeEach(() => void vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'Date'] }));
   afterEach(() => void vi.useRealTimers());
 
   it('lets joins wait up to JOIN_WAIT_MS, so joins arriving within it share one commit', async () => {
-    const { store, batches } = recordingStore();
-    const commits = new GroupCommit(store);
-    const settled: string[] = [];
-    const start = Date.now();
+    const { commits, batches, settled, start } = setup();
     commits.submit(job('join-1', settled), true, true);
     await vi.advanceTimersByTimeAsync(JOIN_WAIT_MS - 1);
     expect(batches).toEqual([]);
@@ -47,10 +50,7 @@ describe('group commit: when a batch starts', () => {
   });
 
   it('starts the batch on the next turn when a job that cannot wait comes, and the waiting joins go with it', async () => {
-    const { store, batches } = recordingStore();
-    const commits = new GroupCommit(store);
-    const settled: string[] = [];
-    const start = Date.now();
+    const { commits, batches, settled, start } = setup();
     commits.submit(job('join', settled), true, true);
     commits.submit(job('answer', settled), true);
     await vi.advanceTimersByTimeAsync(0);
@@ -62,10 +62,7 @@ describe('group commit: when a batch starts', () => {
   });
 
   it('keeps joins that came during a write waiting for the next batch, unless an answer comes too', async () => {
-    const { store, batches } = recordingStore(10);
-    const commits = new GroupCommit(store);
-    const settled: string[] = [];
-    const start = Date.now();
+    const { commits, batches, settled, start } = setup(10);
     commits.submit(job('answer-1', settled), true);
     await vi.advanceTimersByTimeAsync(0);
     commits.submit(job('join-1', settled), true, true);
