@@ -131,3 +131,32 @@ describe('board views', () => {
     expect(view.board).toEqual({ open: true, moderated: false, mine: [{ id: expect.any(String), text: 'Idee nummer 3', columnId: null }], proposals: null });
   });
 });
+
+describe('the host view’s parts that answers do not change', () => {
+  it('are the very same arrays from tick to tick while only answers come in, and new once cards, boards or the group size change', () => {
+    const room = makeRoom({ participants: 3, minGroupSize: 3 });
+    room.goto('pesten');
+    const first = hostView(room.state);
+    room.must(0, { type: 'vote.cast', cardId: 'pesten', choice: 'vaak' });
+    const second = hostView(room.state);
+    expect(second.vote?.responded).toBe(1);
+    expect(second.allCards).toBe(first.allCards);
+    expect(second.boardCardIds).toBe(first.boardCardIds);
+    expect(second.afspraken).toBe(first.afspraken);
+
+    // A card of the host's own: every list of cards is new, and the next tick shares it again.
+    room.must('host', { type: 'card.add', title: 'Appjes na tienen', situation: 'Iemand stuurt de hele klas om half twaalf nog berichten.', scale: 'eens-oneens' });
+    const withOwn = hostView(room.state);
+    expect(withOwn.allCards).not.toBe(first.allCards);
+    expect(withOwn.allCards.map((c) => c.title)).toContain('Appjes na tienen');
+    room.must(1, { type: 'vote.cast', cardId: 'pesten', choice: 'soms' });
+    const later = hostView(room.state);
+    expect(later.allCards).toBe(withOwn.allCards);
+    expect(later.boardCardIds).toBe(withOwn.boardCardIds);
+    expect(later.afspraken).toBe(withOwn.afspraken);
+
+    // Another minimum group size: the adopted afspraken are worked out again.
+    room.must('host', { type: 'settings.minGroupSize', minGroupSize: 4 });
+    expect(hostView(room.state).afspraken).not.toBe(later.afspraken);
+  });
+});

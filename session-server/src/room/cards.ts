@@ -2,19 +2,15 @@
 // host chose to play them in (the playlist). Without a playlist the deck's order is played.
 import type { Card } from '../protocol/index.ts';
 import type { RoomState } from './state.ts';
+import { memo } from './memo.ts';
 
 /** Every card the room knows: the deck's, then the host's own. */
 export function allCards(state: RoomState): Card[] {
-  if (!state.extraCards?.length) return state.deck.cards;
-  // The same array while the host's own cards stay the same (see playedCards), so the views' parts
-  // built from it (memoised by array) are not built anew on every batch tick.
-  const known = all.get(state.extraCards);
-  if (known && known.deck === state.deck) return known.cards;
-  const cards = [...state.deck.cards, ...state.extraCards];
-  all.set(state.extraCards, { deck: state.deck, cards });
-  return cards;
+  return state.extraCards?.length ? withOwnCards(state.extraCards, state.deck) : state.deck.cards;
 }
-const all = new WeakMap<Card[], { deck: RoomState['deck']; cards: Card[] }>();
+// The same array while the host's own cards stay the same (see playedCards), so the views' parts
+// built from it (memoised by array) are not built anew on every batch tick.
+const withOwnCards = memo((extra: Card[], deck: RoomState['deck']) => [...deck.cards, ...extra]);
 
 export function findCard(state: RoomState, id: string): Card | undefined {
   // Loops, not find() with a closure: every command asks, some twice.

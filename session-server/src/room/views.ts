@@ -9,25 +9,7 @@ type BeamerBoard = NonNullable<BeamerView['board']>;
 type HostBoard = NonNullable<HostView['board']>;
 import type { BoardState, PostIt, RoomState } from './state.ts';
 import { allCards, boardModerated, currentCard, findCard, playedCards } from './cards.ts';
-
-/**
- * The same view part for the same state part. The state is never changed in place (apply makes
- * new objects), so a part built for an object stays right for it: a batch tick that changed nothing
- * there builds nothing new, and the diff against the last view sent (protocol/view-patch.ts) stops
- * at `===`. Host and beamer views of every room are built once a second; what they rebuilt each
- * time lived that second and weighed on the full garbage collections.
- */
-function memo<K extends object, V, T = undefined>(build: (key: K, tag: T) => V): (key: K, tag?: T) => V {
-  // `tag`: what else the part depends on (a primitive); a part built under another tag is built anew.
-  const built = new WeakMap<K, { tag: T | undefined; value: V }>();
-  return (key, tag) => {
-    const known = built.get(key);
-    if (known && known.tag === tag) return known.value;
-    const value = build(key, tag as T);
-    built.set(key, { tag, value });
-    return value;
-  };
-}
+import { memo } from './memo.ts';
 
 const cardEntry = memo((c: Card) => ({ id: c.id, title: c.title, kind: c.kind, theme: c.theme ?? null }));
 /** A list of cards as entries: the same array for the same list (the deck's own is one array for the whole session). */
@@ -76,22 +58,17 @@ function wallShown(state: RoomState, board: BoardState): boolean {
  * Only what a wall may show: approved, published, standing on its own.
  */
 export function adoptedAfspraken(state: RoomState): Afspraak[] {
-  // The same list while boards, cards and group size stay the same: host and beamer views of every
+  // The same list while cards, boards and group size stay the same: host and beamer views of every
   // room ask on every batch tick, and answers change none of them.
-  const cards = allCards(state);
-  const known = afspraken.get(state.boards);
-  if (known && known.cards === cards && known.minGroupSize === state.minGroupSize) return known.list;
-  const list = adoptedAfsprakenBuilt(state, cards);
-  afspraken.set(state.boards, { cards, minGroupSize: state.minGroupSize, list });
-  return list;
+  return afsprakenOf(allCards(state))(state.boards, state.minGroupSize);
 }
-const afspraken = new WeakMap<RoomState['boards'], { cards: Card[]; minGroupSize: number; list: Afspraak[] }>();
+const afsprakenOf = memo((cards: Card[]) => memo((boards: RoomState['boards'], minGroupSize: number) => adoptedAfsprakenBuilt(cards, boards, minGroupSize)));
 
-function adoptedAfsprakenBuilt(state: RoomState, cards: Card[]): Afspraak[] {
+function adoptedAfsprakenBuilt(cards: Card[], boards: RoomState['boards'], minGroupSize: number): Afspraak[] {
   const adopted: Afspraak[] = [];
   for (const card of cards) {
-    const board = card.kind === 'afspraken' ? own(state.boards, card.id) : undefined;
-    if (!board || !boardHasEnoughAuthors(board, state.minGroupSize)) continue;
+    const board = card.kind === 'afspraken' ? own(boards, card.id) : undefined;
+    if (!board || !boardHasEnoughAuthors(board, minGroupSize)) continue;
     const onCard = wallOf(board).filter((p) => p.adopted);
     onCard.sort((a, b) => (b.supports ?? 0) - (a.supports ?? 0) || a.text.localeCompare(b.text, 'nl'));
     adopted.push(...onCard.map((p) => ({ text: p.text, supports: p.supports ?? 0 })));

@@ -468,8 +468,8 @@ export class LiveRooms {
         if (!decision.ok) return { events: [], result: refusal(decision) };
         const ack: AcceptedAck = room.commands.accepted(decision.data);
         // Claimed now, so a resend in the same batch is a duplicate; released if the batch fails.
-        // (Almost always one id: the array is the one `take` gave when none was remembered.)
-        claimed = ids.length === 1 && !earlier ? ids : ids.filter((id) => !memory.ackOf(id));
+        // (Almost always one id, the one just found unremembered: then the array `take` gave.)
+        claimed = ids.length === 1 ? ids : ids.filter((id) => !memory.ackOf(id));
         for (const id of claimed) memory.remember(id, ack);
         return { events: decision.events, commandKey: commandKey(who, written), result: { ack, events: decision.events } };
       },

@@ -93,9 +93,11 @@ export class RecentCommands<Waiting> {
    * Shared ones are frozen: nobody may change one phone's answer for another.
    */
   accepted(data: AckData | undefined): AcceptedAck {
-    if (!data || (isVoteData(data) && data.choice === undefined && data.round === undefined)) return ACCEPTED;
+    if (!data) return ACCEPTED;
     const { choice, round } = data;
-    if (!isVoteData(data) || choice === undefined || round === undefined) return { ok: true, ...data };
+    const vote = isVoteData(data);
+    if (vote && choice === undefined && round === undefined) return ACCEPTED;
+    if (!vote || choice === undefined || round === undefined) return { ok: true, ...data };
     let byRound = this.voteAcks.get(choice);
     if (!byRound) this.voteAcks.set(choice, (byRound = []));
     return (byRound[round] ??= Object.freeze({ ok: true, choice, round }));
